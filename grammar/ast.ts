@@ -1,0 +1,365 @@
+/**
+ * The AST of the dialect: a readonly discriminated union tagged by `kind`.
+ *
+ * It is plain JSON-safe data (numbers that may exceed 2^53, such as SCNs, are kept as their source text), so
+ * `ob-backup-sim parse` can print it and tests can deep-compare it. The grammar builds it; the engine, the query
+ * evaluator and the printer read it. Nothing here knows whether a tenant exists: that is the engine's question.
+ */
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared pieces
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A restore or recovery point: `UNTIL TIME = '…'`, `UNTIL SCN = n` (quoted or not), or `UNTIL UNLIMITED`. */
+export type Until =
+  | { readonly kind: 'UntilTime'; readonly time: string }
+  | { readonly kind: 'UntilScn'; readonly scn: string }
+  | { readonly kind: 'UntilUnlimited' };
+
+/**
+ * A value on the right of `param = value` in ALTER SYSTEM SET, or an option value in CREATE TENANT / RESOURCE
+ * UNIT / POOL. Words (`all_user`, `Optional`) keep their spelling; numbers keep their text.
+ */
+export type OptionValue =
+  | { readonly kind: 'StringValue'; readonly value: string }
+  | { readonly kind: 'NumberValue'; readonly text: string }
+  | { readonly kind: 'WordValue'; readonly word: string }
+  | { readonly kind: 'ListValue'; readonly items: readonly OptionValue[] };
+
+export interface NamedOption {
+  readonly name: string;
+  readonly value: OptionValue;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Expressions (the query side)
+// ---------------------------------------------------------------------------------------------------------------
+
+export type Expr =
+  | { readonly kind: 'StringLiteral'; readonly value: string }
+  /** An integer or decimal literal, as written (`42`, `-1` is a Unary), e.g. `1.50`. */
+  | { readonly kind: 'NumberLiteral'; readonly text: string }
+  | { readonly kind: 'NullLiteral' }
+  | { readonly kind: 'BoolLiteral'; readonly value: boolean }
+  /** `col`, `t.col`, `schema.t.col`. Names keep their spelling; back-quotes are removed. */
+  | { readonly kind: 'ColumnRef'; readonly schema?: string; readonly table?: string; readonly column: string }
+  /** `@@name`, `@@session.name`, `@@global.name`. */
+  | { readonly kind: 'SystemVariable'; readonly scope: 'GLOBAL' | 'SESSION' | null; readonly name: string }
+  /** `@name` (also `@'name'` and @`name`). */
+  | { readonly kind: 'UserVariable'; readonly name: string }
+  /** `?`, numbered from 0 in order of appearance in the statement. */
+  | { readonly kind: 'Parameter'; readonly index: number }
+  | { readonly kind: 'Unary'; readonly op: UnaryOp; readonly operand: Expr }
+  | { readonly kind: 'Binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr }
+  | { readonly kind: 'In'; readonly expr: Expr; readonly list: readonly Expr[]; readonly not: boolean }
+  | { readonly kind: 'Like'; readonly expr: Expr; readonly pattern: Expr; readonly escape?: Expr; readonly not: boolean }
+  | { readonly kind: 'IsNull'; readonly expr: Expr; readonly not: boolean }
+  | { readonly kind: 'IsBool'; readonly expr: Expr; readonly value: boolean; readonly not: boolean }
+  | { readonly kind: 'Between'; readonly expr: Expr; readonly low: Expr; readonly high: Expr; readonly not: boolean }
+  /**
+   * A function call. `name` keeps its spelling (functions are matched case-insensitively). `star` is COUNT(*);
+   * `distinct` is COUNT(DISTINCT x).
+   */
+  | {
+      readonly kind: 'FunctionCall';
+      readonly name: string;
+      readonly args: readonly Expr[];
+      readonly star: boolean;
+      readonly distinct: boolean;
+    }
+  | {
+      readonly kind: 'Case';
+      readonly operand?: Expr;
+      readonly whens: readonly { readonly when: Expr; readonly then: Expr }[];
+      readonly else?: Expr;
+    }
+  /** CAST(x AS type) and CONVERT(x, type); `type` is e.g. `SIGNED`, `UNSIGNED`, `CHAR`, `DECIMAL`, `DATETIME`. */
+  | {
+      readonly kind: 'Cast';
+      readonly expr: Expr;
+      readonly type: string;
+      readonly args: readonly string[];
+    }
+  /** `INTERVAL n unit`, only as an operand of + and - (e.g. `NOW() - INTERVAL 1 DAY`). */
+  | { readonly kind: 'Interval'; readonly value: Expr; readonly unit: string };
+
+export type UnaryOp = '-' | '+' | 'NOT' | '!' | '~';
+export type BinaryOp =
+  | '+'
+  | '-'
+  | '*'
+  | '/'
+  | 'DIV'
+  | '%'
+  | '='
+  | '<=>'
+  | '!='
+  | '<'
+  | '<='
+  | '>'
+  | '>='
+  | 'AND'
+  | 'OR'
+  | 'XOR'
+  | '&'
+  | '|'
+  | '^'
+  | '<<'
+  | '>>';
+
+// ---------------------------------------------------------------------------------------------------------------
+// SELECT and friends
+// ---------------------------------------------------------------------------------------------------------------
+
+export type SelectItem =
+  /** `*` or `t.*`. */
+  | { readonly kind: 'Star'; readonly table?: string }
+  /**
+   * An expression. `text` is the expression's source text exactly as the client wrote it: MySQL labels an
+   * unaliased column with it (`count(*)`, `COALESCE(MAX(CHECKPOINT_SCN), 0)`). A bare column reference is labelled
+   * with its column name only, which the query layer derives from `expr`.
+   */
+  | { readonly kind: 'ExprItem'; readonly expr: Expr; readonly alias?: string; readonly text: string };
+
+export interface TableName {
+  readonly schema?: string;
+  readonly name: string;
+}
+
+export type FromItem =
+  | { readonly kind: 'Table'; readonly table: TableName; readonly alias?: string }
+  | {
+      readonly kind: 'Join';
+      readonly join: 'INNER' | 'LEFT' | 'RIGHT' | 'CROSS';
+      readonly left: FromItem;
+      readonly right: FromItem;
+      readonly on?: Expr;
+    };
+
+export interface OrderItem {
+  readonly expr: Expr;
+  readonly desc: boolean;
+}
+
+export interface SelectStatement {
+  readonly kind: 'Select';
+  readonly distinct: boolean;
+  readonly items: readonly SelectItem[];
+  /** Comma-separated FROM items; empty for SELECT without FROM (also `FROM DUAL`). */
+  readonly from: readonly FromItem[];
+  readonly where?: Expr;
+  readonly groupBy: readonly Expr[];
+  readonly having?: Expr;
+  readonly orderBy: readonly OrderItem[];
+  /** LIMIT n [OFFSET m] and LIMIT m, n; the texts of the numbers (or `?` parameters). */
+  readonly limit?: { readonly count: Expr; readonly offset?: Expr };
+}
+
+export type ShowStatement =
+  | { readonly kind: 'ShowDatabases'; readonly like?: string; readonly where?: Expr }
+  | { readonly kind: 'ShowTables'; readonly full: boolean; readonly database?: string; readonly like?: string; readonly where?: Expr }
+  | {
+      readonly kind: 'ShowVariables';
+      readonly scope: 'GLOBAL' | 'SESSION' | null;
+      readonly like?: string;
+      readonly where?: Expr;
+    }
+  | { readonly kind: 'ShowParameters'; readonly like?: string; readonly where?: Expr; readonly tenant?: string }
+  | { readonly kind: 'ShowColumns'; readonly full: boolean; readonly table: TableName; readonly like?: string }
+  | { readonly kind: 'ShowWarnings' }
+  | { readonly kind: 'ShowErrors' }
+  | { readonly kind: 'ShowStatus'; readonly scope: 'GLOBAL' | 'SESSION' | null; readonly like?: string }
+  | { readonly kind: 'ShowProcesslist'; readonly full: boolean }
+  | { readonly kind: 'ShowCreateTable'; readonly table: TableName }
+  | { readonly kind: 'ShowTenant' };
+
+export type SetTarget =
+  | { readonly kind: 'SystemVariable'; readonly scope: 'GLOBAL' | 'SESSION' | null; readonly name: string }
+  | { readonly kind: 'UserVariable'; readonly name: string };
+
+export type SessionStatement =
+  /** `SET a = 1, @b = 2, SESSION c = 3, @@global.d = 4`. A bare word on the right is a ColumnRef. */
+  | { readonly kind: 'Set'; readonly assignments: readonly { readonly target: SetTarget; readonly value: Expr }[] }
+  | { readonly kind: 'SetNames'; readonly charset: string; readonly collate?: string }
+  | { readonly kind: 'SetCharset'; readonly charset: string }
+  | {
+      readonly kind: 'SetTransaction';
+      readonly scope: 'GLOBAL' | 'SESSION' | null;
+      readonly isolation?: string;
+      readonly readOnly?: boolean;
+    }
+  | { readonly kind: 'Use'; readonly database: string }
+  | { readonly kind: 'Describe'; readonly table: TableName; readonly column?: string }
+  | { readonly kind: 'Transaction'; readonly action: 'BEGIN' | 'COMMIT' | 'ROLLBACK' };
+
+// ---------------------------------------------------------------------------------------------------------------
+// OceanBase backup, archive, restore and tenant statements (statements.md)
+// ---------------------------------------------------------------------------------------------------------------
+
+export type BackupStatement =
+  /** ALTER SYSTEM ARCHIVELOG / NOARCHIVELOG [TENANT [=] list] [DESCRIPTION [=] '…']. */
+  | {
+      readonly kind: 'ArchiveLog';
+      readonly enable: boolean;
+      readonly tenants: readonly string[] | null;
+      readonly description: string | null;
+    }
+  /**
+   * ALTER SYSTEM BACKUP [INCREMENTAL] DATABASE … (`tenantForm` false) or ALTER SYSTEM BACKUP [INCREMENTAL]
+   * [TENANT [=] list] … (`tenantForm` true; `tenants` null for a bare `ALTER SYSTEM BACKUP`).
+   */
+  | {
+      readonly kind: 'BackupDatabase';
+      readonly incremental: boolean;
+      readonly tenantForm: boolean;
+      readonly tenants: readonly string[] | null;
+      readonly dest: string | null;
+      readonly plusArchivelog: boolean;
+      readonly description: string | null;
+    }
+  /** ALTER SYSTEM CANCEL BACKUP [TENANT [=] list]. */
+  | { readonly kind: 'CancelBackup'; readonly tenants: readonly string[] | null }
+  /** The other T_BACKUP_MANAGE forms, which 4.2 does not support (statements.md §3.3). */
+  | {
+      readonly kind: 'BackupManage';
+      readonly action:
+        | 'SUSPEND_BACKUP'
+        | 'RESUME_BACKUP'
+        | 'VALIDATE_DATABASE'
+        | 'VALIDATE_BACKUPSET'
+        | 'CANCEL_VALIDATE'
+        | 'CANCEL_BACKUP_BACKUPSET'
+        | 'CANCEL_BACKUP_BACKUPPIECE'
+        | 'CANCEL_ALL_BACKUP_FORCE';
+      readonly id: string | null;
+      readonly copy: string | null;
+    }
+  /** DELETE BACKUPSET / BACKUPPIECE / OBSOLETE BACKUP and CANCEL DELETE BACKUP. */
+  | {
+      readonly kind: 'BackupClean';
+      readonly action: 'DELETE_BACKUP_SET' | 'DELETE_BACKUP_PIECE' | 'DELETE_OBSOLETE_BACKUP' | 'CANCEL_DELETE';
+      readonly id: string | null;
+      readonly copy: string | null;
+      readonly tenants: readonly string[] | null;
+      readonly description: string | null;
+    }
+  /** ADD / DROP DELETE BACKUP POLICY [=] 'name' …. */
+  | {
+      readonly kind: 'DeletePolicy';
+      readonly action: 'ADD' | 'DROP';
+      readonly name: string;
+      readonly recoveryWindow: string | null;
+      readonly redundancy: string | null;
+      readonly backupCopies: string | null;
+      readonly tenants: readonly string[] | null;
+    }
+  | {
+      readonly kind: 'BackupKey';
+      readonly tenants: readonly string[] | null;
+      readonly dest: string | null;
+      readonly encryptedBy: string | null;
+    }
+  | { readonly kind: 'SetEncryption'; readonly password: string }
+  | { readonly kind: 'SetDecryption'; readonly passwords: readonly string[] }
+  | {
+      readonly kind: 'Restore';
+      readonly tenant: string;
+      /** The FROM string as written (comma-separated URIs); null without FROM. */
+      readonly from: string | null;
+      readonly until: Until | null;
+      readonly options: string;
+      readonly encryptedBy: string | null;
+      readonly keyFrom: { readonly path: string; readonly encryptedBy: string | null } | null;
+      readonly description: string | null;
+    }
+  | { readonly kind: 'RestorePreview'; readonly from: string; readonly until: Until | null }
+  | { readonly kind: 'CancelRestore'; readonly tenant: string }
+  | { readonly kind: 'AddRestoreSource'; readonly uri: string }
+  | { readonly kind: 'ClearRestoreSource' }
+  | {
+      readonly kind: 'RecoverTable';
+      /** `db.tbl`, `db.*`, `*.*` as written. */
+      readonly tables: readonly string[];
+      readonly tenant: string | null;
+      readonly from: string | null;
+      readonly until: Until | null;
+      readonly options: string;
+      readonly remap: readonly string[];
+      readonly description: string | null;
+    }
+  | { readonly kind: 'CancelRecoverTable'; readonly tenant: string }
+  /**
+   * ALTER SYSTEM [SET] p = v [, …]. Each item keeps its own TENANT / SCOPE / SERVER / ZONE clause. The name keeps
+   * its spelling; the engine lower-cases it, as OceanBase's resolver does.
+   */
+  | {
+      readonly kind: 'AlterSystemSet';
+      readonly items: readonly {
+        readonly name: string;
+        readonly value: OptionValue;
+        readonly comment?: string;
+        readonly scope?: 'MEMORY' | 'SPFILE' | 'BOTH';
+        readonly server?: string;
+        readonly zone?: string;
+        readonly tenant?: string;
+      }[];
+    }
+  | { readonly kind: 'ActivateStandby'; readonly tenant: string | null; readonly verify: boolean }
+  | { readonly kind: 'RecoverStandby'; readonly tenant: string | null; readonly until: Until | null; readonly cancel: boolean }
+  | {
+      readonly kind: 'Switchover';
+      readonly to: 'PRIMARY' | 'STANDBY';
+      readonly tenant: string | null;
+      readonly verify: boolean;
+    }
+  | { readonly kind: 'RunUpgradeJob'; readonly job: string; readonly tenant: string | null }
+  | {
+      readonly kind: 'CreateTenant';
+      readonly ifNotExists: boolean;
+      readonly name: string;
+      readonly options: readonly NamedOption[];
+      /** The trailing `SET var = value, …` (e.g. ob_compatibility_mode = 'oracle'). */
+      readonly variables: readonly NamedOption[];
+    }
+  | { readonly kind: 'DropTenant'; readonly ifExists: boolean; readonly name: string; readonly force: boolean; readonly purge: boolean }
+  | { readonly kind: 'CreateResourceUnit'; readonly ifNotExists: boolean; readonly name: string; readonly options: readonly NamedOption[] }
+  | { readonly kind: 'DropResourceUnit'; readonly ifExists: boolean; readonly name: string }
+  | { readonly kind: 'CreateResourcePool'; readonly ifNotExists: boolean; readonly name: string; readonly options: readonly NamedOption[] }
+  | { readonly kind: 'DropResourcePool'; readonly ifExists: boolean; readonly name: string };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Emulator control statements (emulator.md): ours, never OceanBase's
+// ---------------------------------------------------------------------------------------------------------------
+
+export type TimeUnit = 'SECONDS' | 'MINUTES' | 'HOURS' | 'DAYS';
+
+export type ControlStatement =
+  | { readonly kind: 'EmulatorAdvanceTime'; readonly amount: string; readonly unit: TimeUnit }
+  | { readonly kind: 'EmulatorSetClock'; readonly mode: 'MANUAL' | 'REALTIME'; readonly speed: string | null }
+  | { readonly kind: 'EmulatorWriteMacroblocks'; readonly count: string; readonly tenant: string | null }
+  | { readonly kind: 'EmulatorSetWriteRate'; readonly mbPerSecond: string; readonly tenant: string | null }
+  | { readonly kind: 'EmulatorReset' }
+  | { readonly kind: 'ShowEmulatorStatus' };
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * INSERT / UPDATE / DELETE / REPLACE / TRUNCATE naming a table: parsed only so far as the verb and the target, so
+ * that writing to a view gets OceanBase's error rather than a syntax error.
+ */
+export interface WriteStatement {
+  readonly kind: 'Write';
+  readonly verb: 'INSERT' | 'UPDATE' | 'DELETE' | 'REPLACE' | 'TRUNCATE';
+  readonly table: TableName;
+}
+
+export type QueryStatement = SelectStatement | ShowStatement | WriteStatement;
+
+export type Statement = QueryStatement | SessionStatement | BackupStatement | ControlStatement;
+
+export type StatementKind = Statement['kind'];
+
+/** Exhaustiveness guard for switches over `kind`. */
+export function assertNever(x: never): never {
+  throw new Error(`unexpected AST node: ${JSON.stringify(x)}`);
+}

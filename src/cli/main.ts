@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+/** The `ob-backup-sim` command line (emulator.md "Command line"). Each command lives in its own file. */
+import { argv, exit, stderr, stdout } from 'node:process';
+
+const usage = `usage: ob-backup-sim <command> [options]
+
+commands:
+  help              this text
+`;
+
+async function main(args: readonly string[]): Promise<number> {
+  const [command] = args;
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+      stdout.write(usage);
+      return 0;
+    default:
+      stderr.write(`ob-backup-sim: unknown command '${command}'\n${usage}`);
+      return 2;
+  }
+}
+
+exit(await main(argv.slice(2)));

@@ -1,0 +1,177 @@
+/**
+ * The one table of OceanBase errors, shared by every layer (statements.md §10).
+ *
+ * Operating errors (valid input, impossible request) are values of type ObError: the engine returns them, the
+ * query layer returns them, the wire turns them into ERR packets. Broken invariants are programmer errors and
+ * throw InvariantError, which nothing catches.
+ *
+ * How a client sees an error (ob_errno.def header): errno is the MySQL errno of the definition, or abs(OB code)
+ * where the definition has -1; SQLSTATE from the definition; the message is the formatted M4 when the code path
+ * passes arguments (LOG_USER_ERROR), otherwise the plain M3.
+ */
+
+export interface ObErrorDef {
+  /** OceanBase's own code, negative (RESULT columns store it). */
+  readonly code: number;
+  /** The MySQL errno the client sees. */
+  readonly errno: number;
+  readonly sqlState: string;
+  /** The message without arguments. */
+  readonly m3: string;
+  /** The printf-style format used with arguments; absent where OceanBase records none. */
+  readonly m4?: string;
+}
+
+const PARSE_ERROR_TEXT =
+  'You have an error in your SQL syntax; check the manual that corresponds to your OceanBase version for the right syntax to use';
+
+/** Keep entries sorted by code. Each comment says when the emulator raises it. */
+export const OB_ERRORS = {
+  /** Bad UNTIL SCN, lag_target, dest_state, encryption mode, s3_region on a non-s3 dest, log_restore_source. */
+  OB_INVALID_ARGUMENT: { code: -4002, errno: 1210, sqlState: 'HY000', m3: 'Invalid argument', m4: 'Incorrect arguments to %s' },
+  /** Most resolver rejections; DELETE BACKUPSET / BACKUPPIECE / OBSOLETE in 4.2; unsupported SQL in the evaluator. */
+  OB_NOT_SUPPORTED: { code: -4007, errno: 1235, sqlState: '0A000', m3: 'Not supported feature or function', m4: '%s not supported' },
+  /** The sys tenant inside a BACKUP / CANCEL / DELETE tenant list. */
+  OB_ERR_UNEXPECTED: { code: -4016, errno: 4016, sqlState: 'HY000', m3: 'Internal error', m4: '%s' },
+  /** DROP of a missing delete policy. */
+  OB_ENTRY_NOT_EXIST: { code: -4018, errno: 4018, sqlState: 'HY000', m3: 'Entry not exist', m4: '%s' },
+  /** Login with an unknown tenant or a wrong password. */
+  OB_PASSWORD_WRONG: {
+    code: -4043,
+    errno: 1045,
+    sqlState: '42000',
+    m3: 'Access denied for user',
+    m4: "Access denied for user '%s'@'%s' (using password: %s)",
+  },
+  /** RESULT of a canceled backup job (code believed -4072; statements.md §12). */
+  OB_CANCELED: { code: -4072, errno: 4072, sqlState: 'HY000', m3: 'Operation canceled' },
+  /** Asynchronous backup failure in upgrade mode; tenant role not as expected. */
+  OB_STATE_NOT_MATCH: { code: -4109, errno: 4109, sqlState: 'HY000', m3: 'Server state or role not the same as expected' },
+  /** Asynchronous backup failure when the cluster version changed. */
+  OB_VERSION_NOT_MATCH: { code: -4143, errno: 4143, sqlState: '42000', m3: 'Version not match' },
+  /** CANCEL RECOVER TABLE from a user tenant. */
+  OB_OP_NOT_ALLOW: { code: -4179, errno: 4179, sqlState: 'HY000', m3: 'Operation not allowed now', m4: '%s not allowed' },
+  /** Syntax errors (message built by parseErrorMessage). */
+  OB_ERR_PARSE_SQL: { code: -5001, errno: 1064, sqlState: '42000', m3: 'Parse error', m4: "%s near '%s' at line %d" },
+  /** An empty string where the resolver uses resolve_string (RESTORE uri, WITH option, DESCRIPTION, ENCRYPTED BY). */
+  OB_ERR_PARSER_SYNTAX: { code: -5006, errno: 1149, sqlState: '42000', m3: PARSE_ERROR_TEXT },
+  /** Defined, but the login check cannot trigger it (statements.md §9). */
+  OB_ERR_USER_EMPTY: { code: -5034, errno: 5034, sqlState: '01007', m3: 'No user' },
+  /** A user tenant using TENANT = in ARCHIVELOG or SET; unknown or all* names via resolve_tenant from a user tenant. */
+  OB_ERR_NO_PRIVILEGE: {
+    code: -5036,
+    errno: 1227,
+    sqlState: '42501',
+    m3: 'Access denied',
+    m4: 'Access denied; you need (at least one of) the %s privilege(s) for this operation',
+  },
+  /** Restore into an existing tenant name. */
+  OB_TENANT_EXIST: { code: -5156, errno: 5156, sqlState: 'HY000', m3: 'tenant already exist', m4: "tenant '%s' already exist" },
+  OB_TENANT_NOT_EXIST: { code: -5157, errno: 5157, sqlState: 'HY000', m3: 'Unknown tenant', m4: "Unknown tenant '%s'" },
+  /** An unknown tenant name in a TENANT list (from sys); an empty or too long tenant part at login. */
+  OB_ERR_INVALID_TENANT_NAME: {
+    code: -5160,
+    errno: 5160,
+    sqlState: 'HY000',
+    m3: 'invalid tenant name specified in connection string',
+  },
+  /** A restore job for the same tenant name already exists. */
+  OB_RESTORE_IN_PROGRESS: { code: -9014, errno: 9014, sqlState: 'HY000', m3: 'Another restore is in progress' },
+  /** ARCHIVELOG on a tenant that is not NORMAL. */
+  OB_CANNOT_START_LOG_ARCHIVE_BACKUP: { code: -9023, errno: 9023, sqlState: 'HY000', m3: 'cannot start log archive backup' },
+  /** A malformed dest (statements.md §7). */
+  OB_INVALID_BACKUP_DEST: { code: -9026, errno: 9026, sqlState: 'HY000', m3: 'backup destination is not valid', m4: '%s is not a valid uri' },
+  /** A running backup job fails: archive INTERRUPTED. */
+  OB_LOG_ARCHIVE_INTERRUPTED: { code: -9027, errno: 9027, sqlState: 'HY000', m3: 'ob log archive interrupted' },
+  /** A running backup job fails: archive not DOING. */
+  OB_LOG_ARCHIVE_NOT_RUNNING: { code: -9029, errno: 9029, sqlState: 'HY000', m3: 'log archive is not running' },
+  OB_LOG_ARCHIVE_ALREADY_STOPPED: { code: -9034, errno: 9034, sqlState: 'HY000', m3: 'log archive already stopped' },
+  /** A second BACKUP by the same initiator while a job exists; setting data_backup_dest while a job exists. */
+  OB_BACKUP_IN_PROGRESS: { code: -9036, errno: 9036, sqlState: 'HY000', m3: 'Backup is in progress' },
+  /** The preconditions of statements.md §3.2. */
+  OB_BACKUP_CAN_NOT_START: { code: -9040, errno: 9040, sqlState: 'HY000', m3: 'backup can not start', m4: 'backup can not start, because %s' },
+  OB_CANCEL_BACKUP_NOT_ALLOWED: { code: -9041, errno: 9041, sqlState: 'HY000', m3: 'cancel backup do not allow' },
+  /** Clean-job conflicts. */
+  OB_BACKUP_DELETE_DATA_IN_PROGRESS: { code: -9044, errno: 9044, sqlState: 'HY000', m3: 'delete backup data is in progress' },
+  /** Restore with a missing or wrong decryption password. */
+  OB_BACKUP_INVALID_PASSWORD: { code: -9047, errno: 9047, sqlState: 'HY000', m3: 'invalid password for backup' },
+  OB_CANCEL_DELETE_BACKUP_NOT_ALLOWED: { code: -9053, errno: 9053, sqlState: 'HY000', m3: 'cancel delete backup do not allow' },
+  /** Connectivity check failure. */
+  OB_BACKUP_DEST_NOT_CONNECT: { code: -9070, errno: 9070, sqlState: 'HY000', m3: 'can not connect to backup destination' },
+  OB_BACKUP_PERMISSION_DENIED: { code: -9071, errno: 9071, sqlState: 'HY000', m3: 'no I/O operation permission at the backup destination' },
+  /** A non-empty directory without a format file; an empty one where a format file is required. */
+  OB_BACKUP_FORMAT_FILE_NOT_EXIST: { code: -9080, errno: 9080, sqlState: 'HY000', m3: 'the format file does not exist under the destination' },
+  /** The dest is already used for another purpose, tenant or cluster. */
+  OB_BACKUP_FORMAT_FILE_NOT_MATCH: {
+    code: -9081,
+    errno: 9081,
+    sqlState: 'HY000',
+    m3: 'the content of the format file at the destination does not match',
+  },
+  OB_BACKUP_DEVICE_OUT_OF_SPACE: { code: -9082, errno: 9082, sqlState: 'HY000', m3: 'backup device out of space' },
+  /** ARCHIVELOG twice (user tenant; sys swallows it). */
+  OB_ALREADY_IN_ARCHIVE_MODE: { code: -9091, errno: 9091, sqlState: 'HY000', m3: 'Already in ARCHIVELOG mode' },
+  /** NOARCHIVELOG when already off. */
+  OB_ALREADY_IN_NOARCHIVE_MODE: { code: -9092, errno: 9092, sqlState: 'HY000', m3: 'Already in NOARCHIVELOG mode' },
+  OB_CHECKSUM_TYPE_NOT_SUPPORTED: {
+    code: -9113,
+    errno: 9113,
+    sqlState: 'HY000',
+    m3: 'checksum type is not supported',
+    m4: 'checksum type %s is not supported for the input destination',
+  },
+} as const satisfies Record<string, ObErrorDef>;
+
+export type ObErrorName = keyof typeof OB_ERRORS;
+
+/** An operating error as a value: what the client will see. */
+export interface ObError {
+  readonly kind: 'ObError';
+  readonly name: ObErrorName;
+  /** OceanBase's negative code (what RESULT columns store). */
+  readonly code: number;
+  readonly errno: number;
+  readonly sqlState: string;
+  readonly message: string;
+}
+
+/** The error with its plain message (M3): the code path passes no arguments. */
+export function obError(name: ObErrorName): ObError {
+  const def: ObErrorDef = OB_ERRORS[name];
+  return { kind: 'ObError', name, code: def.code, errno: def.errno, sqlState: def.sqlState, message: def.m3 };
+}
+
+/** The error with its M4 format filled in with `args`, as LOG_USER_ERROR does. */
+export function obErrorWith(name: ObErrorName, ...args: readonly (string | number)[]): ObError {
+  const def: ObErrorDef = OB_ERRORS[name];
+  if (def.m4 === undefined) throw new InvariantError(`${name} has no message format`);
+  return { ...obError(name), message: formatMessage(def.m4, args) };
+}
+
+/** Fills %s, %.*s and %d in order, as OceanBase's printf-style formats do. */
+export function formatMessage(format: string, args: readonly (string | number)[]): string {
+  let next = 0;
+  return format.replace(/%(?:\.\*)?[sd]/g, () => {
+    if (next >= args.length) throw new InvariantError(`too few arguments for "${format}"`);
+    return String(args[next++]);
+  });
+}
+
+/** OceanBase's 1064 text: `You have an error … near '<rest>' at line <n>`. */
+export function parseErrorMessage(near: string, line: number): string {
+  return formatMessage(OB_ERRORS.OB_ERR_PARSE_SQL.m4, [PARSE_ERROR_TEXT, near, line]);
+}
+
+export function isObError(x: unknown): x is ObError {
+  return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'ObError';
+}
+
+/** A broken invariant: a programmer error. Thrown, never caught, never sent to a client as if it were normal. */
+export class InvariantError extends Error {
+  override readonly name = 'InvariantError';
+}
+
+/** Throws InvariantError unless `condition` holds. */
+export function invariant(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new InvariantError(message);
+}
