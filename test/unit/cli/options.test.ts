@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseServeOptions } from '../../../src/cli/options.js';
+
+describe('serve options (emulator.md Command line)', () => {
+  it('has the documented defaults', () => {
+    const r = parseServeOptions([], {});
+    expect(r).toEqual({
+      ok: true,
+      options: {
+        host: '127.0.0.1',
+        port: 2881,
+        tenants: null,
+        clock: 'realtime',
+        speed: 1,
+        startTime: null,
+        seed: 1,
+        password: null,
+        logLevel: 'info',
+        trace: null,
+      },
+    });
+  });
+
+  it('reads OB_SIM_* variables, and a flag wins over the variable', () => {
+    const r = parseServeOptions(['--port=0', '--clock', 'manual'], { OB_SIM_PORT: '3000', OB_SIM_START_TIME: '2024-01-31T03:20:59Z', OB_SIM_SEED: '7' });
+    expect(r.ok && r.options.port).toBe(0);
+    expect(r.ok && r.options.clock).toBe('manual');
+    expect(r.ok && r.options.startTime).toBe('2024-01-31T03:20:59Z');
+    expect(r.ok && r.options.seed).toBe(7);
+  });
+
+  it('--tenant is repeatable and replaces the default tenants; OB_SIM_TENANT is a comma list', () => {
+    const r = parseServeOptions(['--tenant', 't1', '--tenant=t2:oracle'], {});
+    expect(r.ok && r.options.tenants).toEqual([{ name: 't1', mode: 'mysql' }, { name: 't2', mode: 'oracle' }]);
+    const e = parseServeOptions([], { OB_SIM_TENANT: 'a, b:oracle' });
+    expect(e.ok && e.options.tenants).toEqual([{ name: 'a', mode: 'mysql' }, { name: 'b', mode: 'oracle' }]);
+  });
+
+  it.each([
+    [['--bogus'], "unknown option '--bogus'"],
+    [['--port'], "option '--port' needs a value"],
+    [['--port', '70000'], "invalid --port '70000'"],
+    [['--clock', 'fast'], "invalid --clock 'fast' (manual or realtime)"],
+    [['--speed', '0'], "invalid --speed '0'"],
+    [['--start-time', 'yesterday'], "invalid --start-time 'yesterday'"],
+    [['--tenant', 't1:db2'], "invalid tenant mode in 't1:db2' (mysql or oracle)"],
+    [['--tenant', 't1', '--tenant', 'T1'], "duplicate tenant name in 'T1'"],
+    [['--tenant', 'sys'], "duplicate tenant name in 'sys'"],
+  ])('rejects %j', (argv, message) => {
+    expect(parseServeOptions(argv, {})).toEqual({ ok: false, message });
+  });
+});
