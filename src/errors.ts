@@ -27,6 +27,22 @@ const PARSE_ERROR_TEXT =
 
 /** Keep entries sorted by code. Each comment says when the emulator raises it. */
 export const OB_ERRORS = {
+  /** A HandshakeResponse the wire cannot read (not protocol 4.1, SSLRequest without TLS). MySQL's ER_HANDSHAKE_ERROR; no OceanBase definition found, so the code mirrors the errno. */
+  OB_ERR_HANDSHAKE: { code: -1043, errno: 1043, sqlState: '08S01', m3: 'Bad handshake' },
+  /** A command byte the wire does not serve (vitess's fallback, spec/wire.md §2). MySQL's ER_UNKNOWN_COM_ERROR; code mirrors the errno. */
+  OB_ERR_UNKNOWN_COM: { code: -1047, errno: 1047, sqlState: '08S01', m3: 'Unknown command' },
+  /** A packet whose sequence id is not the expected one. MySQL's ER_NET_PACKETS_OUT_OF_ORDER; code mirrors the errno. */
+  OB_ERR_NET_PACKETS_OUT_OF_ORDER: { code: -1156, errno: 1156, sqlState: '08S01', m3: 'Got packets out of order' },
+  /** COM_STMT_EXECUTE / RESET / SEND_LONG_DATA naming no prepared statement. MySQL's ER_UNKNOWN_STMT_HANDLER; code mirrors the errno. */
+  OB_ERR_UNKNOWN_STMT_HANDLER: {
+    code: -1243,
+    errno: 1243,
+    sqlState: 'HY000',
+    m3: 'Unknown prepared statement handler',
+    m4: 'Unknown prepared statement handler (%.*s) given to %s',
+  },
+  /** A command payload that ends early or holds impossible values. MySQL's ER_MALFORMED_PACKET; code mirrors the errno. */
+  OB_ERR_MALFORMED_PACKET: { code: -1835, errno: 1835, sqlState: 'HY000', m3: 'Malformed communication packet.' },
   /** Bad UNTIL SCN, lag_target, dest_state, encryption mode, s3_region on a non-s3 dest, log_restore_source. */
   OB_INVALID_ARGUMENT: { code: -4002, errno: 1210, sqlState: 'HY000', m3: 'Invalid argument', m4: 'Incorrect arguments to %s' },
   /** Most resolver rejections; DELETE BACKUPSET / BACKUPPIECE / OBSOLETE in 4.2; unsupported SQL in the evaluator. */
@@ -49,12 +65,44 @@ export const OB_ERRORS = {
   OB_STATE_NOT_MATCH: { code: -4109, errno: 4109, sqlState: 'HY000', m3: 'Server state or role not the same as expected' },
   /** Asynchronous backup failure when the cluster version changed. */
   OB_VERSION_NOT_MATCH: { code: -4143, errno: 4143, sqlState: '42000', m3: 'Version not match' },
+  /** A parameter value that does not parse or is out of range (ObAdminSetConfig::verify_config; no user message). */
+  OB_INVALID_CONFIG: { code: -4147, errno: 4147, sqlState: 'HY000', m3: 'Invalid config', m4: '%s' },
+  /** BIGINT arithmetic overflow in the query evaluator (MySQL's ER_DATA_OUT_OF_RANGE). */
+  OB_OPERATE_OVERFLOW: {
+    code: -4157,
+    errno: 1690,
+    sqlState: '22003',
+    m3: 'value is out of range',
+    m4: "%s value is out of range in '%s'",
+  },
   /** CANCEL RECOVER TABLE from a user tenant. */
   OB_OP_NOT_ALLOW: { code: -4179, errno: 4179, sqlState: 'HY000', m3: 'Operation not allowed now', m4: '%s not allowed' },
+  /** A packet larger than the wire's max_allowed_packet (ob_errno.def -4254). */
+  OB_ERR_NET_PACKET_TOO_LARGE: { code: -4254, errno: 1153, sqlState: '08S01', m3: "Got a packet bigger than 'max_allowed_packet' bytes" },
+  /** An expression nested deeper than the evaluator's depth cap. */
+  OB_STACK_OVERFLOW: { code: -4385, errno: 4385, sqlState: 'HY000', m3: 'stack overflow' },
+  /** DROP RESOURCE UNIT of a missing unit. */
+  OB_RESOURCE_UNIT_NOT_EXIST: { code: -4648, errno: 4648, sqlState: 'HY000', m3: 'resource unit not exist', m4: "resource unit '%s' not exist" },
+  /** CREATE RESOURCE UNIT with a name in use. */
+  OB_RESOURCE_UNIT_EXIST: { code: -4649, errno: 4649, sqlState: 'HY000', m3: 'resource unit already exist', m4: "resource unit '%s' already exist" },
+  /** DROP RESOURCE POOL of a missing pool. */
+  OB_RESOURCE_POOL_NOT_EXIST: { code: -4650, errno: 4650, sqlState: 'HY000', m3: 'resource pool not exist', m4: "resource pool '%s' not exist" },
+  /** CREATE RESOURCE POOL with a name in use. */
+  OB_RESOURCE_POOL_EXIST: { code: -4651, errno: 4651, sqlState: 'HY000', m3: 'resource pool already exist', m4: "resource pool '%s' exist" },
   /** Syntax errors (message built by parseErrorMessage). */
   OB_ERR_PARSE_SQL: { code: -5001, errno: 1064, sqlState: '42000', m3: 'Parse error', m4: "%s near '%s' at line %d" },
   /** An empty string where the resolver uses resolve_string (RESTORE uri, WITH option, DESCRIPTION, ENCRYPTED BY). */
   OB_ERR_PARSER_SYNTAX: { code: -5006, errno: 1149, sqlState: '42000', m3: PARSE_ERROR_TEXT },
+  /** A FROM / DESC / SHOW naming a table or view the session cannot see (`Table 'oceanbase.X' doesn't exist`). */
+  OB_TABLE_NOT_EXIST: { code: -5019, errno: 1146, sqlState: '42S02', m3: "Table doesn't exist", m4: "Table '%s.%s' doesn't exist" },
+  /** ADD DELETE BACKUP POLICY when the tenant already has one (inferred: the insert's duplicate key). */
+  OB_ERR_PRIMARY_KEY_DUPLICATE: {
+    code: -5024,
+    errno: 1062,
+    sqlState: '23000',
+    m3: 'Duplicated primary key',
+    m4: "Duplicate entry '%s' for key '%s'",
+  },
   /** Defined, but the login check cannot trigger it (statements.md §9). */
   OB_ERR_USER_EMPTY: { code: -5034, errno: 5034, sqlState: '01007', m3: 'No user' },
   /** A user tenant using TENANT = in ARCHIVELOG or SET; unknown or all* names via resolve_tenant from a user tenant. */
@@ -65,6 +113,70 @@ export const OB_ERRORS = {
     m3: 'Access denied',
     m4: 'Access denied; you need (at least one of) the %s privilege(s) for this operation',
   },
+  /** `@@x` or SET of a system variable that does not exist. */
+  OB_ERR_SYS_VARIABLE_UNKNOWN: {
+    code: -5044,
+    errno: 1193,
+    sqlState: 'HY000',
+    m3: 'Unknown system variable',
+    m4: "Unknown system variable '%s'",
+  },
+  /** A built-in function called with the wrong number of arguments. */
+  OB_ERR_PARAM_SIZE: {
+    code: -5054,
+    errno: 1582,
+    sqlState: '42000',
+    m3: 'Incorrect parameter count',
+    m4: "Incorrect parameter count in the call to native function '%s'",
+  },
+  /** A call to a function the evaluator does not know (`FUNCTION db.f does not exist`). */
+  OB_ERR_FUNCTION_UNKNOWN: { code: -5055, errno: 1305, sqlState: '42000', m3: 'FUNCTION does not exist', m4: '%s %s does not exist' },
+  /** ALTER SYSTEM SET of an unknown parameter (code from ob_errno.h; errno and SQLSTATE inferred). */
+  OB_ERR_SYS_CONFIG_UNKNOWN: { code: -5099, errno: 5099, sqlState: 'HY000', m3: 'System config unknown' },
+  /** SET GLOBAL of a session-only system variable. */
+  OB_ERR_LOCAL_VARIABLE: {
+    code: -5100,
+    errno: 1228,
+    sqlState: 'HY000',
+    m3: 'Local variable',
+    m4: "Variable '%s' is a SESSION variable and can't be used with SET GLOBAL",
+  },
+  /** SET SESSION of a global-only system variable. */
+  OB_ERR_GLOBAL_VARIABLE: {
+    code: -5101,
+    errno: 1229,
+    sqlState: 'HY000',
+    m3: 'Global variable',
+    m4: "Variable '%s' is a GLOBAL variable and should be set with SET GLOBAL",
+  },
+  /** SET of a read-only system variable (version_comment, system_time_zone, …). */
+  OB_ERR_VARIABLE_IS_READONLY: {
+    code: -5102,
+    errno: 1621,
+    sqlState: 'HY000',
+    m3: 'variable is read only',
+    m4: "%s variable '%s' is read-only. Use SET %s to assign the value",
+  },
+  /** `@@session.x` read of a global-only variable (or the reverse). */
+  OB_ERR_INCORRECT_GLOBAL_LOCAL_VAR: {
+    code: -5103,
+    errno: 1238,
+    sqlState: 'HY000',
+    m3: 'incorrect global or local variable',
+    m4: "Variable '%s' is a %s variable",
+  },
+  /** An unqualified table name, SHOW TABLES or DESC with no current database. */
+  OB_ERR_NO_DB_SELECTED: { code: -5134, errno: 1046, sqlState: '3D000', m3: 'No database selected' },
+  /** SET of a system variable to a value outside its domain. */
+  OB_ERR_WRONG_VALUE_FOR_VAR: {
+    code: -5145,
+    errno: 1231,
+    sqlState: '42000',
+    m3: "Variable can't be set to the value",
+    m4: "Variable '%s' can't be set to the value of '%s'",
+  },
+  /** SHOW TABLES FROM an unknown database. */
+  OB_ERR_BAD_DATABASE: { code: -5154, errno: 1049, sqlState: '42000', m3: 'Unknown database', m4: "Unknown database '%s'" },
   /** Restore into an existing tenant name. */
   OB_TENANT_EXIST: { code: -5156, errno: 5156, sqlState: 'HY000', m3: 'tenant already exist', m4: "tenant '%s' already exist" },
   OB_TENANT_NOT_EXIST: { code: -5157, errno: 5157, sqlState: 'HY000', m3: 'Unknown tenant', m4: "Unknown tenant '%s'" },
@@ -74,6 +186,42 @@ export const OB_ERRORS = {
     errno: 5160,
     sqlState: 'HY000',
     m3: 'invalid tenant name specified in connection string',
+  },
+  /** An aggregate inside WHERE, GROUP BY or another aggregate. */
+  OB_ERR_INVALID_GROUP_FUNC_USE: { code: -5176, errno: 1111, sqlState: 'HY000', m3: 'Invalid use of group function' },
+  /** SET of a numeric system variable to a non-numeric value. */
+  OB_ERR_WRONG_TYPE_FOR_VAR: {
+    code: -5180,
+    errno: 1232,
+    sqlState: '42000',
+    m3: 'Incorrect argument type to variable',
+    m4: "Incorrect argument type to variable '%s'",
+  },
+  /** `SELECT *` with no FROM. */
+  OB_ERR_NO_TABLES_USED: { code: -5185, errno: 1096, sqlState: 'HY000', m3: 'No tables used' },
+  /** SET time_zone to something that is neither an offset nor a known zone name. */
+  OB_ERR_UNKNOWN_TIME_ZONE: {
+    code: -5192,
+    errno: 1298,
+    sqlState: 'HY000',
+    m3: 'Unknown or incorrect time zone',
+    m4: "Unknown or incorrect time zone: '%s'",
+  },
+  /** `SELECT t.*` naming no FROM item. */
+  OB_ERR_BAD_TABLE: { code: -5201, errno: 1051, sqlState: '42S02', m3: 'Unknown table', m4: "Unknown table '%s'" },
+  /** An unqualified column that more than one FROM item has. */
+  OB_NON_UNIQ_ERROR: { code: -5207, errno: 1052, sqlState: '23000', m3: 'Column is ambiguous', m4: "Column '%s' in %s is ambiguous" },
+  /** Two FROM items with the same name or alias. */
+  OB_ERR_NONUNIQ_TABLE: { code: -5208, errno: 1066, sqlState: '42000', m3: 'Not unique table/alias', m4: "Not unique table/alias: '%s'" },
+  /** An unknown column (`Unknown column 'x' in 'field list'`, `'where clause'`, `'order clause'`, …). */
+  OB_ERR_BAD_FIELD_ERROR: { code: -5217, errno: 1054, sqlState: '42S22', m3: 'Unknown column', m4: "Unknown column '%s' in '%s'" },
+  /** INSERT / UPDATE / DELETE / REPLACE / TRUNCATE on a view or inner table. */
+  OB_ERR_NON_UPDATABLE_TABLE: {
+    code: -5228,
+    errno: 1288,
+    sqlState: 'HY000',
+    m3: 'The target table is not updatable',
+    m4: 'The target table %s of the %s is not updatable',
   },
   /** A restore job for the same tenant name already exists. */
   OB_RESTORE_IN_PROGRESS: { code: -9014, errno: 9014, sqlState: 'HY000', m3: 'Another restore is in progress' },

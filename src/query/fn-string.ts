@@ -1,0 +1,188 @@
+/** String functions: CONCAT, LOWER, UPPER, LENGTH, SUBSTR, REPLACE, TRIM, LEFT, RIGHT. Positions count characters. */
+import type { SqlValue } from '../result.js';
+import type { FnTable } from './fn-def.js';
+import { asBigint } from './numeric.js';
+import type { Compiled, Scope } from './scope.js';
+import { BIGINT, scaleOf, textLength, varchar } from './types.js';
+import { textOf } from './values.js';
+
+type Str = (row: readonly SqlValue[], aggs: readonly SqlValue[]) => string | null;
+
+/** The argument as text (numbers and times rendered as the text protocol would). */
+function str(c: Compiled, scope: Scope): Str {
+  const f = c.fn;
+  const fsp = scaleOf(c.type);
+  const zone = scope.ctx.timeZone;
+  return (r, g) => {
+    const v = f(r, g);
+    return v === null ? null : textOf(v, fsp, zone);
+  };
+}
+
+function int(c: Compiled, scope: Scope): (row: readonly SqlValue[], aggs: readonly SqlValue[]) => bigint | null {
+  const f = c.fn;
+  const zone = scope.ctx.timeZone;
+  return (r, g) => {
+    const v = f(r, g);
+    return v === null ? null : asBigint(v, zone);
+  };
+}
+
+function unary(transform: (s: string) => string): FnTable[string] {
+  return {
+    min: 1,
+    max: 1,
+    compile: ([a], scope) => {
+      const s = str(a!, scope);
+      return {
+        type: varchar(textLength(a!.type)),
+        nullable: a!.nullable,
+        fn: (r, g) => {
+          const v = s(r, g);
+          return v === null ? null : transform(v);
+        },
+      };
+    },
+  };
+}
+
+/** MySQL SUBSTRING: 1-based; a negative start counts from the end; start 0 or a negative length give ''. */
+export function substring(s: string, pos: bigint, len: bigint | undefined): string {
+  const chars = [...s];
+  const n = BigInt(chars.length);
+  if (pos === 0n || pos > n || -pos > n) return '';
+  const start = pos > 0n ? pos - 1n : n + pos;
+  if (len !== undefined && len <= 0n) return '';
+  const end = len === undefined || start + len > n ? n : start + len;
+  return chars.slice(Number(start), Number(end)).join('');
+}
+
+const SUBSTR: FnTable[string] = {
+  min: 2,
+  max: 3,
+  compile: ([a, p, l], scope) => {
+    const s = str(a!, scope);
+    const pf = int(p!, scope);
+    const lf = l ? int(l, scope) : undefined;
+    return {
+      type: varchar(textLength(a!.type)),
+      nullable: a!.nullable || p!.nullable || (l?.nullable ?? false),
+      fn: (r, g) => {
+        const v = s(r, g);
+        const pos = pf(r, g);
+        const len = lf ? lf(r, g) : undefined;
+        return v === null || pos === null || len === null ? null : substring(v, pos, len);
+      },
+    };
+  },
+};
+
+function side(fromLeft: boolean): FnTable[string] {
+  return {
+    min: 2,
+    max: 2,
+    compile: ([a, n], scope) => {
+      const s = str(a!, scope);
+      const nf = int(n!, scope);
+      return {
+        type: varchar(textLength(a!.type)),
+        nullable: a!.nullable || n!.nullable,
+        fn: (r, g) => {
+          const v = s(r, g);
+          const k = nf(r, g);
+          if (v === null || k === null) return null;
+          const chars = [...v];
+          const take = k <= 0n ? 0 : Number(k > BigInt(chars.length) ? BigInt(chars.length) : k);
+          return (fromLeft ? chars.slice(0, take) : chars.slice(chars.length - take)).join('');
+        },
+      };
+    },
+  };
+}
+
+function concat(args: readonly Compiled[], scope: Scope, separator: Compiled | undefined): Compiled {
+  const parts = args.map((a) => str(a, scope));
+  const sep = separator ? str(separator, scope) : undefined;
+  return {
+    type: varchar(args.reduce((n, a) => n + textLength(a.type), 0)),
+    // CONCAT is NULL when any argument is; CONCAT_WS skips NULL arguments and is NULL only for a NULL separator.
+    nullable: sep ? separator!.nullable : args.some((a) => a.nullable),
+    fn: (r, g) => {
+      const joiner = sep ? sep(r, g) : '';
+      if (joiner === null) return null;
+      const out: string[] = [];
+      for (const p of parts) {
+        const v = p(r, g);
+        if (v === null) {
+          if (!sep) return null;
+        } else out.push(v);
+      }
+      return out.join(joiner);
+    },
+  };
+}
+
+export const STRING_FUNCTIONS: FnTable = {
+  CONCAT: { min: 1, max: Infinity, compile: (args, scope) => concat(args, scope, undefined) },
+  CONCAT_WS: { min: 2, max: Infinity, compile: ([sep, ...args], scope) => concat(args, scope, sep) },
+  LOWER: unary((s) => s.toLowerCase()),
+  LCASE: unary((s) => s.toLowerCase()),
+  UPPER: unary((s) => s.toUpperCase()),
+  UCASE: unary((s) => s.toUpperCase()),
+  TRIM: unary((s) => s.replace(/^ +| +$/g, '')),
+  LTRIM: unary((s) => s.replace(/^ +/, '')),
+  RTRIM: unary((s) => s.replace(/ +$/, '')),
+  LENGTH: {
+    min: 1,
+    max: 1,
+    compile: ([a], scope) => {
+      const s = str(a!, scope);
+      return {
+        type: BIGINT,
+        nullable: a!.nullable,
+        fn: (r, g) => {
+          const v = s(r, g);
+          return v === null ? null : BigInt(Buffer.byteLength(v, 'utf8'));
+        },
+      };
+    },
+  },
+  CHAR_LENGTH: {
+    min: 1,
+    max: 1,
+    compile: ([a], scope) => {
+      const s = str(a!, scope);
+      return {
+        type: BIGINT,
+        nullable: a!.nullable,
+        fn: (r, g) => {
+          const v = s(r, g);
+          return v === null ? null : BigInt([...v].length);
+        },
+      };
+    },
+  },
+  SUBSTR,
+  SUBSTRING: SUBSTR,
+  MID: SUBSTR,
+  LEFT: side(true),
+  RIGHT: side(false),
+  REPLACE: {
+    min: 3,
+    max: 3,
+    compile: ([a, b, c], scope) => {
+      const [s, from, to] = [str(a!, scope), str(b!, scope), str(c!, scope)];
+      return {
+        type: varchar(textLength(a!.type) * 4),
+        nullable: a!.nullable || b!.nullable || c!.nullable,
+        fn: (r, g) => {
+          const v = s(r, g);
+          const x = from(r, g);
+          const y = to(r, g);
+          if (v === null || x === null || y === null) return null;
+          return x === '' ? v : v.split(x).join(y);
+        },
+      };
+    },
+  },
+};

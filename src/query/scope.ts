@@ -1,0 +1,68 @@
+/**
+ * The compile-time world of an expression: which FROM items are visible at which row offsets, which clause it
+ * sits in (for error texts), and whether aggregates may appear. Compiled expressions are closures over a flat row.
+ */
+import type { Expr } from '../../grammar/ast.js';
+import type { ObError } from '../errors.js';
+import type { SqlType, SqlValue } from '../result.js';
+import type { EvalContext, Table } from './catalog.js';
+
+/** Thrown inside the evaluator only, caught at its public entry points and returned as a value. */
+export class EvalFailure {
+  constructor(readonly error: ObError) {}
+}
+
+export function fail(error: ObError): never {
+  throw new EvalFailure(error);
+}
+
+/** A compiled expression: its declared type and nullability, and how to compute it from a row. */
+export interface Compiled {
+  readonly type: SqlType;
+  readonly nullable: boolean;
+  readonly fn: RowFn;
+  /** Set when the value depends on nothing in the row (literals, @@vars, NOW()). */
+  readonly constant?: boolean;
+}
+
+/** `row` is the joined FROM row; `aggs` the finished aggregate values of the row's group. */
+export type RowFn = (row: readonly SqlValue[], aggs: readonly SqlValue[]) => SqlValue;
+
+export interface SourceRef {
+  /** The table's own name and schema, for column definitions. */
+  readonly table: Table;
+  readonly schema: string;
+  /** The alias, or the table name when there is none; matched case-insensitively. */
+  readonly alias: string;
+  /** Position of the table's first column in the joined row. */
+  readonly offset: number;
+  /** True on the inner side of a LEFT JOIN: every column may be NULL. */
+  readonly outer: boolean;
+}
+
+export type AggName = 'COUNT' | 'SUM' | 'AVG' | 'MAX' | 'MIN';
+
+export interface AggSlot {
+  readonly name: AggName;
+  /** Undefined for COUNT(*). */
+  readonly arg: Compiled | undefined;
+  readonly distinct: boolean;
+  readonly type: SqlType;
+}
+
+export interface Scope {
+  readonly ctx: EvalContext;
+  readonly sources: readonly SourceRef[];
+  /** MySQL's clause name in 1054 texts: 'field list', 'where clause', 'order clause', … */
+  readonly clause: string;
+  /** Present where aggregates are allowed; each aggregate met is appended. */
+  readonly aggs?: AggSlot[];
+  /** Select-list aliases an unqualified name may mean here (ORDER BY, HAVING, GROUP BY). */
+  readonly aliases?: ReadonlyMap<string, Expr>;
+  /** When true the alias wins over a column of the same name (ORDER BY, HAVING); GROUP BY prefers columns. */
+  readonly aliasFirst?: boolean;
+  readonly depth: number;
+}
+
+/** Deeper nesting than this is refused rather than risking the stack. */
+export const MAX_DEPTH = 400;
