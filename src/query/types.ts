@@ -33,7 +33,7 @@ export const DOUBLE: SqlType = { base: 'double' };
 export const DATETIME0: SqlType = { base: 'datetime', fsp: 0 };
 
 export function bigintOf(width: number): SqlType {
-  return { base: 'bigint', width: Math.min(Math.max(width, 1), 20), unsigned: false };
+  return { base: 'bigint', width: Math.min(Math.max(width, 1), 21), unsigned: false };
 }
 
 export function varchar(length: number): SqlType {
