@@ -1,0 +1,69 @@
+/**
+ * Backup sets and the INC chain (views.md §9.4, §10.4): which set an INC builds on, the sizes a set copies
+ * (§11), and how long the data phases take (emulator.md "backup timing").
+ */
+import { MACRO_BLOCK_BYTES, countChangedBetween } from './macroblocks.js';
+import type { BackupSetFile, TaskPlan, TenantState } from './state.js';
+import { backupOf } from './tenants.js';
+import { US_PER_SECOND } from './time.js';
+
+/**
+ * OB_DEFAULT_BACKUP_CONCURRENCY and OB_MAX_BACKUP_CONCURRENCY (checked: src/storage/backup/ob_backup_data_struct.h
+ * in oceanbase/oceanbase has 2 and 8; a newer tree has a max of 128).
+ */
+export const DEFAULT_BACKUP_CONCURRENCY = 2;
+export const MAX_BACKUP_CONCURRENCY = 8;
+/** Copy throughput of one backup thread (virtual): a default tenant's FULL takes about 10-30 s. */
+const BYTES_PER_THREAD_PER_SECOND = 12 * 1024 * 1024;
+const META_INPUT_BYTES_PER_TABLET = 1600;
+const META_OUTPUT_BYTES_PER_TABLET = 8192;
+
+/** The set an INC builds on: the highest SUCCESS + AVAILABLE set in the same dest (§10.4), or undefined. */
+export function baseSetFor(tenant: TenantState, destId: number): BackupSetFile | undefined {
+  let best: BackupSetFile | undefined;
+  for (const s of backupOf(tenant).setFiles) {
+    if (s.destId === destId && s.status === 'SUCCESS' && s.fileStatus === 'AVAILABLE') {
+      if (best === undefined || s.backupSetId > best.backupSetId) best = s;
+    }
+  }
+  return best;
+}
+
+/** PREV_FULL_BACKUP_SET_ID / PREV_INC_BACKUP_SET_ID of a new set (§10.4). */
+export function prevIds(base: BackupSetFile | undefined, type: 'FULL' | 'INC'): [number, number] {
+  if (type === 'FULL' || base === undefined) return [0, 0];
+  return base.backupType === 'FULL' ? [base.backupSetId, base.backupSetId] : [base.prevFullBackupSetId, base.backupSetId];
+}
+
+/** ha_low_thread_score → backup concurrency: 0 means the default; capped at the maximum (statements.md §4.7). */
+export function backupConcurrency(tenant: TenantState): number {
+  const score = tenant.parameters.ha_low_thread_score;
+  return score === 0 ? DEFAULT_BACKUP_CONCURRENCY : Math.min(score, MAX_BACKUP_CONCURRENCY);
+}
+
+/**
+ * The data plan of a set whose snapshot is `snapshotUs`: FULL copies every macroblock; INC the distinct
+ * macroblocks changed since the base set's snapshot (O(changes)). An INC still visits every tablet.
+ */
+export function planData(tenant: TenantState, set: BackupSetFile, base: BackupSetFile | undefined, nowUs: number): TaskPlan {
+  const data = backupOf(tenant).data;
+  const macroBlocks =
+    set.backupType === 'INC' && base !== undefined
+      ? countChangedBetween(data.changes, base.snapshotUs, set.snapshotUs)
+      : data.macroBlockCount;
+  const tablets = data.tabletCount;
+  const dataBytes = macroBlocks * MACRO_BLOCK_BYTES;
+  const inputBytes = dataBytes + tablets * META_INPUT_BYTES_PER_TABLET;
+  const outputBytes = Math.floor(inputBytes * data.compressionRatio) + tablets * META_OUTPUT_BYTES_PER_TABLET;
+  const dataUs = Math.ceil((dataBytes / (backupConcurrency(tenant) * BYTES_PER_THREAD_PER_SECOND)) * US_PER_SECOND);
+  return {
+    macroBlocks,
+    tablets,
+    inputBytes,
+    outputBytes,
+    minorUs: Math.max(US_PER_SECOND, Math.round(dataUs * 0.3)),
+    majorUs: Math.max(US_PER_SECOND, Math.round(dataUs * 0.7)),
+    minorMacroBlocks: Math.floor(macroBlocks * 0.3),
+    phaseStartUs: nowUs,
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * ALTER SYSTEM [SET] p = v [TENANT = x], … (statements.md §4): backup parameters (data_backup_dest,
+ * log_archive_dest[_n], log_archive_dest_state[_n], log_restore_source) and the tenant parameters the backup
+ * engine reads (ha_low_thread_score, ha_high_thread_score, log_archive_concurrency). Every item is checked before
+ * any is applied, so a rejected statement changes nothing.
+ *
+ * Checked (ObAdminSetConfig::verify_config, oceanbase/oceanbase rootserver/ob_system_admin_util.cpp): a value out
+ * of its range fails `ci->check()` → OB_INVALID_CONFIG with no user message (`Invalid config`); an unknown name →
+ * OB_ERR_SYS_CONFIG_UNKNOWN; from sys, TENANT = all / all_user means all user tenants (4.2.1+), all_meta the meta
+ * tenants, and an unknown name OB_ERR_INVALID_TENANT_NAME.
+ */
+import type { BackupStatement, OptionValue } from '../../../grammar/ast.js';
+import { isObError, obError, obErrorWith } from '../../errors.js';
+import type { ObError } from '../../errors.js';
+import {
+  archiveDestNo,
+  archiveRunningOn,
+  parseArchiveDestValue,
+  parseDestState,
+  wakeArchiveScheduler,
+} from '../archive-dest.js';
+import { parseDest } from '../dest.js';
+import { checkDestValidity, registerDest, setParameterRow } from '../dests.js';
+import type { ClusterState, TenantParameters, TenantState } from '../state.js';
+import { SYS_TENANT_ID, backupOf, findTenant, findTenantByName, userTenants } from '../tenants.js';
+import type { Cluster, Outcome, SessionContext } from '../types.js';
+import { OK } from '../types.js';
+
+type Item = Extract<BackupStatement, { kind: 'AlterSystemSet' }>['items'][number];
+
+export function optionText(value: OptionValue): string {
+  switch (value.kind) {
+    case 'StringValue':
+      return value.value;
+    case 'NumberValue':
+      return value.text;
+    case 'WordValue':
+      return value.word;
+    case 'ListValue':
+      return value.items.map(optionText).join(',');
+  }
+}
+
+const TENANT_PARAMETERS: readonly (keyof TenantParameters)[] = ['ha_low_thread_score', 'ha_high_thread_score', 'log_archive_concurrency'];
+
+function isBackupParameter(name: string): boolean {
+  return (
+    name === 'data_backup_dest' ||
+    name === 'log_restore_source' ||
+    archiveDestNo(name, 'log_archive_dest') !== null ||
+    archiveDestNo(name, 'log_archive_dest_state') !== null
+  );
+}
+
+export function alterSystemSet(cluster: Cluster, ctx: SessionContext, items: readonly Item[]): Outcome {
+  const state = cluster.state;
+  if (ctx.tenantId !== SYS_TENANT_ID && items.some((i) => i.tenant !== undefined)) return obError('OB_ERR_NO_PRIVILEGE');
+  const backupFlags = items.map((i) => isBackupParameter(i.name.toLowerCase()));
+  if (backupFlags.includes(true) && backupFlags.includes(false)) {
+    return obErrorWith('OB_NOT_SUPPORTED', 'backup configuration items cannot be set together with non data backup configuration items');
+  }
+  const actions: (() => void)[] = [];
+  for (const item of items) {
+    const action = planItem(state, ctx, item);
+    if (isObError(action)) return action;
+    actions.push(action);
+  }
+  for (const apply of actions) apply();
+  return OK;
+}
+
+function planItem(state: ClusterState, ctx: SessionContext, item: Item): (() => void) | ObError {
+  const name = item.name.toLowerCase();
+  const value = optionText(item.value);
+  if (isBackupParameter(name)) {
+    const target = backupTarget(state, ctx, item.tenant);
+    if (isObError(target)) return target;
+    return planBackupParameter(state, target, name, value);
+  }
+  if ((TENANT_PARAMETERS as readonly string[]).includes(name)) {
+    const key = name as keyof TenantParameters;
+    const targets = parameterTargets(state, ctx, item.tenant);
+    if (isObError(targets)) return targets;
+    if (!/^\s*\d+\s*$/.test(value) || Number(value) > 100) return obError('OB_INVALID_CONFIG');
+    const n = Number(value);
+    return () => {
+      for (const t of targets) {
+        t.parameters[key] = n;
+        t.modifyUs = state.nowUs;
+      }
+    };
+  }
+  return obError('OB_ERR_SYS_CONFIG_UNKNOWN');
+}
+
+/** The tenant a backup parameter is set for: the session's tenant, or TENANT = x from sys. */
+function backupTarget(state: ClusterState, ctx: SessionContext, tenantName: string | undefined): TenantState | ObError {
+  if (tenantName === undefined) {
+    const own = findTenant(state, ctx.tenantId);
+    return own ?? obError('OB_ERR_INVALID_TENANT_NAME');
+  }
+  return findTenantByName(state, tenantName) ?? obError('OB_ERR_INVALID_TENANT_NAME');
+}
+
+/** The tenants a tenant parameter is set for (statements.md §4.7). */
+function parameterTargets(state: ClusterState, ctx: SessionContext, tenantName: string | undefined): TenantState[] | ObError {
+  if (tenantName === undefined) {
+    const own = findTenant(state, ctx.tenantId);
+    return own ? [own] : obError('OB_ERR_INVALID_TENANT_NAME');
+  }
+  const lower = tenantName.toLowerCase();
+  if (lower === 'all' || lower === 'all_user') return userTenants(state);
+  if (lower === 'all_meta') return state.tenants.filter((t) => t.type === 'META');
+  const tenant = findTenantByName(state, tenantName);
+  return tenant ? [tenant] : obError('OB_ERR_INVALID_TENANT_NAME');
+}
+
+function planBackupParameter(state: ClusterState, tenant: TenantState, name: string, value: string): (() => void) | ObError {
+  if (name === 'data_backup_dest') return planDataBackupDest(state, tenant, value);
+  const destNo = archiveDestNo(name, 'log_archive_dest');
+  if (destNo !== null) return planArchiveDest(state, tenant, name, destNo, value);
+  const stateNo = archiveDestNo(name, 'log_archive_dest_state');
+  if (stateNo !== null) {
+    const destState = parseDestState(value);
+    if (isObError(destState)) return destState;
+    if (tenant.id === SYS_TENANT_ID) return obError('OB_NOT_SUPPORTED');
+    return () => {
+      const backup = backupOf(tenant);
+      backup.archiveDestStates = backup.archiveDestStates.filter((s) => s.destNo !== stateNo);
+      backup.archiveDestStates.push({ destNo: stateNo, state: destState });
+      backup.archiveDestStates.sort((a, b) => a.destNo - b.destNo);
+      setParameterRow(tenant, name, value);
+      wakeArchiveScheduler(state, tenant);
+    };
+  }
+  // log_restore_source: LOCATION=uri (statements.md §4.6).
+  const m = /^\s*location\s*=\s*(\S+)\s*$/i.exec(value);
+  if (value !== '' && (m === null || isObError(parseDest(m[1] ?? '')))) return obErrorWith('OB_INVALID_ARGUMENT', 'log_restore_source');
+  if (tenant.id === SYS_TENANT_ID) return obError('OB_NOT_SUPPORTED');
+  return () => setParameterRow(tenant, name, value);
+}
+
+/** statements.md §4.3, checks in order: '' clears; parse; not for sys; no job; dest validity. */
+function planDataBackupDest(state: ClusterState, tenant: TenantState, value: string): (() => void) | ObError {
+  const dest = value === '' ? null : parseDest(value);
+  if (isObError(dest)) return dest;
+  if (tenant.id === SYS_TENANT_ID) return obError('OB_NOT_SUPPORTED');
+  const backup = backupOf(tenant);
+  if (backup.jobs.length > 0) return obError('OB_BACKUP_IN_PROGRESS');
+  if (dest !== null) {
+    const valid = checkDestValidity(state, tenant, dest, 'backup_data');
+    if (isObError(valid)) return valid;
+  }
+  return () => {
+    backup.dataBackupDest = dest === null ? null : { ...dest, destId: registerDest(state, tenant, dest, 'backup_data') };
+    setParameterRow(tenant, 'data_backup_dest', value);
+  };
+}
+
+/** statements.md §4.4: '' deletes the dest (not while its round runs); otherwise the checks of the table. */
+function planArchiveDest(state: ClusterState, tenant: TenantState, name: string, destNo: number, value: string): (() => void) | ObError {
+  const running = tenant.backup !== null && archiveRunningOn(tenant, destNo);
+  if (value.trim() === '') {
+    if (running) return obErrorWith('OB_NOT_SUPPORTED', 'change archive dest when archive is running is');
+    if (tenant.id === SYS_TENANT_ID) return obError('OB_NOT_SUPPORTED');
+    return () => {
+      const backup = backupOf(tenant);
+      backup.archiveDests = backup.archiveDests.filter((d) => d.destNo !== destNo);
+      setParameterRow(tenant, name, value);
+      wakeArchiveScheduler(state, tenant);
+    };
+  }
+  const parsed = parseArchiveDestValue(value, running);
+  if (isObError(parsed)) return parsed;
+  if (tenant.id === SYS_TENANT_ID) return obError('OB_NOT_SUPPORTED');
+  const valid = checkDestValidity(state, tenant, parsed.location, 'archive_log');
+  if (isObError(valid)) return valid;
+  return () => {
+    const backup = backupOf(tenant);
+    const destId = registerDest(state, tenant, parsed.location, 'archive_log');
+    backup.archiveDests = backup.archiveDests.filter((d) => d.destNo !== destNo);
+    backup.archiveDests.push({ destNo, value, destId, ...parsed });
+    backup.archiveDests.sort((a, b) => a.destNo - b.destNo);
+    setParameterRow(tenant, name, value);
+    wakeArchiveScheduler(state, tenant);
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * T_BACKUP_CLEAN and T_DELETE_POLICY (statements.md §3.4): manual deletion is disabled in 4.2 (every type but
+ * CANCEL DELETE is OB_NOT_SUPPORTED); CANCEL DELETE with no clean job succeeds; the delete policy `default` is
+ * added or dropped for exactly one tenant, with the resolver's checks in the documented order.
+ */
+import type { BackupStatement } from '../../../grammar/ast.js';
+import { isObError, obError, obErrorWith } from '../../errors.js';
+import type { TenantState } from '../state.js';
+import { getTenantIds } from '../tenant-list.js';
+import { SYS_TENANT_ID, backupOf, findTenant } from '../tenants.js';
+import { parseTimeString } from '../time.js';
+import type { Cluster, Outcome, SessionContext } from '../types.js';
+import { OK } from '../types.js';
+
+type Clean = Extract<BackupStatement, { kind: 'BackupClean' }>;
+type Policy = Extract<BackupStatement, { kind: 'DeletePolicy' }>;
+
+const ONLY_ONE = 'only one tenant name can be specified';
+
+export function backupClean(cluster: Cluster, ctx: SessionContext, stmt: Clean): Outcome {
+  const isSys = ctx.tenantId === SYS_TENANT_ID;
+  if (!isSys && stmt.tenants !== null) return obErrorWith('OB_NOT_SUPPORTED', 'user tenant cannot specify tenant names');
+  const setOrPiece = stmt.action === 'DELETE_BACKUP_SET' || stmt.action === 'DELETE_BACKUP_PIECE';
+  if (isSys && stmt.tenants !== null) {
+    const ids = getTenantIds(cluster.state, stmt.tenants);
+    if (isObError(ids)) return ids;
+    if (ids.length === 0) return obErrorWith('OB_NOT_SUPPORTED', 'No valid tenant name given');
+    if (setOrPiece && ids.length > 1) return obErrorWith('OB_NOT_SUPPORTED', `Too many tenant names specified, ${ONLY_ONE}`);
+  }
+  if (isSys && setOrPiece && stmt.tenants === null) return obErrorWith('OB_NOT_SUPPORTED', 'need to specify a tenant name');
+  if (stmt.action !== 'CANCEL_DELETE') return obErrorWith('OB_NOT_SUPPORTED', 'function is');
+  if (stmt.description === '') return obError('OB_ERR_PARSER_SYNTAX');
+  // No clean job ever runs in 4.2 without a policy-driven job; with no job, CANCEL DELETE succeeds.
+  return OK;
+}
+
+export function deletePolicy(cluster: Cluster, ctx: SessionContext, stmt: Policy): Outcome {
+  const isSys = ctx.tenantId === SYS_TENANT_ID;
+  if (stmt.name !== 'default') return obErrorWith('OB_NOT_SUPPORTED', "The policy name is not 'default', it is");
+  if (!isSys && stmt.tenants !== null) return obErrorWith('OB_NOT_SUPPORTED', 'user tenant cannot specify tenant names');
+  if (isSys && stmt.tenants === null) return obErrorWith('OB_NOT_SUPPORTED', `Too little tenant names specified, ${ONLY_ONE}`);
+  let target: TenantState | undefined;
+  if (isSys && stmt.tenants !== null) {
+    if (stmt.tenants.length > 1) return obErrorWith('OB_NOT_SUPPORTED', `Too many tenant names specified, ${ONLY_ONE}`);
+    const ids = getTenantIds(cluster.state, stmt.tenants);
+    if (isObError(ids)) return ids;
+    target = ids[0];
+  } else {
+    target = findTenant(cluster.state, ctx.tenantId);
+  }
+  if (stmt.action === 'ADD') {
+    if (stmt.recoveryWindow === null && stmt.redundancy === null) {
+      return obErrorWith('OB_NOT_SUPPORTED', 'Neither recovery_window nor redundancy is set');
+    }
+    if (stmt.recoveryWindow !== null && parseTimeString(stmt.recoveryWindow) === null) {
+      return obErrorWith('OB_NOT_SUPPORTED', 'recovery window is not be time string');
+    }
+    if (stmt.redundancy !== null && Number(stmt.redundancy) !== 1) return obErrorWith('OB_NOT_SUPPORTED', 'Redundancy not equal to 1 is');
+  }
+  if (!target || target.backup === null) return obError('OB_ERR_INVALID_TENANT_NAME');
+  const backup = backupOf(target);
+  const existing = backup.deletePolicies.find((p) => p.policyName === stmt.name);
+  if (stmt.action === 'DROP') {
+    if (!existing) return obError('OB_ENTRY_NOT_EXIST');
+    backup.deletePolicies = backup.deletePolicies.filter((p) => p !== existing);
+    return OK;
+  }
+  if (existing) return obError('OB_ERR_PRIMARY_KEY_DUPLICATE');
+  backup.deletePolicies.push({
+    policyName: stmt.name,
+    recoveryWindow: stmt.recoveryWindow ?? '',
+    redundancy: stmt.redundancy === null ? 1 : Number(stmt.redundancy),
+    backupCopies: stmt.backupCopies === null ? 0 : Number(stmt.backupCopies),
+  });
+  return OK;
+}

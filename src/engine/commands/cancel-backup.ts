@@ -1,0 +1,38 @@
+/**
+ * ALTER SYSTEM CANCEL BACKUP [TENANT = …] (statements.md §3.3): live INIT / DOING jobs go to CANCELING, then the
+ * scheduler cancels the set task and the job (RESULT OB_CANCELED). Nothing running is a success.
+ */
+import { isObError, obError } from '../../errors.js';
+import { TICK_US, setJobStatus } from '../backup-jobs.js';
+import type { TenantState } from '../state.js';
+import { getTenantIds } from '../tenant-list.js';
+import { SYS_TENANT_ID, findTenant } from '../tenants.js';
+import type { Cluster, Outcome, SessionContext } from '../types.js';
+import { OK } from '../types.js';
+
+export function cancelBackup(cluster: Cluster, ctx: SessionContext, names: readonly string[] | null): Outcome {
+  const state = cluster.state;
+  let targets: TenantState[];
+  if (ctx.tenantId !== SYS_TENANT_ID) {
+    if (names !== null) return obError('OB_NOT_SUPPORTED');
+    const own = findTenant(state, ctx.tenantId);
+    targets = own ? [own] : [];
+  } else if (names === null) {
+    // Every tenant's jobs, the sys CLUSTER job included.
+    targets = state.tenants.filter((t) => t.backup !== null);
+  } else {
+    const ids = getTenantIds(state, names);
+    if (isObError(ids)) return ids;
+    targets = ids;
+  }
+  for (const tenant of targets) {
+    if (tenant.status !== 'NORMAL' || tenant.backup === null) continue;
+    for (const job of tenant.backup.jobs) {
+      if (job.status === 'INIT' || job.status === 'DOING') {
+        setJobStatus(state, job, 'CANCELING');
+        job.nextAtUs = state.nowUs + TICK_US;
+      }
+    }
+  }
+  return OK;
+}

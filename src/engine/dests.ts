@@ -1,0 +1,56 @@
+/**
+ * Registering a dest (statements.md §7.3-§7.4): the format file that makes a directory belong to one tenant and
+ * one purpose, the per-tenant dest id, and the storage-info rows with their connectivity check file.
+ */
+import { obError } from '../errors.js';
+import type { ObError } from '../errors.js';
+import type { ClusterState, DestType, ParsedDest, TenantState } from './state.js';
+import { backupOf } from './tenants.js';
+import { compactTimestamp } from './time.js';
+
+/**
+ * check_dest_validity for a SET: a directory whose format file names another tenant or purpose gives 9081.
+ * Returns the dest id the dest would get (existing or next), without changing anything.
+ */
+export function checkDestValidity(state: ClusterState, tenant: TenantState, dest: ParsedDest, destType: DestType): number | ObError {
+  const format = state.formatFiles.find((f) => f.root === dest.root);
+  if (format !== undefined) {
+    if (format.tenantId !== tenant.id || format.destType !== destType) return obError('OB_BACKUP_FORMAT_FILE_NOT_MATCH');
+    return format.destId;
+  }
+  return backupOf(tenant).counters.destId;
+}
+
+/** Writes the format file if absent, takes the dest id, and records the storage-info rows. */
+export function registerDest(state: ClusterState, tenant: TenantState, dest: ParsedDest, destType: DestType): number {
+  const backup = backupOf(tenant);
+  let format = state.formatFiles.find((f) => f.root === dest.root);
+  if (format === undefined) {
+    format = { root: dest.root, tenantId: tenant.id, destType, destId: backup.counters.destId++ };
+    state.formatFiles.push(format);
+  }
+  const row = {
+    tenantId: tenant.id,
+    path: dest.root,
+    endpoint: dest.endpoint,
+    destId: format.destId,
+    destType,
+    authorization: dest.authorization,
+    extension: dest.extension,
+    checkFileName: `${tenant.id}_connect_file_${compactTimestamp(state.nowUs)}.obbak`,
+    lastCheckUs: state.nowUs,
+  };
+  backup.storageInfo = backup.storageInfo.filter((r) => r.destId !== format.destId);
+  backup.storageInfo.push(row);
+  backup.storageInfo.sort((a, b) => a.destId - b.destId);
+  backup.storageInfoHistory.push({ ...row });
+  return format.destId;
+}
+
+/** Upserts a DBA_OB_BACKUP_PARAMETER row. */
+export function setParameterRow(tenant: TenantState, name: string, value: string): void {
+  const backup = backupOf(tenant);
+  backup.parameterRows = backup.parameterRows.filter((r) => r.name !== name);
+  backup.parameterRows.push({ name, value });
+  backup.parameterRows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

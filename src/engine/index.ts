@@ -1,0 +1,27 @@
+/**
+ * The engine's public API, for the session layer and src/index.ts:
+ *
+ * - `createCluster(config, clock?)`: a cluster with sys, the configured user tenants and their seeded data.
+ * - `execute(cluster, ctx, stmt)`: runs a BackupStatement or ControlStatement for a session (`SessionContext`:
+ *   login tenant, user, and the session's user variables); returns `ok`, `status` (SHOW EMULATOR STATUS) or an
+ *   ObError. A rejected statement changes nothing.
+ * - `advance(cluster, ms)` / `advanceUs`: moves virtual time, stepping every job and round through each state it
+ *   reaches, in order; `syncClock(cluster)` brings a REALTIME cluster to the injected clock; `now(cluster)`.
+ * - `assertInvariants(cluster, before?)`, `stableJson(value)`: for tests.
+ * - `cluster.state` (state.ts): plain data the views read, with `nowUs` as their `now`.
+ */
+export { advance, advanceUs, createCluster, initialState, now, syncClock } from './cluster.js';
+export { execute } from './execute.js';
+export type { EngineStatement } from './execute.js';
+export { assertInvariants, stableJson } from './invariants.js';
+export { countChangedBetween, versionsAt, MACRO_BLOCK_BYTES } from './macroblocks.js';
+export { scnOfUs, usOfScn, scnDisplay9 } from './time.js';
+export { SYS_TENANT_ID, findTenant, findTenantByName } from './tenants.js';
+export {
+  DECRYPTION_PASSWD_ARRAY_VAR,
+  ENCRYPTION_MODE_VAR,
+  ENCRYPTION_PASSWD_VAR,
+  RESTORE_SOURCE_VAR,
+} from './encryption.js';
+export type * from './state.js';
+export type * from './types.js';
