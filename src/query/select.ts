@@ -210,7 +210,16 @@ function orderAndLimit(source: Iterable<Candidate>, plan: Plan, zone: string | u
   let seq = 0;
   if (end !== undefined && end <= HEAP_MAX) {
     const heap = new TopN<Keyed<Candidate>>(Number(end), cmp);
-    for (const c of source) heap.push(keyed(c, seq++));
+    // Probe with reused key storage; only rows that enter the heap get their own copy.
+    const scratch: SqlValue[] = new Array<SqlValue>(keyFns.length).fill(null);
+    const probe = { item: undefined as unknown as Candidate, keys: scratch, seq: 0 };
+    for (const c of source) {
+      for (let i = 0; i < keyFns.length; i++) scratch[i] = (keyFns[i] as (typeof keyFns)[number])(c.row, c.aggs);
+      probe.item = c;
+      probe.seq = seq;
+      if (heap.accepts(probe)) heap.push({ item: c, keys: scratch.slice(), seq });
+      seq++;
+    }
     return heap.sorted().slice(Number(offset)).map((k) => k.item);
   }
   const all: Keyed<Candidate>[] = [];

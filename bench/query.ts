@@ -1,0 +1,111 @@
+/**
+ * Benchmark: `SELECT * FROM CDB_OB_BACKUP_JOB_HISTORY WHERE TENANT_ID = 1002 ORDER BY JOB_ID DESC LIMIT 1` over a
+ * synthetic 100,000-row table of that view's 19-column shape, through the query evaluator's Table interface.
+ * Target (issue 4): under 20 ms per query. Prints ms per query; run with `npm run bench:query`.
+ */
+import { evaluateSelect, type Catalog, type EvalContext, type Table } from '../src/query/index.js';
+import { isObError } from '../src/errors.js';
+import { Temporal, type ColumnDef, type SqlType, type SqlValue } from '../src/result.js';
+import type { SelectStatement } from '../grammar/ast.js';
+
+const BIG: SqlType = { base: 'bigint', width: 20, unsigned: false };
+const VC: SqlType = { base: 'varchar', length: 4096 };
+const TS: SqlType = { base: 'timestamp', fsp: 6 };
+const c = (name: string, type: SqlType, nullable: boolean): ColumnDef => ({ name, type, nullable });
+
+const columns: ColumnDef[] = [
+  c('TENANT_ID', BIG, false),
+  c('JOB_ID', BIG, false),
+  c('INCARNATION', BIG, false),
+  c('BACKUP_SET_ID', BIG, true),
+  c('INITIATOR_TENANT_ID', BIG, false),
+  c('INITIATOR_JOB_ID', BIG, false),
+  c('EXECUTOR_TENANT_ID', { base: 'varchar', length: 65536 }, false),
+  c('PLUS_ARCHIVELOG', VC, false),
+  c('BACKUP_TYPE', VC, false),
+  c('JOB_LEVEL', VC, false),
+  c('ENCRYPTION_MODE', VC, true),
+  c('PASSWD', VC, true),
+  c('START_TIMESTAMP', TS, false),
+  c('END_TIMESTAMP', TS, false),
+  c('STATUS', VC, false),
+  c('RESULT', BIG, false),
+  c('COMMENT', VC, true),
+  c('DESCRIPTION', VC, true),
+  c('PATH', VC, true),
+];
+
+const ROWS = 100_000;
+const tenants = [1002n, 1004n, 1006n, 1008n];
+const rows: SqlValue[][] = [];
+for (let i = 0; i < ROWS; i++) {
+  const tenant = tenants[i % tenants.length] ?? 1002n;
+  const jobId = BigInt(Math.floor(i / tenants.length) + 1);
+  const start = 1714564800000000n + BigInt(i) * 60_000_000n;
+  rows.push([
+    tenant,
+    jobId,
+    1n,
+    jobId,
+    tenant,
+    0n,
+    tenant.toString(),
+    'OFF',
+    i % 5 === 0 ? 'FULL' : 'INC',
+    'USER_TENANT',
+    'NONE',
+    '',
+    new Temporal('TIMESTAMP', start),
+    new Temporal('TIMESTAMP', start + 30_000_000n),
+    'COMPLETED',
+    0n,
+    '',
+    '',
+    'file:///data/nfs/backup/data',
+  ]);
+}
+
+const history: Table = { name: 'CDB_OB_BACKUP_JOB_HISTORY', columns, kind: 'SYSTEM VIEW', rows: () => rows };
+const catalog: Catalog = {
+  resolve: (_schema, name) => (name.toUpperCase() === history.name ? history : undefined),
+  databases: () => ['oceanbase'],
+  tables: () => [history],
+};
+const ctx: EvalContext = {
+  timeZone: '+08:00',
+  nowMicros: 1714564800000000n,
+  database: 'oceanbase',
+  user: 'root@127.0.0.1',
+  connectionId: 1n,
+  sessionVariables: new Map(),
+  globalVariables: new Map(),
+  userVariables: new Map(),
+};
+
+// SELECT * FROM CDB_OB_BACKUP_JOB_HISTORY WHERE TENANT_ID = 1002 ORDER BY JOB_ID DESC LIMIT 1
+const stmt: SelectStatement = {
+  kind: 'Select',
+  distinct: false,
+  items: [{ kind: 'Star' }],
+  from: [{ kind: 'Table', table: { schema: 'oceanbase', name: 'CDB_OB_BACKUP_JOB_HISTORY' } }],
+  where: { kind: 'Binary', op: '=', left: { kind: 'ColumnRef', column: 'TENANT_ID' }, right: { kind: 'NumberLiteral', text: '1002' } },
+  groupBy: [],
+  orderBy: [{ expr: { kind: 'ColumnRef', column: 'JOB_ID' }, desc: true }],
+  limit: { count: { kind: 'NumberLiteral', text: '1' } },
+};
+
+function once(): number {
+  const t0 = process.hrtime.bigint();
+  const r = evaluateSelect(stmt, catalog, ctx);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (isObError(r) || r.rows.length !== 1 || r.rows[0]?.[1] !== BigInt(ROWS / tenants.length)) throw new Error('wrong answer');
+  return ms;
+}
+
+for (let i = 0; i < 5; i++) once(); // warm-up
+const runs = 30;
+const times = Array.from({ length: runs }, once).sort((a, b) => a - b);
+const median = times[Math.floor(runs / 2)] ?? 0;
+const p95 = times[Math.floor(runs * 0.95)] ?? 0;
+console.log(`query: SELECT * … WHERE TENANT_ID = 1002 ORDER BY JOB_ID DESC LIMIT 1 over ${ROWS} rows`);
+console.log(`  median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${(times[runs - 1] ?? 0).toFixed(2)} ms (target < 20 ms)`);
