@@ -1,0 +1,117 @@
+/**
+ * Column definitions: how a ColumnDef's SqlType appears on the wire (type code, charset, length, flags, decimals)
+ * and the Protocol::ColumnDefinition41 payload. Payloads are encoded once per columns array and cached, since views
+ * hand out the same column list for every query.
+ */
+import type { ColumnDef, SqlType } from '../result.js';
+import { Charset, ColumnFlag, FieldType } from './protocol.js';
+
+export interface WireColumn {
+  readonly def: ColumnDef;
+  readonly type: number;
+  readonly charset: number;
+  readonly length: number;
+  readonly flags: number;
+  readonly decimals: number;
+  readonly unsigned: boolean;
+  /** Fraction digits of DATETIME / TIMESTAMP text. */
+  readonly fsp: number;
+  /** The ColumnDefinition41 payload (without COM_FIELD_LIST's default value). */
+  readonly payload: Buffer;
+}
+
+interface TypeInfo {
+  readonly type: number;
+  readonly charset: number;
+  readonly length: number;
+  readonly flags: number;
+  readonly decimals: number;
+}
+
+const NUMERIC = ColumnFlag.NUM | ColumnFlag.BINARY;
+/** MySQL's NOT_FIXED_DEC: a DOUBLE without declared scale. */
+const NOT_FIXED_DEC = 31;
+/** Bytes per character of utf8mb4, which the column length counts in. */
+const UTF8MB4_BYTES = 4;
+
+function typeInfo(t: SqlType): TypeInfo {
+  switch (t.base) {
+    case 'bigint':
+      return { type: FieldType.LONGLONG, charset: Charset.BINARY, length: t.width, flags: NUMERIC, decimals: 0 };
+    case 'int':
+      return { type: FieldType.LONG, charset: Charset.BINARY, length: t.width, flags: NUMERIC, decimals: 0 };
+    case 'tinyint':
+      return { type: FieldType.TINY, charset: Charset.BINARY, length: t.width, flags: NUMERIC, decimals: 0 };
+    case 'decimal': {
+      // precision digits, a point when there is a scale, and a sign (my_decimal_precision_to_length).
+      const length = t.precision + (t.scale > 0 ? 1 : 0) + 1;
+      return { type: FieldType.NEWDECIMAL, charset: Charset.BINARY, length, flags: NUMERIC, decimals: t.scale };
+    }
+    case 'double':
+      return { type: FieldType.DOUBLE, charset: Charset.BINARY, length: 22, flags: NUMERIC, decimals: NOT_FIXED_DEC };
+    case 'varchar':
+      return { type: FieldType.VAR_STRING, charset: Charset.UTF8MB4_BIN, length: t.length * UTF8MB4_BYTES, flags: 0, decimals: 0 };
+    case 'char':
+      return { type: FieldType.STRING, charset: Charset.UTF8MB4_BIN, length: t.length * UTF8MB4_BYTES, flags: 0, decimals: 0 };
+    case 'longtext':
+      return { type: FieldType.BLOB, charset: Charset.UTF8MB4_BIN, length: 0xffff_ffff, flags: ColumnFlag.BLOB, decimals: 0 };
+    case 'timestamp':
+    case 'datetime': {
+      const length = 19 + (t.fsp > 0 ? t.fsp + 1 : 0);
+      const type = t.base === 'timestamp' ? FieldType.TIMESTAMP : FieldType.DATETIME;
+      return { type, charset: Charset.BINARY, length, flags: ColumnFlag.BINARY, decimals: t.fsp };
+    }
+    case 'date':
+      return { type: FieldType.DATE, charset: Charset.BINARY, length: 10, flags: ColumnFlag.BINARY, decimals: 0 };
+  }
+}
+
+function lenencString(s: string): Buffer[] {
+  const bytes = Buffer.from(s, 'utf8');
+  if (bytes.length < 251) return [Buffer.of(bytes.length), bytes];
+  const head = Buffer.alloc(3);
+  head[0] = 0xfc;
+  head.writeUInt16LE(bytes.length, 1);
+  return [head, bytes];
+}
+
+export function toWireColumn(def: ColumnDef): WireColumn {
+  const info = typeInfo(def.type);
+  const unsigned = 'unsigned' in def.type && def.type.unsigned;
+  const flags = info.flags | (unsigned ? ColumnFlag.UNSIGNED : 0) | (def.nullable ? 0 : ColumnFlag.NOT_NULL);
+  const fixed = Buffer.alloc(13);
+  fixed[0] = 0x0c;
+  fixed.writeUInt16LE(info.charset, 1);
+  fixed.writeUInt32LE(info.length, 3);
+  fixed[7] = info.type;
+  fixed.writeUInt16LE(flags, 8);
+  fixed[10] = info.decimals;
+  const payload = Buffer.concat([
+    ...lenencString('def'),
+    ...lenencString(def.schema ?? ''),
+    ...lenencString(def.table ?? ''),
+    ...lenencString(def.orgTable ?? ''),
+    ...lenencString(def.name),
+    ...lenencString(def.orgName ?? ''),
+    fixed,
+  ]);
+  const fsp = def.type.base === 'timestamp' || def.type.base === 'datetime' ? def.type.fsp : 0;
+  return { def, type: info.type, charset: info.charset, length: info.length, flags, decimals: info.decimals, unsigned, fsp, payload };
+}
+
+const cache = new WeakMap<readonly ColumnDef[], readonly WireColumn[]>();
+
+/** The wire form of a column list, computed once per array. */
+export function wireColumns(columns: readonly ColumnDef[]): readonly WireColumn[] {
+  let out = cache.get(columns);
+  if (out === undefined) {
+    out = columns.map(toWireColumn);
+    cache.set(columns, out);
+  }
+  return out;
+}
+
+/** A prepared statement's parameter as MySQL describes it: `?`, VAR_STRING, binary. */
+export const PARAMETER_DEFINITION: Buffer = toWireColumn({ name: '?', type: { base: 'varchar', length: 0 }, nullable: true }).payload;
+PARAMETER_DEFINITION.writeUInt16LE(Charset.BINARY, PARAMETER_DEFINITION.length - 12);
+PARAMETER_DEFINITION.writeUInt16LE(ColumnFlag.BINARY, PARAMETER_DEFINITION.length - 5);

@@ -1,0 +1,186 @@
+/**
+ * Builds outgoing packets into one slab so each command's reply leaves in as few socket writes as possible.
+ *
+ * Regions already handed to the socket are never written again: the writer moves on to fresh space instead of
+ * copying, which keeps the hot path free of per-packet allocations. Payloads of 16 MB or more are split into
+ * 0xFFFFFF-byte packets with consecutive sequence ids, plus an empty packet when the length is an exact multiple.
+ */
+import { MAX_PACKET_PAYLOAD } from './protocol.js';
+
+const SLAB_BYTES = 64 * 1024;
+const MIN_TAIL_BYTES = 2048;
+
+export type Sink = (chunk: Buffer) => void;
+
+export class PacketWriter {
+  private buf = Buffer.allocUnsafe(SLAB_BYTES);
+  private start = 0;
+  private pos = 0;
+  private headerAt = -1;
+  /** Sequence id of the next packet. */
+  seq = 0;
+
+  constructor(private readonly sink: Sink) {}
+
+  /** Bytes waiting to be flushed. */
+  get pending(): number {
+    return this.pos - this.start;
+  }
+
+  begin(): this {
+    this.ensure(4);
+    this.headerAt = this.pos;
+    this.pos += 4;
+    return this;
+  }
+
+  end(): void {
+    const at = this.headerAt;
+    const length = this.pos - at - 4;
+    this.headerAt = -1;
+    if (length < MAX_PACKET_PAYLOAD) {
+      this.buf.writeUIntLE(length, at, 3);
+      this.buf[at + 3] = this.seq;
+      this.seq = (this.seq + 1) & 0xff;
+      return;
+    }
+    this.splitLast(at, length);
+  }
+
+  /** Drops a packet begun but not ended (a reply that failed half-way). */
+  discardOpen(): void {
+    if (this.headerAt < 0) return;
+    this.pos = this.headerAt;
+    this.headerAt = -1;
+  }
+
+  /** A whole payload as one logical packet. */
+  packet(payload: Buffer): void {
+    this.begin().bytes(payload).end();
+  }
+
+  flush(): void {
+    if (this.pos === this.start) return;
+    this.sink(this.buf.subarray(this.start, this.pos));
+    this.start = this.pos;
+    if (this.buf.length - this.pos < MIN_TAIL_BYTES) {
+      this.buf = Buffer.allocUnsafe(SLAB_BYTES);
+      this.start = this.pos = 0;
+    }
+  }
+
+  u8(v: number): this {
+    this.ensure(1);
+    this.buf[this.pos++] = v;
+    return this;
+  }
+
+  u16(v: number): this {
+    this.ensure(2);
+    this.pos = this.buf.writeUInt16LE(v, this.pos);
+    return this;
+  }
+
+  u32(v: number): this {
+    this.ensure(4);
+    this.pos = this.buf.writeUInt32LE(v >>> 0, this.pos);
+    return this;
+  }
+
+  i64(v: bigint): this {
+    this.ensure(8);
+    this.pos = this.buf.writeBigInt64LE(v, this.pos);
+    return this;
+  }
+
+  u64(v: bigint): this {
+    this.ensure(8);
+    this.pos = this.buf.writeBigUInt64LE(v, this.pos);
+    return this;
+  }
+
+  f64(v: number): this {
+    this.ensure(8);
+    this.pos = this.buf.writeDoubleLE(v, this.pos);
+    return this;
+  }
+
+  zeros(n: number): this {
+    this.ensure(n);
+    this.buf.fill(0, this.pos, this.pos + n);
+    this.pos += n;
+    return this;
+  }
+
+  bytes(b: Uint8Array): this {
+    this.ensure(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+    return this;
+  }
+
+  /** A length-encoded integer (1, 3, 4 or 9 bytes). */
+  lenenc(n: number | bigint): this {
+    if (typeof n === 'number' && n < 251) return this.u8(n);
+    const v = BigInt(n);
+    if (v < 0x1_0000n) return this.u8(0xfc).u16(Number(v));
+    if (v < 0x100_0000n) {
+      this.u8(0xfd).ensure(3);
+      this.pos = this.buf.writeUIntLE(Number(v), this.pos, 3);
+      return this;
+    }
+    return this.u8(0xfe).u64(v);
+  }
+
+  /** A UTF-8 string without terminator or length. */
+  str(s: string): this {
+    const n = Buffer.byteLength(s);
+    this.ensure(n);
+    this.pos += this.buf.write(s, this.pos, 'utf8');
+    return this;
+  }
+
+  /** A NUL-terminated UTF-8 string. */
+  strz(s: string): this {
+    return this.str(s).u8(0);
+  }
+
+  /** A length-encoded UTF-8 string. */
+  lenencStr(s: string): this {
+    const n = Buffer.byteLength(s);
+    this.lenenc(n).ensure(n);
+    this.pos += this.buf.write(s, this.pos, 'utf8');
+    return this;
+  }
+
+  lenencBytes(b: Uint8Array): this {
+    return this.lenenc(b.length).bytes(b);
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const used = this.pos - this.start;
+    const next = Buffer.allocUnsafe(Math.max(SLAB_BYTES, (used + n) * 2));
+    this.buf.copy(next, 0, this.start, this.pos);
+    if (this.headerAt >= 0) this.headerAt -= this.start;
+    this.buf = next;
+    this.start = 0;
+    this.pos = used;
+  }
+
+  /** Rewrites the payload just written at `at` as 0xFFFFFF-byte packets. Rare: only for payloads of 16 MB and up. */
+  private splitLast(at: number, length: number): void {
+    const payload = Buffer.from(this.buf.subarray(at + 4, at + 4 + length));
+    this.pos = at;
+    for (let offset = 0; ; offset += MAX_PACKET_PAYLOAD) {
+      const size = Math.min(MAX_PACKET_PAYLOAD, length - offset);
+      this.ensure(4 + size);
+      this.pos = this.buf.writeUIntLE(size, this.pos, 3);
+      this.buf[this.pos++] = this.seq;
+      this.seq = (this.seq + 1) & 0xff;
+      this.buf.set(payload.subarray(offset, offset + size), this.pos);
+      this.pos += size;
+      if (size < MAX_PACKET_PAYLOAD) return;
+    }
+  }
+}
