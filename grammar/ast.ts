@@ -284,6 +284,9 @@ export type BackupStatement =
       readonly from: string | null;
       readonly until: Until | null;
       readonly options: string;
+      /** ENCRYPTED BY 'key' and WITH KEY FROM 'path' [ENCRYPTED BY 'pwd'], as in RESTORE (added for RECOVER TABLE). */
+      readonly encryptedBy?: string | null;
+      readonly keyFrom?: { readonly path: string; readonly encryptedBy: string | null } | null;
       readonly remap: readonly string[];
       readonly description: string | null;
     }

@@ -1,0 +1,118 @@
+/**
+ * Small readers over chevrotain's CST for cst-to-ast: children by key, names, string and identifier unquoting,
+ * and the error a visitor raises when the CST is well-formed but the statement is not (e.g. `a.b.c.d`).
+ */
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+
+type Children = Record<string, CstElement[] | undefined>;
+
+/** The per-statement context of the AST builder. */
+export interface BuildContext {
+  /** The statement's source text: CST offsets index into it. */
+  readonly text: string;
+  /** The next `?` number. */
+  nextParameter: number;
+}
+
+/** Thrown by the builder for a syntax error the grammar lets through; caught and turned into a 1064 value. */
+export class BuildError extends Error {
+  constructor(readonly token: IToken) {
+    super(`syntax error near ${token.image}`);
+  }
+}
+
+export function nodes(n: CstNode, key: string): CstNode[] {
+  return ((n.children as Children)[key] ?? []) as CstNode[];
+}
+
+export function tokens(n: CstNode, key: string): IToken[] {
+  return ((n.children as Children)[key] ?? []) as IToken[];
+}
+
+export function node(n: CstNode, key: string): CstNode | undefined {
+  return (n.children as Children)[key]?.[0] as CstNode | undefined;
+}
+
+export function token(n: CstNode, key: string): IToken | undefined {
+  return (n.children as Children)[key]?.[0] as IToken | undefined;
+}
+
+export function has(n: CstNode, key: string): boolean {
+  return (n.children as Children)[key] !== undefined;
+}
+
+/** The node or, if the grammar guarantees it, an internal error (never reached on any input). */
+export function need(n: CstNode, key: string): CstNode {
+  const child = node(n, key);
+  if (child === undefined) throw new Error(`CST node ${n.name} has no ${key}`);
+  return child;
+}
+
+export function needToken(n: CstNode, key: string): IToken {
+  const child = token(n, key);
+  if (child === undefined) throw new Error(`CST node ${n.name} has no token ${key}`);
+  return child;
+}
+
+/** The first token of a node that holds exactly one (name, tenantName, …). */
+export function onlyToken(n: CstNode): IToken {
+  for (const key in n.children) {
+    const first = (n.children as Children)[key]?.[0];
+    if (first !== undefined) return 'image' in first ? first : onlyToken(first);
+  }
+  throw new Error(`CST node ${n.name} is empty`);
+}
+
+/** The text of an identifier token: back-quotes removed, doubled back-quotes undone; words keep their spelling. */
+export function identifierText(t: IToken): string {
+  const image = t.image;
+  return image.charCodeAt(0) === 96 ? image.slice(1, -1).replace(/``/g, '`') : image;
+}
+
+const ESCAPES: Record<string, string> = {
+  '0': '\0',
+  b: '\b',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  Z: '\x1a',
+  // MySQL keeps the backslash before % and _ so that LIKE patterns can match them literally.
+  '%': '\\%',
+  _: '\\_',
+};
+
+/** The value of a quoted string: backslash escapes and doubled quotes undone, as MySQL's lexer does. */
+export function stringValue(image: string): string {
+  const body = image.slice(1, -1);
+  if (body.indexOf('\\') < 0 && body.indexOf(image.charAt(0)) < 0) return body;
+  const quote = image.charAt(0);
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body.charAt(i);
+    if (ch === '\\' && i + 1 < body.length) {
+      const next = body.charAt(++i);
+      out += ESCAPES[next] ?? next;
+    } else if (ch === quote) {
+      out += quote;
+      i += 1;
+    } else out += ch;
+  }
+  return out;
+}
+
+/** A name node's text. */
+export function nameText(n: CstNode): string {
+  return identifierText(onlyToken(n));
+}
+
+/** A string token's value. */
+export function stringText(t: IToken): string {
+  return stringValue(t.image);
+}
+
+/** The exact source text of a node. */
+export function sourceOf(n: CstNode, ctx: BuildContext): string {
+  const loc = n.location;
+  if (loc === undefined) return '';
+  return ctx.text.slice(loc.startOffset, (loc.endOffset ?? loc.startOffset) + 1);
+}

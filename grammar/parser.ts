@@ -1,0 +1,70 @@
+/**
+ * The one CstParser of the dialect. It holds no actions: the rule files describe the syntax, cst-to-ast gives it
+ * meaning. Built once, lazily (self-analysis takes tens of milliseconds and start-up speed matters).
+ */
+import { CstParser } from 'chevrotain';
+import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
+import { defineControlRules } from './control.js';
+import type { Dsl, Rules } from './dsl.js';
+import { defineBackupRules } from './rules-backup.js';
+import { defineExpressionRules } from './rules-expr.js';
+import { defineQueryRules } from './rules-query.js';
+import { defineRestoreRules } from './rules-restore.js';
+import { defineSessionRules } from './rules-session.js';
+import { defineTenantRules } from './rules-tenant.js';
+import { vocabulary } from './tokens.js';
+
+export class ObSqlParser extends CstParser {
+  readonly rules: Rules;
+
+  constructor() {
+    // Three tokens of lookahead tell every alternative apart (e.g. `t.*` from `t.col`, `ALTER SYSTEM backup =`).
+    super(vocabulary, { maxLookahead: 3, nodeLocationTracking: 'onlyOffset', recoveryEnabled: false });
+    const $ = this as unknown as Dsl;
+    const R = {} as Rules;
+    R.statement = $.RULE('statement', () => {
+      $.OR([
+        { ALT: () => $.SUBRULE(R.selectStatement) },
+        { ALT: () => $.SUBRULE(R.showStatement) },
+        { ALT: () => $.SUBRULE(R.setStatement) },
+        { ALT: () => $.SUBRULE(R.useStatement) },
+        { ALT: () => $.SUBRULE(R.describeStatement) },
+        { ALT: () => $.SUBRULE(R.transactionStatement) },
+        { ALT: () => $.SUBRULE(R.alterStatement) },
+        { ALT: () => $.SUBRULE(R.createStatement) },
+        { ALT: () => $.SUBRULE(R.dropStatement) },
+        { ALT: () => $.SUBRULE(R.writeStatement) },
+      ]);
+    });
+    defineExpressionRules($, R);
+    defineQueryRules($, R);
+    defineSessionRules($, R);
+    defineBackupRules($, R);
+    defineRestoreRules($, R);
+    defineTenantRules($, R);
+    defineControlRules($, R);
+    this.rules = R;
+    this.performSelfAnalysis();
+  }
+}
+
+let instance: ObSqlParser | undefined;
+
+/** The one parser instance; setting `input` resets its state, so it is reused for every statement. */
+export function getParser(): ObSqlParser {
+  instance ??= new ObSqlParser();
+  return instance;
+}
+
+export interface CstResult {
+  readonly cst: CstNode | undefined;
+  readonly errors: readonly IRecognitionException[];
+}
+
+/** Parses one statement's tokens into a CST. */
+export function parseTokens(tokens: IToken[]): CstResult {
+  const parser = getParser();
+  parser.input = tokens;
+  const cst = parser.rules.statement.call(parser);
+  return { cst, errors: parser.errors };
+}

@@ -1,0 +1,180 @@
+/**
+ * The canonical printer, AST -> SQL: upper-case keywords, single spaces, `TENANT = name`, strings in single quotes.
+ * For every AST the parser produces, parse(print(ast)) gives the same AST (the round-trip property). Model tests
+ * print their commands through it, so a shrunk counterexample is already a script.
+ */
+import type { BackupStatement, Expr, FromItem, NamedOption, OptionValue, SelectItem, SelectStatement, Statement, Until } from './ast.js';
+import { printBackup } from './print-backup.js';
+import { printExpr, printName, printString } from './print-expr.js';
+import { sameExpr } from './print-verbatim.js';
+
+export { printExpr } from './print-expr.js';
+
+function printTable(t: { readonly schema?: string; readonly name: string }): string {
+  return t.schema === undefined ? printName(t.name) : `${printName(t.schema)}.${printName(t.name)}`;
+}
+
+function printFrom(f: FromItem): string {
+  if (f.kind === 'Table') return `${printTable(f.table)}${f.alias === undefined ? '' : ` ${printName(f.alias)}`}`;
+  const on = f.on === undefined ? '' : ` ON ${printExpr(f.on)}`;
+  const join = f.join === 'INNER' ? 'JOIN' : `${f.join} JOIN`;
+  return `${printFrom(f.left)} ${join} ${printFrom(f.right)}${on}`;
+}
+
+function printItem(item: SelectItem): string {
+  if (item.kind === 'Star') return item.table === undefined ? '*' : `${printName(item.table)}.*`;
+  // The source text labels an unaliased column, so it is kept whenever it still means the same expression.
+  const body = sameExpr(item.text, item.expr) ? item.text : printExpr(item.expr);
+  return item.alias === undefined ? body : `${body} AS ${printName(item.alias)}`;
+}
+
+function printLimit(limit: NonNullable<SelectStatement['limit']>): string {
+  const { count, offset } = limit;
+  if (offset === undefined) return ` LIMIT ${printExpr(count)}`;
+  // `?` are numbered in source order, so the order of the two placeholders decides the spelling.
+  const offsetFirst = offset.kind === 'Parameter' && count.kind === 'Parameter' && offset.index < count.index;
+  return offsetFirst ? ` LIMIT ${printExpr(offset)}, ${printExpr(count)}` : ` LIMIT ${printExpr(count)} OFFSET ${printExpr(offset)}`;
+}
+
+function printSelect(s: SelectStatement): string {
+  let sql = `SELECT ${s.distinct ? 'DISTINCT ' : ''}${s.items.map(printItem).join(', ')}`;
+  if (s.from.length > 0) sql += ` FROM ${s.from.map(printFrom).join(', ')}`;
+  if (s.where !== undefined) sql += ` WHERE ${printExpr(s.where)}`;
+  if (s.groupBy.length > 0) sql += ` GROUP BY ${s.groupBy.map((e) => printExpr(e)).join(', ')}`;
+  if (s.having !== undefined) sql += ` HAVING ${printExpr(s.having)}`;
+  if (s.orderBy.length > 0) sql += ` ORDER BY ${s.orderBy.map((o) => `${printExpr(o.expr)}${o.desc ? ' DESC' : ''}`).join(', ')}`;
+  if (s.limit !== undefined) sql += printLimit(s.limit);
+  return sql;
+}
+
+function filter(like: string | undefined, where: Expr | undefined): string {
+  if (like !== undefined) return ` LIKE ${printString(like)}`;
+  return where === undefined ? '' : ` WHERE ${printExpr(where)}`;
+}
+
+function scope(s: 'GLOBAL' | 'SESSION' | null): string {
+  return s === null ? '' : `${s} `;
+}
+
+/** A tenant name in a TENANT clause: a string always reads back as the same name (relation_name_or_string). */
+export function printTenant(name: string): string {
+  return /^all$/i.test(name) ? name : printString(name);
+}
+
+export function printOptionValue(v: OptionValue): string {
+  switch (v.kind) {
+    case 'StringValue':
+      return printString(v.value);
+    case 'NumberValue':
+      return v.text;
+    case 'WordValue':
+      return printName(v.word);
+    case 'ListValue':
+      return `(${v.items.map(printOptionValue).join(', ')})`;
+  }
+}
+
+export function printOptions(options: readonly NamedOption[]): string {
+  return options.map((o) => `${printName(o.name)} = ${printOptionValue(o.value)}`).join(', ');
+}
+
+export function printUntil(u: Until): string {
+  switch (u.kind) {
+    case 'UntilTime':
+      return ` UNTIL TIME = ${printString(u.time)}`;
+    case 'UntilScn':
+      return ` UNTIL SCN = ${/^\d+$/.test(u.scn) ? u.scn : printString(u.scn)}`;
+    case 'UntilUnlimited':
+      return ' UNTIL UNLIMITED';
+  }
+}
+
+function printSession(s: Statement): string | undefined {
+  switch (s.kind) {
+    case 'Set':
+      return `SET ${s.assignments
+        .map(({ target, value }) => {
+          const t = target.kind === 'UserVariable' ? printExpr(target) : `${scope(target.scope)}${printName(target.name)}`;
+          return `${t} = ${printExpr(value)}`;
+        })
+        .join(', ')}`;
+    case 'SetNames':
+      return `SET NAMES ${printString(s.charset)}${s.collate === undefined ? '' : ` COLLATE ${printString(s.collate)}`}`;
+    case 'SetCharset':
+      return `SET CHARACTER SET ${printString(s.charset)}`;
+    case 'SetTransaction': {
+      const parts = [
+        ...(s.isolation === undefined ? [] : [`ISOLATION LEVEL ${s.isolation}`]),
+        ...(s.readOnly === undefined ? [] : [s.readOnly ? 'READ ONLY' : 'READ WRITE']),
+      ];
+      return `SET ${scope(s.scope)}TRANSACTION ${parts.join(', ')}`;
+    }
+    case 'Use':
+      return `USE ${printName(s.database)}`;
+    case 'Describe':
+      return `DESCRIBE ${printTable(s.table)}${s.column === undefined ? '' : ` ${printName(s.column)}`}`;
+    case 'Transaction':
+      return s.action;
+    default:
+      return undefined;
+  }
+}
+
+function printShow(s: Statement): string | undefined {
+  switch (s.kind) {
+    case 'ShowDatabases':
+      return `SHOW DATABASES${filter(s.like, s.where)}`;
+    case 'ShowTables':
+      return `SHOW ${s.full ? 'FULL ' : ''}TABLES${s.database === undefined ? '' : ` FROM ${printName(s.database)}`}${filter(s.like, s.where)}`;
+    case 'ShowVariables':
+      return `SHOW ${scope(s.scope)}VARIABLES${filter(s.like, s.where)}`;
+    case 'ShowParameters':
+      return `SHOW PARAMETERS${filter(s.like, s.where)}${s.tenant === undefined ? '' : ` TENANT = ${printTenant(s.tenant)}`}`;
+    case 'ShowColumns':
+      return `SHOW ${s.full ? 'FULL ' : ''}COLUMNS FROM ${printTable(s.table)}${filter(s.like, undefined)}`;
+    case 'ShowWarnings':
+      return 'SHOW WARNINGS';
+    case 'ShowErrors':
+      return 'SHOW ERRORS';
+    case 'ShowStatus':
+      return `SHOW ${scope(s.scope)}STATUS${filter(s.like, undefined)}`;
+    case 'ShowProcesslist':
+      return `SHOW ${s.full ? 'FULL ' : ''}PROCESSLIST`;
+    case 'ShowCreateTable':
+      return `SHOW CREATE TABLE ${printTable(s.table)}`;
+    case 'ShowTenant':
+      return 'SHOW TENANT';
+    case 'ShowEmulatorStatus':
+      return 'SHOW EMULATOR STATUS';
+    default:
+      return undefined;
+  }
+}
+
+function printControl(s: Statement): string | undefined {
+  const tenant = (t: string | null): string => (t === null ? '' : ` TENANT = ${printTenant(t)}`);
+  switch (s.kind) {
+    case 'EmulatorAdvanceTime':
+      return `ALTER EMULATOR ADVANCE TIME ${s.amount} ${s.unit}`;
+    case 'EmulatorSetClock':
+      return `ALTER EMULATOR SET CLOCK ${s.mode}${s.speed === null ? '' : ` SPEED ${s.speed}`}`;
+    case 'EmulatorWriteMacroblocks':
+      return `ALTER EMULATOR WRITE ${s.count} MACROBLOCKS${tenant(s.tenant)}`;
+    case 'EmulatorSetWriteRate':
+      return `ALTER EMULATOR SET WRITE RATE ${s.mbPerSecond} MB PER SECOND${tenant(s.tenant)}`;
+    case 'EmulatorReset':
+      return 'ALTER EMULATOR RESET';
+    default:
+      return undefined;
+  }
+}
+
+const WRITE_PREFIX = { INSERT: 'INSERT INTO', REPLACE: 'REPLACE INTO', UPDATE: 'UPDATE', DELETE: 'DELETE FROM', TRUNCATE: 'TRUNCATE TABLE' };
+
+/** The statement as canonical SQL, without a trailing `;`. */
+export function print(s: Statement): string {
+  if (s.kind === 'Select') return printSelect(s);
+  if (s.kind === 'Write') return `${WRITE_PREFIX[s.verb]} ${printTable(s.table)}`;
+  const text = printSession(s) ?? printShow(s) ?? printControl(s);
+  return text ?? printBackup(s as BackupStatement);
+}

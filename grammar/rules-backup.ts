@@ -1,0 +1,352 @@
+/**
+ * ALTER SYSTEM: archive, backup, cancel, clean, delete policy, backup key, restore, recover table, standby,
+ * upgrade job and parameter statements (statements.md §3–4, clients.md §5 and §7). The shared prefix is factored
+ * so one token after ALTER SYSTEM picks the branch.
+ */
+import type { Dsl, Rules } from './dsl.js';
+import * as T from './tokens.js';
+
+const { KW } = T;
+
+export function defineBackupRules($: Dsl, R: Rules): void {
+  R.alterStatement = $.RULE('alterStatement', () => {
+    $.CONSUME(KW.ALTER);
+    $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(KW.SYSTEM);
+          $.SUBRULE(R.alterSystem);
+        },
+      },
+      { ALT: () => $.SUBRULE(R.alterEmulator) },
+    ]);
+  });
+
+  R.alterSystem = $.RULE('alterSystem', () => {
+    // `SET` is optional before parameters, so `ALTER SYSTEM backup = 1` shares its first token with
+    // `ALTER SYSTEM BACKUP`: the parameter branch is tried first and only when SET or `name =` starts it.
+    $.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+      {
+        GATE: () => $.LA(1).tokenType === KW.SET || $.LA(2).tokenType === T.Equals,
+        ALT: () => $.SUBRULE(R.setParameters),
+      },
+      { ALT: () => $.SUBRULE(R.archiveLog) },
+      { ALT: () => $.SUBRULE(R.backup) },
+      { ALT: () => $.SUBRULE(R.cancel) },
+      { ALT: () => $.SUBRULE(R.suspendResume) },
+      { ALT: () => $.SUBRULE(R.validate) },
+      { ALT: () => $.SUBRULE(R.deleteBackup) },
+      { ALT: () => $.SUBRULE(R.addStatement) },
+      { ALT: () => $.SUBRULE(R.dropPolicy) },
+      { ALT: () => $.SUBRULE(R.clearRestoreSource) },
+      { ALT: () => $.SUBRULE(R.restore) },
+      { ALT: () => $.SUBRULE(R.recover) },
+      { ALT: () => $.SUBRULE(R.activateStandby) },
+      { ALT: () => $.SUBRULE(R.switchover) },
+      { ALT: () => $.SUBRULE(R.runUpgradeJob) },
+      ],
+    });
+  });
+
+  /** ARCHIVELOG | NOARCHIVELOG [TENANT [=] list] [DESCRIPTION [=] 'text']. */
+  R.archiveLog = $.RULE('archiveLog', () => {
+    $.OR([{ ALT: () => $.CONSUME(KW.ARCHIVELOG) }, { ALT: () => $.CONSUME(KW.NOARCHIVELOG) }]);
+    $.OPTION(() => $.SUBRULE(R.tenantList));
+    $.OPTION1(() => $.SUBRULE(R.description));
+  });
+
+  /**
+   * BACKUP KEY [TENANT list] [TO [=] 'dest'] [ENCRYPTED BY 'pwd'], or BACKUP [INCREMENTAL] [DATABASE | TENANT
+   * list] [TO [=] 'dest'] [PLUS ARCHIVELOG] [DESCRIPTION [=] 'text'] (the clause order is fixed).
+   */
+  R.backup = $.RULE('backup', () => {
+    $.CONSUME(KW.BACKUP);
+    $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(KW.KEY);
+          $.OPTION(() => $.SUBRULE(R.tenantList));
+          $.OPTION1(() => $.SUBRULE(R.backupTo));
+          $.OPTION2(() => $.SUBRULE(R.encryptedBy));
+        },
+      },
+      {
+        ALT: () => {
+          $.OPTION3(() => $.CONSUME(KW.INCREMENTAL));
+          $.OPTION4(() => $.OR1([{ ALT: () => $.CONSUME(KW.DATABASE) }, { ALT: () => $.SUBRULE1(R.tenantList) }]));
+          $.OPTION5(() => $.SUBRULE1(R.backupTo));
+          $.OPTION6(() => {
+            $.CONSUME(KW.PLUS);
+            $.CONSUME(KW.ARCHIVELOG);
+          });
+          $.OPTION7(() => $.SUBRULE(R.description));
+        },
+      },
+    ]);
+  });
+
+  R.backupTo = $.RULE('backupTo', () => {
+    $.CONSUME(KW.TO);
+    $.OPTION(() => $.CONSUME(T.Equals));
+    $.CONSUME(T.StringLiteral);
+  });
+
+  R.encryptedBy = $.RULE('encryptedBy', () => {
+    $.CONSUME(KW.ENCRYPTED);
+    $.CONSUME(KW.BY);
+    $.CONSUME(T.StringLiteral);
+  });
+
+  R.description = $.RULE('description', () => {
+    $.CONSUME(KW.DESCRIPTION);
+    $.OPTION(() => $.CONSUME(T.Equals));
+    $.CONSUME(T.StringLiteral);
+  });
+
+  /** TENANT [=] name {, name}: names, strings, or ALL (TENANT=ALL is what KubeBlocks sends). */
+  R.tenantList = $.RULE('tenantList', () => {
+    $.CONSUME(KW.TENANT);
+    $.OPTION(() => $.CONSUME(T.Equals));
+    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.tenantName) });
+  });
+
+  /** TENANT [=] one name. */
+  R.tenantClause = $.RULE('tenantClause', () => {
+    $.CONSUME(KW.TENANT);
+    $.OPTION(() => $.CONSUME(T.Equals));
+    $.SUBRULE(R.tenantName);
+  });
+
+  R.tenantName = $.RULE('tenantName', () => {
+    $.OR([{ ALT: () => $.SUBRULE(R.name) }, { ALT: () => $.CONSUME(T.StringLiteral) }, { ALT: () => $.CONSUME(KW.ALL) }]);
+  });
+
+  R.copyId = $.RULE('copyId', () => {
+    $.CONSUME(KW.COPY);
+    $.CONSUME(T.IntegerLiteral);
+  });
+
+  /** The T_BACKUP_MANAGE cancel forms, CANCEL DELETE BACKUP, CANCEL RESTORE and CANCEL RECOVER TABLE. */
+  R.cancel = $.RULE('cancel', () => {
+    $.CONSUME(KW.CANCEL);
+    $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(KW.BACKUP);
+          $.OPTION(() =>
+            $.OR1([
+              { ALT: () => $.CONSUME(KW.BACKUPSET) },
+              { ALT: () => $.CONSUME(KW.BACKUPPIECE) },
+              { ALT: () => $.SUBRULE(R.tenantList) },
+            ]),
+          );
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(KW.DELETE);
+          $.CONSUME1(KW.BACKUP);
+          $.OPTION1(() => $.SUBRULE1(R.tenantList));
+          $.OPTION2(() => $.SUBRULE(R.description));
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(KW.RESTORE);
+          $.SUBRULE(R.name, { LABEL: 'tenant' });
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(KW.RECOVER);
+          $.CONSUME(KW.TABLE);
+          $.SUBRULE1(R.name, { LABEL: 'tenant' });
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(KW.VALIDATE);
+          $.CONSUME(T.IntegerLiteral);
+          $.OPTION3(() => $.SUBRULE(R.copyId));
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(KW.ALL);
+          $.CONSUME2(KW.BACKUP);
+          $.CONSUME(KW.FORCE);
+        },
+      },
+    ]);
+  });
+
+  R.suspendResume = $.RULE('suspendResume', () => {
+    $.OR([{ ALT: () => $.CONSUME(KW.SUSPEND) }, { ALT: () => $.CONSUME(KW.RESUME) }]);
+    $.CONSUME(KW.BACKUP);
+  });
+
+  /** VALIDATE DATABASE [COPY n] | VALIDATE BACKUPSET n [COPY n]. */
+  R.validate = $.RULE('validate', () => {
+    $.CONSUME(KW.VALIDATE);
+    $.OR([
+      { ALT: () => $.CONSUME(KW.DATABASE) },
+      {
+        ALT: () => {
+          $.CONSUME(KW.BACKUPSET);
+          $.CONSUME(T.IntegerLiteral);
+        },
+      },
+    ]);
+    $.OPTION(() => $.SUBRULE(R.copyId));
+  });
+
+  /** DELETE BACKUPSET n | BACKUPPIECE n [COPY n] | OBSOLETE BACKUP, then [TENANT list] [DESCRIPTION]. */
+  R.deleteBackup = $.RULE('deleteBackup', () => {
+    $.CONSUME(KW.DELETE);
+    $.OR([
+      {
+        ALT: () => {
+          $.OR1([{ ALT: () => $.CONSUME(KW.BACKUPSET) }, { ALT: () => $.CONSUME(KW.BACKUPPIECE) }]);
+          $.OPTION(() => $.CONSUME(T.Equals));
+          $.CONSUME(T.IntegerLiteral);
+          $.OPTION1(() => $.SUBRULE(R.copyId));
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(KW.OBSOLETE);
+          $.CONSUME(KW.BACKUP);
+        },
+      },
+    ]);
+    $.OPTION2(() => $.SUBRULE(R.tenantList));
+    $.OPTION3(() => $.SUBRULE(R.description));
+  });
+
+  /** ADD DELETE BACKUP POLICY … | ADD RESTORE SOURCE 'uri'. */
+  R.addStatement = $.RULE('addStatement', () => {
+    $.CONSUME(KW.ADD);
+    $.OR([
+      {
+        ALT: () => {
+          $.SUBRULE(R.policyName);
+          $.OPTION(() => {
+            $.CONSUME(KW.RECOVERY_WINDOW);
+            $.OPTION1(() => $.CONSUME(T.Equals));
+            $.CONSUME(T.StringLiteral, { LABEL: 'recoveryWindow' });
+          });
+          $.OPTION2(() => {
+            $.CONSUME(KW.REDUNDANCY);
+            $.OPTION3(() => $.CONSUME1(T.Equals));
+            $.CONSUME(T.IntegerLiteral, { LABEL: 'redundancy' });
+          });
+          $.OPTION4(() => {
+            $.CONSUME(KW.BACKUP_COPIES);
+            $.OPTION5(() => $.CONSUME2(T.Equals));
+            $.CONSUME1(T.IntegerLiteral, { LABEL: 'backupCopies' });
+          });
+          $.OPTION6(() => $.SUBRULE(R.tenantList));
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(KW.RESTORE);
+          $.CONSUME(KW.SOURCE);
+          $.CONSUME1(T.StringLiteral, { LABEL: 'uri' });
+        },
+      },
+    ]);
+  });
+
+  /** DELETE BACKUP POLICY [=] 'name'. */
+  R.policyName = $.RULE('policyName', () => {
+    $.CONSUME(KW.DELETE);
+    $.CONSUME(KW.BACKUP);
+    $.CONSUME(KW.POLICY);
+    $.OPTION(() => $.CONSUME(T.Equals));
+    $.CONSUME(T.StringLiteral);
+  });
+
+  R.dropPolicy = $.RULE('dropPolicy', () => {
+    $.CONSUME(KW.DROP);
+    $.SUBRULE(R.policyName);
+    $.OPTION(() => $.SUBRULE(R.tenantList));
+  });
+
+  R.clearRestoreSource = $.RULE('clearRestoreSource', () => {
+    $.CONSUME(KW.CLEAR);
+    $.CONSUME(KW.RESTORE);
+    $.CONSUME(KW.SOURCE);
+  });
+
+  R.setParameters = $.RULE('setParameters', () => {
+    $.OPTION(() => $.CONSUME(KW.SET));
+    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.parameterItem) });
+  });
+
+  /** p = v [COMMENT 'c'] [SCOPE = MEMORY|SPFILE|BOTH] [SERVER [=] 'ip:port' | ZONE [=] z] [TENANT [=] t]. */
+  R.parameterItem = $.RULE('parameterItem', () => {
+    $.SUBRULE(R.name);
+    $.CONSUME(T.Equals);
+    $.SUBRULE(R.optionValue);
+    $.OPTION(() => {
+      $.CONSUME(KW.COMMENT);
+      $.OPTION1(() => $.CONSUME1(T.Equals));
+      $.CONSUME(T.StringLiteral, { LABEL: 'comment' });
+    });
+    $.OPTION2(() => {
+      $.CONSUME(KW.SCOPE);
+      $.CONSUME2(T.Equals);
+      $.OR([
+        { ALT: () => $.CONSUME(KW.MEMORY, { LABEL: 'scope' }) },
+        { ALT: () => $.CONSUME(KW.SPFILE, { LABEL: 'scope' }) },
+        { ALT: () => $.CONSUME(KW.BOTH, { LABEL: 'scope' }) },
+      ]);
+    });
+    $.OPTION3(() => {
+      $.OR1([
+        {
+          ALT: () => {
+            $.CONSUME(KW.SERVER);
+            $.OPTION4(() => $.CONSUME3(T.Equals));
+            $.CONSUME1(T.StringLiteral, { LABEL: 'server' });
+          },
+        },
+        {
+          ALT: () => {
+            $.CONSUME(KW.ZONE);
+            $.OPTION5(() => $.CONSUME4(T.Equals));
+            $.SUBRULE(R.tenantName, { LABEL: 'zone' });
+          },
+        },
+      ]);
+    });
+    $.OPTION6(() => $.SUBRULE(R.tenantClause));
+  });
+
+  /** A parameter or option value: 'text', a number (signed), a word, or a parenthesised list. */
+  R.optionValue = $.RULE('optionValue', () => {
+    $.OR([
+      { ALT: () => $.CONSUME(T.StringLiteral) },
+      {
+        ALT: () => {
+          $.OPTION(() => $.CONSUME(T.Minus));
+          $.CONSUME(T.NumberLiteral);
+        },
+      },
+      { ALT: () => $.SUBRULE(R.name) },
+      { ALT: () => $.CONSUME(KW.TRUE) },
+      { ALT: () => $.CONSUME(KW.FALSE) },
+      { ALT: () => $.CONSUME(KW.ON) },
+      {
+        ALT: () => {
+          $.CONSUME(T.LParen);
+          $.MANY_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.optionValue) });
+          $.CONSUME(T.RParen);
+        },
+      },
+    ]);
+  });
+}

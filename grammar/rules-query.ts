@@ -1,0 +1,175 @@
+/**
+ * The query side real tools send (clients.md §4): SELECT with FROM, joins, WHERE, GROUP BY, HAVING, ORDER BY and
+ * LIMIT; and the writes, parsed only as far as the verb and the target table.
+ */
+import type { Dsl, Rules } from './dsl.js';
+import * as T from './tokens.js';
+
+const { KW } = T;
+
+export function defineQueryRules($: Dsl, R: Rules): void {
+  R.selectStatement = $.RULE('selectStatement', () => {
+    $.CONSUME(KW.SELECT);
+    $.OPTION(() => $.OR([{ ALT: () => $.CONSUME(KW.DISTINCT) }, { ALT: () => $.CONSUME(KW.ALL) }]));
+    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.selectItem) });
+    $.OPTION1(() => {
+      $.CONSUME(KW.FROM);
+      $.OR1([
+        { ALT: () => $.CONSUME(KW.DUAL) },
+        { ALT: () => $.AT_LEAST_ONE_SEP1({ SEP: T.Comma, DEF: () => $.SUBRULE(R.tableRef) }) },
+      ]);
+    });
+    $.OPTION2(() => {
+      $.CONSUME(KW.WHERE);
+      $.SUBRULE(R.expression, { LABEL: 'where' });
+    });
+    $.OPTION3(() => {
+      $.CONSUME(KW.GROUP);
+      $.CONSUME(KW.BY);
+      $.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => $.SUBRULE1(R.expression, { LABEL: 'groupBy' }) });
+    });
+    $.OPTION4(() => {
+      $.CONSUME(KW.HAVING);
+      $.SUBRULE2(R.expression, { LABEL: 'having' });
+    });
+    $.OPTION5(() => {
+      $.CONSUME(KW.ORDER);
+      $.CONSUME1(KW.BY);
+      $.AT_LEAST_ONE_SEP3({ SEP: T.Comma, DEF: () => $.SUBRULE(R.orderItem) });
+    });
+    $.OPTION6(() => $.SUBRULE(R.limitClause));
+  });
+
+  R.selectItem = $.RULE('selectItem', () => {
+    $.OR([
+      { ALT: () => $.CONSUME(T.Star) },
+      {
+        ALT: () => {
+          $.SUBRULE(R.name, { LABEL: 'table' });
+          $.CONSUME(T.Dot);
+          $.CONSUME1(T.Star);
+        },
+      },
+      {
+        ALT: () => {
+          $.SUBRULE(R.expression);
+          $.OPTION(() => $.SUBRULE(R.alias));
+        },
+      },
+    ]);
+  });
+
+  /** `[AS] name` or `[AS] 'label'`. */
+  R.alias = $.RULE('alias', () => {
+    $.OPTION(() => $.CONSUME(KW.AS));
+    $.OR([{ ALT: () => $.SUBRULE(R.name) }, { ALT: () => $.CONSUME(T.StringLiteral) }]);
+  });
+
+  R.tableRef = $.RULE('tableRef', () => {
+    $.SUBRULE(R.tableFactor);
+    $.MANY(() => $.SUBRULE(R.joinClause));
+  });
+
+  R.tableFactor = $.RULE('tableFactor', () => {
+    $.SUBRULE(R.tableName);
+    $.OPTION(() => {
+      $.OPTION1(() => $.CONSUME(KW.AS));
+      $.SUBRULE(R.name, { LABEL: 'alias' });
+    });
+  });
+
+  R.joinClause = $.RULE('joinClause', () => {
+    $.OR([
+      {
+        ALT: () => {
+          $.OPTION(() => $.OR1([{ ALT: () => $.CONSUME(KW.INNER) }, { ALT: () => $.CONSUME(KW.CROSS) }]));
+          $.CONSUME(KW.JOIN);
+          $.SUBRULE(R.tableFactor);
+          $.OPTION1(() => {
+            $.CONSUME(KW.ON);
+            $.SUBRULE(R.expression);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          $.OR2([{ ALT: () => $.CONSUME(KW.LEFT) }, { ALT: () => $.CONSUME(KW.RIGHT) }]);
+          $.OPTION2(() => $.CONSUME(KW.OUTER));
+          $.CONSUME1(KW.JOIN);
+          $.SUBRULE1(R.tableFactor);
+          $.CONSUME1(KW.ON);
+          $.SUBRULE1(R.expression);
+        },
+      },
+    ]);
+  });
+
+  /** `name` or `schema.name`. */
+  R.tableName = $.RULE('tableName', () => {
+    $.SUBRULE(R.name);
+    $.OPTION(() => {
+      $.CONSUME(T.Dot);
+      $.SUBRULE1(R.name);
+    });
+  });
+
+  R.orderItem = $.RULE('orderItem', () => {
+    $.SUBRULE(R.expression);
+    $.OPTION(() => $.OR([{ ALT: () => $.CONSUME(KW.ASC) }, { ALT: () => $.CONSUME(KW.DESC) }]));
+  });
+
+  /** LIMIT n, LIMIT n OFFSET m, LIMIT m, n; each a number or a `?`. */
+  R.limitClause = $.RULE('limitClause', () => {
+    $.CONSUME(KW.LIMIT);
+    $.SUBRULE(R.limitValue, { LABEL: 'first' });
+    $.OPTION(() => {
+      $.OR([
+        {
+          ALT: () => {
+            $.CONSUME(T.Comma);
+            $.SUBRULE1(R.limitValue, { LABEL: 'count' });
+          },
+        },
+        {
+          ALT: () => {
+            $.CONSUME(KW.OFFSET);
+            $.SUBRULE2(R.limitValue, { LABEL: 'offset' });
+          },
+        },
+      ]);
+    });
+  });
+
+  R.limitValue = $.RULE('limitValue', () => {
+    $.OR([{ ALT: () => $.CONSUME(T.IntegerLiteral) }, { ALT: () => $.CONSUME(T.Question) }]);
+  });
+
+  /**
+   * INSERT / REPLACE [INTO] t …, UPDATE t …, DELETE FROM t …, TRUNCATE [TABLE] t. Only the verb and the target
+   * are parsed: the parse entry accepts whatever follows, because writing to a view fails on the target alone.
+   */
+  R.writeStatement = $.RULE('writeStatement', () => {
+    $.OR([
+      {
+        ALT: () => {
+          $.OR1([{ ALT: () => $.CONSUME(KW.INSERT) }, { ALT: () => $.CONSUME(KW.REPLACE) }]);
+          $.OPTION(() => $.CONSUME(KW.INTO));
+        },
+      },
+      { ALT: () => $.CONSUME(KW.UPDATE) },
+      {
+        ALT: () => {
+          $.CONSUME(KW.DELETE);
+          $.CONSUME(KW.FROM);
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(KW.TRUNCATE);
+          $.OPTION1(() => $.CONSUME(KW.TABLE));
+        },
+      },
+    ]);
+    $.SUBRULE(R.tableName);
+  });
+}

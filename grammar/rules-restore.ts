@@ -1,0 +1,193 @@
+/**
+ * The restore family (statements.md §3.7) and the standby / upgrade statements tools send around backups
+ * (clients.md §7): RESTORE [PREVIEW], RECOVER TABLE, RECOVER STANDBY, ACTIVATE STANDBY, SWITCHOVER, RUN UPGRADE JOB.
+ */
+import type { Dsl, Rules } from './dsl.js';
+import * as T from './tokens.js';
+
+const { KW } = T;
+
+export function defineRestoreRules($: Dsl, R: Rules): void {
+  /**
+   * RESTORE FROM 'uri' [UNTIL …] PREVIEW, or RESTORE tenant [FROM 'uri'] [UNTIL …] WITH 'option'
+   * [ENCRYPTED BY 'key'] [WITH KEY FROM 'path' [ENCRYPTED BY 'pwd']] [DESCRIPTION [=] 'text'].
+   */
+  R.restore = $.RULE('restore', () => {
+    $.CONSUME(KW.RESTORE);
+    $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(KW.FROM);
+          $.CONSUME(T.StringLiteral, { LABEL: 'from' });
+          $.OPTION(() => $.SUBRULE(R.restoreUntil));
+          $.CONSUME(KW.PREVIEW);
+        },
+      },
+      {
+        ALT: () => {
+          $.SUBRULE(R.name, { LABEL: 'tenant' });
+          $.OPTION1(() => {
+            $.CONSUME1(KW.FROM);
+            $.CONSUME1(T.StringLiteral, { LABEL: 'from' });
+          });
+          $.OPTION2(() => $.SUBRULE1(R.restoreUntil));
+          $.SUBRULE(R.restoreWith);
+          $.OPTION3(() => $.SUBRULE(R.description));
+        },
+      },
+    ]);
+  });
+
+  /** The shared tail of RESTORE and RECOVER TABLE from WITH 'option' on, up to the optional remaps. */
+  R.restoreWith = $.RULE('restoreWith', () => {
+    $.CONSUME(KW.WITH);
+    $.CONSUME(T.StringLiteral, { LABEL: 'options' });
+    $.OPTION(() => $.SUBRULE(R.encryptedBy));
+    $.OPTION1(() => {
+      $.CONSUME1(KW.WITH);
+      $.CONSUME(KW.KEY);
+      $.CONSUME(KW.FROM);
+      $.CONSUME1(T.StringLiteral, { LABEL: 'keyPath' });
+      $.OPTION2(() => $.SUBRULE1(R.encryptedBy, { LABEL: 'keyEncryptedBy' }));
+    });
+  });
+
+  /** UNTIL TIME = 'datetime' | UNTIL SCN = n (the `=` is mandatory; tools quote the SCN too). */
+  R.restoreUntil = $.RULE('restoreUntil', () => {
+    $.CONSUME(KW.UNTIL);
+    $.SUBRULE(R.untilPoint);
+  });
+
+  R.untilPoint = $.RULE('untilPoint', () => {
+    $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(KW.TIME);
+          $.CONSUME(T.Equals);
+          $.CONSUME(T.StringLiteral, { LABEL: 'time' });
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(KW.SCN);
+          $.CONSUME1(T.Equals);
+          $.OR1([
+            { ALT: () => $.CONSUME(T.IntegerLiteral, { LABEL: 'scn' }) },
+            { ALT: () => $.CONSUME1(T.StringLiteral, { LABEL: 'scn' }) },
+          ]);
+        },
+      },
+    ]);
+  });
+
+  R.recover = $.RULE('recover', () => {
+    $.CONSUME(KW.RECOVER);
+    $.OR([{ ALT: () => $.SUBRULE(R.recoverTable) }, { ALT: () => $.SUBRULE(R.recoverStandby) }]);
+  });
+
+  /**
+   * TABLE list TO tenant [FROM 'uri'] [UNTIL …] WITH 'option' [ENCRYPTED BY …] [WITH KEY FROM …] [REMAP …]
+   * [DESCRIPTION …]. `TO tenant` is not optional in the 4.2 grammar (opt_recover_tenant has no empty branch).
+   */
+  R.recoverTable = $.RULE('recoverTable', () => {
+    $.CONSUME(KW.TABLE);
+    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.recoverTableName) });
+    $.CONSUME(KW.TO);
+    $.SUBRULE(R.name, { LABEL: 'tenant' });
+    $.OPTION(() => {
+      $.CONSUME(KW.FROM);
+      $.CONSUME(T.StringLiteral, { LABEL: 'from' });
+    });
+    $.OPTION1(() => $.SUBRULE(R.restoreUntil));
+    $.SUBRULE(R.restoreWith);
+    $.MANY(() => $.SUBRULE(R.remapClause));
+    $.OPTION2(() => $.SUBRULE(R.description));
+  });
+
+  /** `*.*`, `db.*` or `db.table`. */
+  R.recoverTableName = $.RULE('recoverTableName', () => {
+    $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(T.Star);
+          $.CONSUME(T.Dot);
+          $.CONSUME1(T.Star);
+        },
+      },
+      {
+        ALT: () => {
+          $.SUBRULE(R.name);
+          $.CONSUME1(T.Dot);
+          $.OR1([{ ALT: () => $.CONSUME2(T.Star) }, { ALT: () => $.SUBRULE1(R.name) }]);
+        },
+      },
+    ]);
+  });
+
+  /** REMAP TABLE|TABLEGROUP|TABLESPACE old[:new] {, old[:new]}. */
+  R.remapClause = $.RULE('remapClause', () => {
+    $.CONSUME(KW.REMAP);
+    $.OR([
+      { ALT: () => $.CONSUME(KW.TABLE, { LABEL: 'what' }) },
+      { ALT: () => $.CONSUME(KW.TABLEGROUP, { LABEL: 'what' }) },
+      { ALT: () => $.CONSUME(KW.TABLESPACE, { LABEL: 'what' }) },
+    ]);
+    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.remapItem) });
+  });
+
+  R.remapItem = $.RULE('remapItem', () => {
+    $.SUBRULE(R.remapName);
+    $.OPTION(() => {
+      $.CONSUME(T.Colon);
+      $.SUBRULE1(R.remapName);
+    });
+  });
+
+  R.remapName = $.RULE('remapName', () => {
+    $.SUBRULE(R.name);
+    $.MANY(() => {
+      $.CONSUME(T.Dot);
+      $.OR([{ ALT: () => $.SUBRULE1(R.name) }, { ALT: () => $.CONSUME(T.Star) }]);
+    });
+  });
+
+  /** STANDBY [TENANT [=] t] [UNTIL {UNLIMITED | TIME = '…' | SCN = n} | CANCEL]. */
+  R.recoverStandby = $.RULE('recoverStandby', () => {
+    $.CONSUME(KW.STANDBY);
+    $.OPTION(() => $.SUBRULE(R.tenantClause));
+    $.OPTION1(() =>
+      $.OR([
+        {
+          ALT: () => {
+            $.CONSUME(KW.UNTIL);
+            $.OR1([{ ALT: () => $.CONSUME(KW.UNLIMITED) }, { ALT: () => $.SUBRULE(R.untilPoint) }]);
+          },
+        },
+        { ALT: () => $.CONSUME(KW.CANCEL) },
+      ]),
+    );
+  });
+
+  R.activateStandby = $.RULE('activateStandby', () => {
+    $.CONSUME(KW.ACTIVATE);
+    $.CONSUME(KW.STANDBY);
+    $.OPTION(() => $.SUBRULE(R.tenantClause));
+    $.OPTION1(() => $.CONSUME(KW.VERIFY));
+  });
+
+  R.switchover = $.RULE('switchover', () => {
+    $.CONSUME(KW.SWITCHOVER);
+    $.CONSUME(KW.TO);
+    $.OR([{ ALT: () => $.CONSUME(KW.PRIMARY, { LABEL: 'role' }) }, { ALT: () => $.CONSUME(KW.STANDBY, { LABEL: 'role' }) }]);
+    $.OPTION(() => $.SUBRULE(R.tenantClause));
+    $.OPTION1(() => $.CONSUME(KW.VERIFY));
+  });
+
+  R.runUpgradeJob = $.RULE('runUpgradeJob', () => {
+    $.CONSUME(KW.RUN);
+    $.CONSUME(KW.UPGRADE);
+    $.CONSUME(KW.JOB);
+    $.CONSUME(T.StringLiteral);
+    $.OPTION(() => $.SUBRULE(R.tenantClause));
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * Tenant and resource statements tools send around restores (clients.md §7): CREATE / DROP TENANT and
+ * CREATE / DROP RESOURCE UNIT / POOL, with OceanBase's `name [=] value` option lists.
+ */
+import type { Dsl, Rules } from './dsl.js';
+import * as T from './tokens.js';
+
+const { KW } = T;
+
+export function defineTenantRules($: Dsl, R: Rules): void {
+  R.createStatement = $.RULE('createStatement', () => {
+    $.CONSUME(KW.CREATE);
+    $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(KW.TENANT);
+          $.OPTION(() => $.SUBRULE(R.ifNotExists));
+          $.SUBRULE(R.name);
+          $.SUBRULE(R.optionList);
+          $.OPTION1(() => {
+            $.CONSUME(KW.SET);
+            $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.tenantVariable) });
+          });
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(KW.RESOURCE);
+          $.OR1([{ ALT: () => $.CONSUME(KW.UNIT, { LABEL: 'what' }) }, { ALT: () => $.CONSUME(KW.POOL, { LABEL: 'what' }) }]);
+          $.OPTION2(() => $.SUBRULE1(R.ifNotExists));
+          $.SUBRULE1(R.name);
+          $.SUBRULE1(R.optionList);
+        },
+      },
+    ]);
+  });
+
+  R.ifNotExists = $.RULE('ifNotExists', () => {
+    $.CONSUME(KW.IF);
+    $.CONSUME(KW.NOT);
+    $.CONSUME(KW.EXISTS);
+  });
+
+  /** `name [=] value` items; OceanBase separates them with commas, which are optional here. */
+  R.optionList = $.RULE('optionList', () => {
+    $.MANY(() => {
+      $.OPTION(() => $.CONSUME(T.Comma));
+      $.SUBRULE(R.namedOption);
+    });
+  });
+
+  R.namedOption = $.RULE('namedOption', () => {
+    $.SUBRULE(R.name);
+    $.OPTION(() => $.CONSUME(T.Equals));
+    $.SUBRULE(R.optionValue);
+  });
+
+  /** The trailing `SET var = value` of CREATE TENANT (the `=` is required there). */
+  R.tenantVariable = $.RULE('tenantVariable', () => {
+    $.SUBRULE(R.name);
+    $.CONSUME(T.Equals);
+    $.SUBRULE(R.optionValue);
+  });
+
+  R.dropStatement = $.RULE('dropStatement', () => {
+    $.CONSUME(KW.DROP);
+    $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(KW.TENANT);
+          $.OPTION(() => $.SUBRULE(R.ifExists));
+          $.SUBRULE(R.name);
+          $.OPTION1(() => $.OR1([{ ALT: () => $.CONSUME(KW.FORCE) }, { ALT: () => $.CONSUME(KW.PURGE) }]));
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(KW.RESOURCE);
+          $.OR2([{ ALT: () => $.CONSUME(KW.UNIT, { LABEL: 'what' }) }, { ALT: () => $.CONSUME(KW.POOL, { LABEL: 'what' }) }]);
+          $.OPTION2(() => $.SUBRULE1(R.ifExists));
+          $.SUBRULE1(R.name);
+        },
+      },
+    ]);
+  });
+
+  R.ifExists = $.RULE('ifExists', () => {
+    $.CONSUME(KW.IF);
+    $.CONSUME(KW.EXISTS);
+  });
+}

@@ -1,0 +1,124 @@
+/**
+ * Splits a script into `;`-separated statements without lexing it: quotes, back-quotes and comments are skipped
+ * so a `;` inside them does not split. The same pass finds what must fail before the lexer runs: an unterminated
+ * string or comment, and parentheses nested deeper than the parser may recurse.
+ */
+
+/** Deeper nesting is a 1064 before parsing: the recursive-descent parser must never exhaust the stack. */
+export const MAX_PAREN_DEPTH = 200;
+
+export interface StatementSpan {
+  /** Offset of the first character that is not white space (a leading comment belongs to the statement). */
+  readonly start: number;
+  /** Offset just past the last character that is not white space, before the `;`. */
+  readonly end: number;
+  /** False when the span holds only white space and comments (an empty statement, skipped). */
+  readonly hasContent: boolean;
+  /** Where the first problem found by the scan starts: the opening quote or comment, or the too-deep `(`. */
+  readonly problemAt: number | null;
+}
+
+const enum C {
+  Tab = 9,
+  Lf = 10,
+  Space = 32,
+  DoubleQuote = 34,
+  Hash = 35,
+  Quote = 39,
+  LParen = 40,
+  RParen = 41,
+  Star = 42,
+  Minus = 45,
+  Slash = 47,
+  Semicolon = 59,
+  Backslash = 92,
+  Backquote = 96,
+}
+
+function isSpace(c: number): boolean {
+  return c === C.Space || (c >= C.Tab && c <= 13);
+}
+
+/** Offset just past the closing quote, or -1 if the text ends first. */
+function skipQuoted(sql: string, at: number, quote: number): number {
+  const n = sql.length;
+  let i = at + 1;
+  while (i < n) {
+    const c = sql.charCodeAt(i);
+    if (c === C.Backslash && quote !== C.Backquote) i += 2;
+    else if (c === quote) {
+      if (sql.charCodeAt(i + 1) === quote) i += 2;
+      else return i + 1;
+    } else i += 1;
+  }
+  return -1;
+}
+
+function skipLine(sql: string, at: number): number {
+  const nl = sql.indexOf('\n', at);
+  return nl < 0 ? sql.length : nl + 1;
+}
+
+/** Splits `sql` into statement spans, empty ones included; scanning stops at the first unterminated span. */
+export function splitStatements(sql: string): StatementSpan[] {
+  const spans: StatementSpan[] = [];
+  const n = sql.length;
+  let i = 0;
+  let start = -1;
+  let end = 0;
+  let hasContent = false;
+  let depth = 0;
+  let problemAt: number | null = null;
+  const close = (): void => {
+    if (start >= 0) spans.push({ start, end, hasContent, problemAt });
+    start = -1;
+    hasContent = false;
+    depth = 0;
+    problemAt = null;
+  };
+  while (i < n) {
+    const c = sql.charCodeAt(i);
+    if (isSpace(c)) {
+      i += 1;
+      continue;
+    }
+    if (c === C.Semicolon) {
+      close();
+      i += 1;
+      continue;
+    }
+    if (start < 0) start = i;
+    let next: number;
+    if (c === C.Quote || c === C.DoubleQuote || c === C.Backquote) {
+      next = skipQuoted(sql, i, c);
+      hasContent = true;
+    } else if (c === C.Hash || (c === C.Minus && sql.charCodeAt(i + 1) === C.Minus && sql.charCodeAt(i + 2) <= C.Space)) {
+      // A line comment ends at the newline, which is white space: `end` stays before it.
+      const stop = skipLine(sql, i);
+      end = sql.charCodeAt(stop - 1) === C.Lf ? stop - 1 : stop;
+      i = stop;
+      continue;
+    } else if (c === C.Slash && sql.charCodeAt(i + 1) === C.Star) {
+      const stop = sql.indexOf('*/', i + 2);
+      next = stop < 0 ? -1 : stop + 2;
+    } else {
+      hasContent = true;
+      if (c === C.LParen && ++depth > MAX_PAREN_DEPTH && problemAt === null) problemAt = i;
+      else if (c === C.RParen && depth > 0) depth -= 1;
+      next = i + 1;
+    }
+    if (next < 0) {
+      // Unterminated: the rest of the script belongs to this statement, which fails here.
+      hasContent = true;
+      problemAt ??= i;
+      end = n;
+      while (end > i && isSpace(sql.charCodeAt(end - 1))) end -= 1;
+      close();
+      return spans;
+    }
+    i = next;
+    end = next;
+  }
+  close();
+  return spans;
+}

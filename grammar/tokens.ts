@@ -1,0 +1,217 @@
+/**
+ * The dialect's tokens and its one lexer: case-insensitive keywords (each with `longer_alt: Identifier`, so
+ * `backup_set_id` stays a name), literals, variables and operators.
+ *
+ * Reserved words follow OceanBase's MySQL-mode keyword list (sql_parser_mysql_mode.y, "reserved keyword"); every
+ * other keyword carries the NonReserved category and is accepted wherever a name is (tenant `backup`, column
+ * `status`, function `count`).
+ */
+import { Lexer, createToken } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED });
+/** `-- ` needs a space or control character after the dashes, as in MySQL; `#` runs to the end of the line. */
+export const LineComment = createToken({ name: 'LineComment', pattern: /--[\x00-\x20][^\n]*|#[^\n]*/, group: Lexer.SKIPPED });
+/** Also optimizer hints `/*+ … *\/`: the emulator has no optimizer, so a hint is a comment. */
+export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED });
+
+export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_$\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/ });
+export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern: /`(?:[^`]|``)*`/ });
+/** Category of every keyword that is not reserved: usable as a name. */
+export const NonReserved = createToken({ name: 'NonReserved', pattern: Lexer.NA });
+
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: Lexer.NA });
+export const SingleQuoted = createToken({
+  name: 'SingleQuoted',
+  pattern: /'(?:[^'\\]|\\[\s\S]|'')*'/,
+  categories: [StringLiteral],
+});
+/** MySQL mode without ANSI_QUOTES: a double-quoted text is a string, not a name. */
+export const DoubleQuoted = createToken({
+  name: 'DoubleQuoted',
+  pattern: /"(?:[^"\\]|\\[\s\S]|"")*"/,
+  categories: [StringLiteral],
+});
+
+export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: Lexer.NA });
+export const DecimalLiteral = createToken({
+  name: 'DecimalLiteral',
+  pattern: /(?:\d+\.\d*|\.\d+)(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+/,
+  categories: [NumberLiteral],
+});
+export const IntegerLiteral = createToken({ name: 'IntegerLiteral', pattern: /\d+/, categories: [NumberLiteral] });
+
+export const SystemVariableToken = createToken({
+  name: 'SystemVariable',
+  pattern: /@@(?:[A-Za-z_$][\w$]*\.)?(?:[A-Za-z_$][\w$]*|`(?:[^`]|``)*`)/,
+});
+export const UserVariableToken = createToken({
+  name: 'UserVariable',
+  pattern: /@(?:[\w$.]+|`(?:[^`]|``)*`|'(?:[^'\\]|\\[\s\S]|'')*'|"(?:[^"\\]|\\[\s\S]|"")*")/,
+});
+
+function op(name: string, pattern: string | RegExp, categories: TokenType[] = []): TokenType {
+  return createToken({ name, pattern, categories });
+}
+
+/**
+ * Categories that keep operators in source order in the CST: binary operators fold by precedence in cst-to-ast,
+ * so the parser only needs to know that an operator follows.
+ */
+export const ArithOperator = createToken({ name: 'ArithOperator', pattern: Lexer.NA });
+export const PrefixOperator = createToken({ name: 'PrefixOperator', pattern: Lexer.NA });
+export const LogicalOperator = createToken({ name: 'LogicalOperator', pattern: Lexer.NA });
+export const ComparisonOperator = createToken({ name: 'ComparisonOperator', pattern: Lexer.NA });
+
+export const NullSafeEquals = op('NullSafeEquals', '<=>', [ComparisonOperator]);
+export const LessEquals = op('LessEquals', '<=', [ComparisonOperator]);
+export const GreaterEquals = op('GreaterEquals', '>=', [ComparisonOperator]);
+export const NotEquals = op('NotEquals', /<>|!=/, [ComparisonOperator]);
+export const ShiftLeft = op('ShiftLeft', '<<', [ArithOperator]);
+export const ShiftRight = op('ShiftRight', '>>', [ArithOperator]);
+export const Assign = op('Assign', ':=');
+export const AndAnd = op('AndAnd', '&&', [LogicalOperator]);
+export const OrOr = op('OrOr', '||', [LogicalOperator]);
+export const Less = op('Less', '<', [ComparisonOperator]);
+export const Greater = op('Greater', '>', [ComparisonOperator]);
+export const Equals = op('Equals', '=', [ComparisonOperator]);
+export const Bang = op('Bang', '!', [PrefixOperator]);
+export const Tilde = op('Tilde', '~', [PrefixOperator]);
+export const Caret = op('Caret', '^', [ArithOperator]);
+export const Ampersand = op('Ampersand', '&', [ArithOperator]);
+export const Pipe = op('Pipe', '|', [ArithOperator]);
+export const Plus = op('Plus', '+', [ArithOperator, PrefixOperator]);
+export const Minus = op('Minus', '-', [ArithOperator, PrefixOperator]);
+export const Star = op('Star', '*', [ArithOperator]);
+export const Slash = op('Slash', '/', [ArithOperator]);
+export const Percent = op('Percent', '%', [ArithOperator]);
+export const LParen = op('LParen', '(');
+export const RParen = op('RParen', ')');
+export const Comma = op('Comma', ',');
+export const Dot = op('Dot', '.');
+export const Semicolon = op('Semicolon', ';');
+export const Question = op('Question', '?');
+export const Colon = op('Colon', ':');
+
+/** Keyword tokens by upper-case word. */
+export const KW = {} as Record<Word, TokenType>;
+/** The reserved words: a name spelled like one must be back-quoted. */
+export const RESERVED = new Set<string>();
+const keywordList: TokenType[] = [];
+
+/** Keywords that are also operators. */
+const extraCategories: Partial<Record<Word, TokenType[]>> = {
+  AND: [LogicalOperator],
+  OR: [LogicalOperator],
+  XOR: [LogicalOperator],
+  DIV: [ArithOperator],
+  MOD: [ArithOperator],
+};
+
+function keywords(reserved: boolean, words: readonly Word[]): void {
+  for (const word of words) {
+    const token = createToken({
+      name: word,
+      pattern: new RegExp(word, 'i'),
+      longer_alt: Identifier,
+      categories: [...(reserved ? [] : [NonReserved]), ...(extraCategories[word] ?? [])],
+    });
+    KW[word] = token;
+    if (reserved) RESERVED.add(word);
+    keywordList.push(token);
+  }
+}
+
+const RESERVED_WORDS = [
+  'ADD', 'ALL', 'ALTER', 'AND', 'AS', 'ASC', 'BETWEEN', 'BINARY', 'BOTH', 'BY', 'CASE', 'CAST', 'CHAR', 'CHARACTER',
+  'COLLATE', 'CONVERT', 'CREATE', 'CROSS', 'DATABASE', 'DATABASES', 'DEFAULT', 'DELETE', 'DESC', 'DESCRIBE',
+  'DISTINCT', 'DIV', 'DROP', 'DUAL', 'ELSE', 'EXISTS', 'EXPLAIN', 'FALSE', 'FOR', 'FORCE', 'FROM', 'GROUP', 'HAVING',
+  'IF', 'IN', 'INNER', 'INSERT', 'INTERVAL', 'INTO', 'IS', 'JOIN', 'KEY', 'LEFT', 'LIKE', 'LIMIT', 'MOD', 'NOT',
+  'NULL', 'ON', 'OR', 'ORDER', 'OUTER', 'PRIMARY', 'PURGE', 'READ', 'REPLACE', 'RIGHT', 'SCHEMA', 'SCHEMAS',
+  'SELECT', 'SET', 'SHOW', 'TABLE', 'TABLEGROUP', 'THEN', 'TO', 'TRUE', 'UPDATE', 'USE', 'USING', 'WHEN', 'WHERE',
+  'WITH', 'WRITE', 'XOR',
+] as const;
+const NON_RESERVED_WORDS = [
+  'ACTIVATE', 'ADVANCE', 'ARCHIVELOG', 'BACKUP', 'BACKUPPIECE', 'BACKUPSET', 'BACKUP_COPIES', 'BEGIN', 'CANCEL',
+  'CHARSET', 'CLEAR', 'CLOCK', 'COLUMNS', 'COMMENT', 'COMMIT', 'COMMITTED', 'COPY', 'DAYS', 'DECRYPTION',
+  'DESCRIPTION', 'EMULATOR', 'ENCRYPTED', 'ENCRYPTION', 'END', 'ERRORS', 'ESCAPE', 'FIELDS', 'FULL', 'GLOBAL',
+  'HOURS', 'IDENTIFIED', 'INCREMENTAL', 'ISOLATION', 'JOB', 'LEVEL', 'LOCAL', 'MACROBLOCKS', 'MANUAL', 'MB',
+  'MEMORY', 'MINUTES', 'NAMES', 'NOARCHIVELOG', 'OBSOLETE', 'OFFSET', 'ONLY', 'PARAMETERS', 'PER', 'PLUS', 'POLICY',
+  'POOL', 'PREVIEW', 'PROCESSLIST', 'RATE', 'REALTIME', 'RECOVER', 'RECOVERY_WINDOW', 'REDUNDANCY', 'REMAP',
+  'REPEATABLE', 'RESET', 'RESOURCE', 'RESTORE', 'RESUME', 'ROLLBACK', 'RUN', 'SCN', 'SCOPE', 'SECOND', 'SECONDS',
+  'SERIALIZABLE', 'SERVER', 'SESSION', 'SOURCE', 'SPEED', 'SPFILE', 'STANDBY', 'START', 'STATUS', 'SUSPEND',
+  'SWITCHOVER', 'SYSTEM', 'TABLES', 'TABLESPACE', 'TENANT', 'TIME', 'TRANSACTION', 'TRUNCATE', 'UNCOMMITTED', 'UNIT',
+  'UNKNOWN', 'UNLIMITED', 'UNTIL', 'UPGRADE', 'VALIDATE', 'VARIABLES', 'VERIFY', 'WARNINGS', 'WORK', 'ZONE',
+] as const;
+type Word = (typeof RESERVED_WORDS)[number] | (typeof NON_RESERVED_WORDS)[number];
+
+keywords(true, RESERVED_WORDS);
+keywords(false, NON_RESERVED_WORDS);
+
+/** Longest first, so BACKUPSET is tried before BACKUP. */
+const keywordsByLength = [...keywordList].sort((a, b) => b.name.length - a.name.length || a.name.localeCompare(b.name));
+
+/** The lexer's order: skipped text, variables, literals, keywords, names, then operators (longest first). */
+export const lexerTokens: TokenType[] = [
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  SystemVariableToken,
+  UserVariableToken,
+  SingleQuoted,
+  DoubleQuoted,
+  QuotedIdentifier,
+  DecimalLiteral,
+  IntegerLiteral,
+  ...keywordsByLength,
+  Identifier,
+  NullSafeEquals,
+  LessEquals,
+  GreaterEquals,
+  NotEquals,
+  ShiftLeft,
+  ShiftRight,
+  Assign,
+  AndAnd,
+  OrOr,
+  Less,
+  Greater,
+  Equals,
+  Bang,
+  Tilde,
+  Caret,
+  Ampersand,
+  Pipe,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  Percent,
+  LParen,
+  RParen,
+  Comma,
+  Dot,
+  Semicolon,
+  Question,
+  Colon,
+];
+
+/** The parser's vocabulary: every lexed token plus the categories. */
+export const vocabulary: TokenType[] = [
+  ...lexerTokens,
+  NonReserved,
+  StringLiteral,
+  NumberLiteral,
+  ArithOperator,
+  PrefixOperator,
+  LogicalOperator,
+  ComparisonOperator,
+];
+
+let lexer: Lexer | undefined;
+
+/** The one lexer, built on first use: building it checks every pattern, which costs a few milliseconds. */
+export function getLexer(): Lexer {
+  lexer ??= new Lexer(lexerTokens, { ensureOptimizations: true, positionTracking: 'full' });
+  return lexer;
+}
