@@ -48,11 +48,16 @@ export function compileExpr(e: Expr, scope: Scope): Compiled {
       // Without bound values (COM_STMT_PREPARE) a parameter is declared as a nullable string, as MySQL does.
       return v === undefined ? { type: varchar(0), nullable: true, fn: () => null, constant: true } : constant(v);
     }
-    case 'Unary':
-      return compileUnary(e, compileExpr(e.operand, inner), scope);
-    case 'Binary':
+    case 'Unary': {
+      const x = compileExpr(e.operand, inner);
+      return constantIf(compileUnary(e, x, scope), x.constant === true);
+    }
+    case 'Binary': {
       if (e.right.kind === 'Interval' || e.left.kind === 'Interval') return compileInterval(e, inner);
-      return compileBinary(e, compileExpr(e.left, inner), compileExpr(e.right, inner), scope);
+      const l = compileExpr(e.left, inner);
+      const r = compileExpr(e.right, inner);
+      return constantIf(compileBinary(e, l, r, scope), l.constant === true && r.constant === true);
+    }
     case 'In':
       return compileIn(e.not, compileExpr(e.expr, inner), e.list.map((x) => compileExpr(x, inner)), scope);
     case 'Like':
@@ -72,6 +77,11 @@ export function compileExpr(e: Expr, scope: Scope): Compiled {
     case 'Interval':
       return fail(obErrorWith('OB_NOT_SUPPORTED', 'INTERVAL outside date arithmetic'));
   }
+}
+
+/** Marks an operator over constants as constant (ROUND(d, -1) needs its -1 at compile time for the scale). */
+function constantIf(c: Compiled, yes: boolean): Compiled {
+  return yes && !c.constant ? { ...c, constant: true } : c;
 }
 
 function numberLiteral(text: string): Compiled {

@@ -74,8 +74,10 @@ function floorCeil(up: boolean): FnTable[string] {
       const zone = scope.ctx.timeZone;
       const c = cat(x!.type);
       const xf = x!.fn;
+      const wide = intDigitsOf(x!.type) >= 18;
       return {
-        type: c === 'double' ? DOUBLE : bigintOf(intDigitsOf(x!.type) + 1),
+        // MySQL: FLOOR of a DECIMAL is a BIGINT when its integer part fits in 18 digits, else a DECIMAL(p, 0).
+        type: c === 'double' ? DOUBLE : c === 'int' ? x!.type : wide ? decimal(intDigitsOf(x!.type) + 1, 0) : bigintOf(intDigitsOf(x!.type) + 1),
         nullable: x!.nullable,
         fn: (r, g) => {
           const v = xf(r, g);
@@ -87,7 +89,7 @@ function floorCeil(up: boolean): FnTable[string] {
           let q = d.unscaled / unit;
           const rem = d.unscaled % unit;
           if (rem !== 0n && (rem > 0n) === up) q += up ? 1n : -1n;
-          return q;
+          return wide ? new Decimal(q, 0) : q;
         },
       };
     },

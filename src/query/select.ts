@@ -119,7 +119,8 @@ function expandItems(items: readonly SelectItem[], scope: Scope): OutputColumn[]
       continue;
     }
     const compiled = compileExpr(item.expr, scope);
-    const label = item.alias ?? (item.expr.kind === 'ColumnRef' ? item.expr.column : item.text);
+    // MySQL labels a bare column by its name, a string literal by its value (leading spaces dropped), else by its text.
+    const label = item.alias ?? (item.expr.kind === 'ColumnRef' ? item.expr.column : item.expr.kind === 'StringLiteral' ? item.expr.value.trimStart() : item.text);
     const origin = item.expr.kind === 'ColumnRef' ? columnOrigin(item.expr, scope) : {};
     out.push({ def: { name: label, type: compiled.type, nullable: compiled.nullable, ...origin }, compiled });
   }
