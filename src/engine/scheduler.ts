@@ -66,8 +66,9 @@ export function settle(state: ClusterState, atUs: number): void {
         t += perBlockUs;
       }
       data.writeCarry = owed;
-      data.writtenUntilUs = atUs;
     }
+    // Also at rate 0, so that a later rate change applies from now, not from the last write.
+    if (atUs > data.writtenUntilUs) data.writtenUntilUs = atUs;
     for (const r of b.rounds) settleRound(state, tenant, r);
   }
 }
