@@ -1,0 +1,159 @@
+/**
+ * SHOW DATABASES / TABLES / VARIABLES / PARAMETERS / COLUMNS / WARNINGS / ERRORS, and DESC, as result sets built
+ * from the catalog and the session, filtered by LIKE (case-insensitive) or by WHERE over the result's own columns.
+ */
+import type { Expr, ShowStatement, TableName, WriteStatement } from '../../grammar/ast.js';
+import { obError, obErrorWith, type ObError } from '../errors.js';
+import { typeText, type ColumnDef, type ResultSet, type SqlType, type SqlValue } from '../result.js';
+import type { Catalog, EvalContext, Table } from './catalog.js';
+import { compileExpr } from './compile.js';
+import { likeRegExp } from './predicates.js';
+import { fail, type Scope } from './scope.js';
+import { guard } from './select.js';
+import { sysVarText, sysVarValue } from './sysvar-read.js';
+import { sysVarDefs } from './sysvars.js';
+import { truth } from './values.js';
+
+const VC = (length: number): SqlType => ({ base: 'varchar', length });
+const col = (name: string, length = 64, nullable = false): ColumnDef => ({ name, type: VC(length), nullable });
+
+export function evaluateShow(stmt: ShowStatement, catalog: Catalog, ctx: EvalContext): ResultSet | ObError {
+  return guard(() => {
+    switch (stmt.kind) {
+      case 'ShowDatabases':
+        return filter([col('Database')], catalog.databases().map((d) => [d]), stmt.like, stmt.where, ctx);
+      case 'ShowTables':
+        return showTables(stmt, catalog, ctx);
+      case 'ShowVariables': {
+        const rows = sysVarDefs().map((d) => [d.name, sysVarText(d, sysVarValue(d, stmt.scope, ctx))]);
+        return filter([col('Variable_name'), col('Value', 1024)], rows, stmt.like, stmt.where, ctx);
+      }
+      case 'ShowParameters':
+        return showParameters(stmt, catalog, ctx);
+      case 'ShowColumns':
+        return describeColumns(stmt.table, catalog, ctx, stmt.full, stmt.like);
+      case 'ShowWarnings':
+      case 'ShowErrors':
+        return { columns: [col('Level'), { name: 'Code', type: { base: 'bigint', width: 4, unsigned: true }, nullable: false }, col('Message', 512)], rows: [] };
+      case 'ShowStatus':
+        return filter([col('Variable_name'), col('Value', 1024)], [], stmt.like, undefined, ctx);
+      case 'ShowProcesslist':
+        return showProcesslist(ctx);
+      case 'ShowCreateTable':
+        return fail(obErrorWith('OB_NOT_SUPPORTED', 'SHOW CREATE TABLE of a system view'));
+      case 'ShowTenant':
+        return fail(obErrorWith('OB_NOT_SUPPORTED', 'SHOW TENANT'));
+    }
+  });
+}
+
+/** DESC t / SHOW COLUMNS FROM t as OceanBase prints it: Field, Type, Null, Key, Default, Extra. */
+export function describeTable(name: TableName, catalog: Catalog, ctx: EvalContext): ResultSet | ObError {
+  return guard(() => describeColumns(name, catalog, ctx, false, undefined));
+}
+
+/** INSERT / UPDATE / DELETE / REPLACE / TRUNCATE on a view or inner table: 1146 if unknown, else 1288. */
+export function rejectWrite(stmt: WriteStatement, catalog: Catalog, ctx: EvalContext): ObError {
+  const found = guard(() => resolveTable(stmt.table, catalog, ctx));
+  if ('kind' in found && found.kind === 'ObError') return found;
+  return obErrorWith('OB_ERR_NON_UPDATABLE_TABLE', stmt.table.name, stmt.verb);
+}
+
+function resolveTable(name: TableName, catalog: Catalog, ctx: EvalContext): Table {
+  const schema = name.schema ?? ctx.database;
+  if (schema === undefined) return fail(obError('OB_ERR_NO_DB_SELECTED'));
+  return catalog.resolve(name.schema, name.name) ?? fail(obErrorWith('OB_TABLE_NOT_EXIST', schema, name.name));
+}
+
+function describeColumns(name: TableName, catalog: Catalog, ctx: EvalContext, full: boolean, like: string | undefined): ResultSet {
+  const table = resolveTable(name, catalog, ctx);
+  const columns: ColumnDef[] = full
+    ? [col('Field'), col('Type'), col('Collation', 64, true), col('Null', 3), col('Key', 3), col('Default', 64, true), col('Extra'), col('Privileges', 80), col('Comment', 1024)]
+    : [col('Field'), col('Type'), col('Null', 3), col('Key', 3), col('Default', 64, true), col('Extra')];
+  const rows = table.columns.map((c): SqlValue[] => {
+    const isText = c.type.base === 'varchar' || c.type.base === 'char' || c.type.base === 'longtext';
+    const collation = isText ? 'utf8mb4_general_ci' : null;
+    return full
+      ? [c.name, typeText(c.type), collation, c.nullable ? 'YES' : 'NO', '', null, '', 'select', '']
+      : [c.name, typeText(c.type), c.nullable ? 'YES' : 'NO', '', null, ''];
+  });
+  return filter(columns, rows, like, undefined, ctx);
+}
+
+function showTables(stmt: Extract<ShowStatement, { kind: 'ShowTables' }>, catalog: Catalog, ctx: EvalContext): ResultSet {
+  const db = stmt.database ?? ctx.database;
+  if (db === undefined) return fail(obError('OB_ERR_NO_DB_SELECTED'));
+  const tables = catalog.tables(db);
+  if (!tables) return fail(obErrorWith('OB_ERR_BAD_DATABASE', db));
+  const columns = [col(`Tables_in_${db}`, 128), ...(stmt.full ? [col('Table_type')] : [])];
+  const rows = tables.map((t) => (stmt.full ? [t.name, t.kind ?? 'BASE TABLE'] : [t.name]));
+  return filter(columns, rows, stmt.like, stmt.where, ctx);
+}
+
+/** SHOW PARAMETERS reads GV$OB_PARAMETERS and shows OceanBase's 14 SHOW columns. */
+function showParameters(stmt: Extract<ShowStatement, { kind: 'ShowParameters' }>, catalog: Catalog, ctx: EvalContext): ResultSet {
+  const names = ['zone', 'svr_type', 'svr_ip', 'svr_port', 'name', 'data_type', 'value', 'info', 'section', 'scope', 'source', 'edit_level', 'default_value', 'isdefault'];
+  const columns = names.map((n) => (n === 'svr_port' || n === 'isdefault' ? { name: n, type: { base: 'bigint', width: 20, unsigned: false } as SqlType, nullable: false } : col(n, 4096)));
+  const source = catalog.resolve('oceanbase', 'GV$OB_PARAMETERS');
+  if (!source) return fail(obErrorWith('OB_TABLE_NOT_EXIST', 'oceanbase', 'GV$OB_PARAMETERS'));
+  const at = (n: string): number => source.columns.findIndex((c) => c.name.toUpperCase() === n);
+  const pick = (row: readonly SqlValue[], n: string, fallback: SqlValue): SqlValue => {
+    const i = at(n);
+    return i < 0 ? fallback : (row[i] ?? fallback);
+  };
+  const rows = [...source.rows()].map((r) => [
+    pick(r, 'ZONE', ''),
+    'observer',
+    pick(r, 'SVR_IP', ''),
+    pick(r, 'SVR_PORT', 0n),
+    pick(r, 'NAME', ''),
+    pick(r, 'DATA_TYPE', null),
+    pick(r, 'VALUE', ''),
+    pick(r, 'INFO', ''),
+    pick(r, 'SECTION', ''),
+    pick(r, 'SCOPE', ''),
+    'DEFAULT',
+    pick(r, 'EDIT_LEVEL', ''),
+    pick(r, 'DEFAULT_VALUE', ''),
+    pick(r, 'ISDEFAULT', 0n),
+  ]);
+  return filter(columns, rows, stmt.like, stmt.where, ctx, 4);
+}
+
+function showProcesslist(ctx: EvalContext): ResultSet {
+  const columns: ColumnDef[] = [
+    { name: 'Id', type: { base: 'bigint', width: 20, unsigned: true }, nullable: false },
+    col('User', 32),
+    col('Host', 128),
+    col('db', 128, true),
+    col('Command', 32),
+    { name: 'Time', type: { base: 'bigint', width: 20, unsigned: false }, nullable: false },
+    col('State', 128, true),
+    col('Info', 4096, true),
+  ];
+  const [user = '', host = ''] = ctx.user.split('@');
+  return { columns, rows: [[ctx.connectionId, user, host, ctx.database ?? null, 'Query', 0n, 'ACTIVE', 'SHOW PROCESSLIST']] };
+}
+
+/** LIKE applies to the first column (`nameColumn` for SHOW PARAMETERS); WHERE sees the result's columns by name. */
+function filter(
+  columns: readonly ColumnDef[],
+  rows: readonly (readonly SqlValue[])[],
+  like: string | undefined,
+  where: Expr | undefined,
+  ctx: EvalContext,
+  nameColumn = 0,
+): ResultSet {
+  let out = rows;
+  if (like !== undefined) {
+    const re = likeRegExp(like, '\\');
+    out = out.filter((r) => re.test(String(r[nameColumn] ?? '')));
+  }
+  if (where) {
+    const table: Table = { name: 'show', columns, rows: () => out };
+    const scope: Scope = { ctx, sources: [{ table, schema: 'information_schema', alias: 'show', offset: 0, outer: false }], clause: 'where clause', depth: 0 };
+    const pred = compileExpr(where, scope).fn;
+    out = out.filter((r) => truth(pred(r, []), ctx.timeZone) === true);
+  }
+  return { columns, rows: out };
+}
