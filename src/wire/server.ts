@@ -4,7 +4,7 @@
  */
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { Connection } from './connection.js';
-import { OCEANBASE_CAPABILITIES } from './protocol.js';
+import { Capability, OCEANBASE_CAPABILITIES } from './protocol.js';
 import { cryptoRandom, makeScramble, type WireRandom } from './random.js';
 import type { SessionHost, WireLogger } from './session-port.js';
 
@@ -15,7 +15,10 @@ export interface WireServerOptions {
   readonly random?: WireRandom;
   /** Handshake server version; OceanBase hard-codes 5.7.25. */
   readonly serverVersion?: string;
-  /** Capability word of the greeting; OceanBase's 0x309CF7DF by default. */
+  /**
+   * Capability word of the greeting; OceanBase's 0x309CF7DF by default. SSL, COMPRESS and DEPRECATE_EOF are
+   * always cleared: the layer implements none of them, and advertising them breaks clients (spec/wire.md §1.1).
+   */
   readonly capabilities?: number;
   /** First connection id handed out. */
   readonly firstConnectionId?: number;
@@ -32,6 +35,7 @@ export interface WireServer {
 }
 
 export const DEFAULT_SERVER_VERSION = '5.7.25';
+const UNIMPLEMENTED_CAPABILITIES = Capability.SSL | Capability.COMPRESS | Capability.DEPRECATE_EOF;
 export const FIRST_CONNECTION_ID = 0xc000_0001;
 export const DEFAULT_MAX_PACKET_BYTES = 64 * 1024 * 1024;
 
@@ -53,7 +57,7 @@ export function createWireServer(options: WireServerOptions): WireServer {
       host: options.host,
       logger: options.logger,
       serverVersion: options.serverVersion ?? DEFAULT_SERVER_VERSION,
-      capabilities: options.capabilities ?? OCEANBASE_CAPABILITIES,
+      capabilities: (options.capabilities ?? OCEANBASE_CAPABILITIES) & ~UNIMPLEMENTED_CAPABILITIES,
       maxPacketBytes: options.maxPacketBytes ?? DEFAULT_MAX_PACKET_BYTES,
       connectionId,
       scramble: makeScramble(random),

@@ -136,6 +136,42 @@ describe('commands', () => {
   });
 });
 
+describe('server options and failures', () => {
+  it('never advertises SSL, COMPRESS or DEPRECATE_EOF, even when asked to', async () => {
+    const x = await startHarness({ capabilities: 0xffffffff });
+    const c = new RawClient(x.port);
+    const [[, greeting]] = (await c.waitPackets(1)) as [[number, Buffer]];
+    const at = greeting.indexOf(0, 1) + 14;
+    const caps = greeting.readUInt16LE(at) | (greeting.readUInt16LE(at + 5) << 16);
+    expect(caps & (0x0800 | 0x0020 | 0x0100_0000)).toBe(0);
+    c.end();
+    await x.close();
+  });
+
+  it('turns a value that does not fit its column into ERR, one incident and the end of that connection only', async () => {
+    const x = await startHarness();
+    const { client, connectionId } = await loggedIn(x.port);
+    const other = await loggedIn(x.port);
+    client.send(frame(0, Buffer.concat([Buffer.of(0x16), Buffer.from('bad value')])));
+    const prepared = await client.waitPackets(2 + 3);
+    const id = (prepared[2] as [number, Buffer])[1].readUInt32LE(1);
+    const exec = Buffer.alloc(10);
+    exec[0] = 0x17;
+    exec.writeUInt32LE(id, 1);
+    exec.writeUInt32LE(1, 6);
+    client.send(frame(0, exec));
+    await client.until(() => client.closed);
+    const last = client.packets().at(-1) as [number, Buffer];
+    expect(last[1][0]).toBe(0xff);
+    expect(last[1].readUInt16LE(1)).toBe(4016);
+    expect(x.logger.warnings().map((w) => [w.fields.conn, w.fields.reason])).toEqual([[connectionId, 'internal error']]);
+    other.client.send(query('select 1'));
+    expect(kinds((await other.client.waitPackets(2 + 5)).slice(2))).toEqual(['1:DATA', '2:DATA', '3:EOF', '4:DATA', '5:EOF']);
+    other.client.end();
+    await x.close();
+  });
+});
+
 describe('prepared statements over raw bytes', () => {
   function prepare(client: RawClient, sql: string): void {
     client.send(frame(0, Buffer.concat([Buffer.of(0x16), Buffer.from(sql)])));

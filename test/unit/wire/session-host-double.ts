@@ -127,6 +127,7 @@ class SessionDouble implements WireSession {
     }
     if (sql.toLowerCase().startsWith('select typed')) return { sql, paramCount, columns: TYPED_COLUMNS } as PreparedStatement;
     if (sql.toLowerCase().startsWith('set')) return { sql, paramCount, columns: [] } as PreparedStatement;
+    if (sql.toLowerCase() === 'bad value') return { sql, paramCount, columns: [TYPED_COLUMNS[0] as ColumnDef] } as PreparedStatement;
     return obError('OB_NOT_SUPPORTED');
   }
 
@@ -135,6 +136,7 @@ class SessionDouble implements WireSession {
     const sql = (statement as PreparedStatement & { sql: string }).sql.toLowerCase();
     if (sql.startsWith('echo')) return { kind: 'rows', resultSet: { columns: statement.columns, rows: [params.map(render)] } };
     if (sql.startsWith('select typed')) return { kind: 'rows', resultSet: { columns: TYPED_COLUMNS, rows: TYPED_ROWS } };
+    if (sql === 'bad value') return this.one('bad value');
     return { kind: 'ok', affectedRows: 1 };
   }
 
