@@ -121,15 +121,17 @@ export class PacketWriter {
 
   /** A length-encoded integer (1, 3, 4 or 9 bytes). */
   lenenc(n: number | bigint): this {
-    if (typeof n === 'number' && n < 251) return this.u8(n);
-    const v = BigInt(n);
-    if (v < 0x1_0000n) return this.u8(0xfc).u16(Number(v));
-    if (v < 0x100_0000n) {
-      this.u8(0xfd).ensure(3);
-      this.pos = this.buf.writeUIntLE(Number(v), this.pos, 3);
-      return this;
+    if (typeof n === 'number') {
+      if (n < 251) return this.u8(n);
+      if (n < 0x1_0000) return this.u8(0xfc).u16(n);
+      if (n < 0x100_0000) {
+        this.u8(0xfd).ensure(3);
+        this.pos = this.buf.writeUIntLE(n, this.pos, 3);
+        return this;
+      }
+      return this.u8(0xfe).u64(BigInt(n));
     }
-    return this.u8(0xfe).u64(v);
+    return n < 0x100_0000n ? this.lenenc(Number(n)) : this.u8(0xfe).u64(n);
   }
 
   /** A UTF-8 string without terminator or length. */
