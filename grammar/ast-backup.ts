@@ -150,7 +150,7 @@ function buildParameters(n: CstNode): BackupStatement {
     const zone = node(p, 'zone');
     const tenant = node(p, 'tenantClause');
     return {
-      name: identifierText(onlyToken(need(p, 'name'))),
+      name: identifierText(onlyToken(need(p, 'Name'))),
       value: buildOptionValue(need(p, 'optionValue')),
       ...(comment === undefined ? {} : { comment: stringText(comment) }),
       ...(scope === undefined ? {} : { scope: scope.image.toUpperCase() as 'MEMORY' | 'SPFILE' | 'BOTH' }),

@@ -210,7 +210,7 @@ function buildFunctionCall(n: CstNode, ctx: BuildContext): Expr {
 }
 
 export function buildColumnRef(n: CstNode): Expr {
-  const names = nodes(n, 'name');
+  const names = nodes(n, 'Name');
   const parts = names.map(nameText);
   if (parts.length > 3) throw new BuildError(needToken(n, 'Dot'));
   const [a, b, c] = parts;

@@ -6,7 +6,7 @@ import { has, identifierText, nameText, need, node, nodes, onlyToken, sourceOf, 
 import type { BuildContext } from './cst-util.js';
 
 export function buildTableName(n: CstNode): TableName {
-  const names = nodes(n, 'name').map(nameText);
+  const names = nodes(n, 'Name').map(nameText);
   const [a, b] = names;
   return b === undefined ? { name: a as string } : { schema: a as string, name: b };
 }
@@ -22,7 +22,7 @@ function buildSelectItem(n: CstNode, ctx: BuildContext): SelectItem {
   const aliasNode = node(n, 'alias');
   if (aliasNode === undefined) return { kind: 'ExprItem', expr: value, text };
   const quoted = token(aliasNode, 'StringLiteral');
-  const alias = quoted === undefined ? nameText(need(aliasNode, 'name')) : stringText(quoted);
+  const alias = quoted === undefined ? nameText(need(aliasNode, 'Name')) : stringText(quoted);
   return { kind: 'ExprItem', expr: value, alias, text };
 }
 

@@ -112,12 +112,12 @@ function options(n: CstNode): NamedOption[] {
 }
 
 function named(n: CstNode): NamedOption {
-  return { name: nameOf(need(n, 'name')), value: buildOptionValue(need(n, 'optionValue')) };
+  return { name: nameOf(need(n, 'Name')), value: buildOptionValue(need(n, 'optionValue')) };
 }
 
 export function buildCreate(n: CstNode): BackupStatement {
   const ifNotExists = has(n, 'ifNotExists');
-  const name = nameOf(need(n, 'name'));
+  const name = nameOf(need(n, 'Name'));
   if (has(n, 'TENANT')) {
     return { kind: 'CreateTenant', ifNotExists, name, options: options(n), variables: nodes(n, 'tenantVariable').map(named) };
   }
@@ -127,7 +127,7 @@ export function buildCreate(n: CstNode): BackupStatement {
 
 export function buildDrop(n: CstNode): BackupStatement {
   const ifExists = has(n, 'ifExists');
-  const name = nameOf(need(n, 'name'));
+  const name = nameOf(need(n, 'Name'));
   if (has(n, 'TENANT')) return { kind: 'DropTenant', ifExists, name, force: has(n, 'FORCE'), purge: has(n, 'PURGE') };
   const unit = (token(n, 'what') as IToken).image.toUpperCase() === 'UNIT';
   return { kind: unit ? 'DropResourceUnit' : 'DropResourcePool', ifExists, name };

@@ -72,7 +72,7 @@ function buildTarget(n: CstNode): SetTarget {
   if (sys !== undefined) return systemVariable(sys);
   const user = token(n, 'UserVariable');
   if (user !== undefined) return { kind: 'UserVariable', name: userVariableName(user.image) };
-  return { kind: 'SystemVariable', scope: scopeOf(node(n, 'scope')), name: nameText(need(n, 'name')) };
+  return { kind: 'SystemVariable', scope: scopeOf(node(n, 'scope')), name: nameText(need(n, 'Name')) };
 }
 
 function buildAssignment(n: CstNode, ctx: BuildContext): { target: SetTarget; value: Expr } {
@@ -113,7 +113,7 @@ export function buildSet(n: CstNode, ctx: BuildContext): SessionStatement | Back
 }
 
 export function buildUse(n: CstNode): SessionStatement {
-  return { kind: 'Use', database: nameText(need(n, 'name')) };
+  return { kind: 'Use', database: nameText(need(n, 'Name')) };
 }
 
 export function buildDescribe(n: CstNode): SessionStatement {

@@ -55,7 +55,8 @@ export function needToken(n: CstNode, key: string): IToken {
 }
 
 /** The first token of a node that holds exactly one (name, tenantName, …). */
-export function onlyToken(n: CstNode): IToken {
+export function onlyToken(n: CstNode | IToken): IToken {
+  if ('image' in n) return n;
   for (const key in n.children) {
     const first = (n.children as Children)[key]?.[0];
     if (first !== undefined) return 'image' in first ? first : onlyToken(first);
@@ -100,9 +101,9 @@ export function stringValue(image: string): string {
   return out;
 }
 
-/** A name node's text. */
-export function nameText(n: CstNode): string {
-  return identifierText(onlyToken(n));
+/** The text of a name: a Name token, or a node holding one. */
+export function nameText(n: CstElement): string {
+  return identifierText('image' in n ? n : onlyToken(n));
 }
 
 /** A string token's value. */
@@ -110,9 +111,33 @@ export function stringText(t: IToken): string {
   return stringValue(t.image);
 }
 
-/** The exact source text of a node. */
+function firstToken(n: CstElement): IToken | undefined {
+  if ('image' in n) return n;
+  let best: IToken | undefined;
+  for (const key in n.children) {
+    const first = (n.children as Children)[key]?.[0];
+    const t = first === undefined ? undefined : firstToken(first);
+    if (t !== undefined && (best === undefined || t.startOffset < best.startOffset)) best = t;
+  }
+  return best;
+}
+
+function lastToken(n: CstElement): IToken | undefined {
+  if ('image' in n) return n;
+  let best: IToken | undefined;
+  for (const key in n.children) {
+    const list = (n.children as Children)[key];
+    const last = list?.[list.length - 1];
+    const t = last === undefined ? undefined : lastToken(last);
+    if (t !== undefined && (best === undefined || t.startOffset > best.startOffset)) best = t;
+  }
+  return best;
+}
+
+/** The exact source text of a node: from its first token to the end of its last (comments inside kept). */
 export function sourceOf(n: CstNode, ctx: BuildContext): string {
-  const loc = n.location;
-  if (loc === undefined) return '';
-  return ctx.text.slice(loc.startOffset, (loc.endOffset ?? loc.startOffset) + 1);
+  const first = firstToken(n);
+  const last = lastToken(n);
+  if (first === undefined || last === undefined) return '';
+  return ctx.text.slice(first.startOffset, last.startOffset + last.image.length);
 }

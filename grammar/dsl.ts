@@ -97,7 +97,6 @@ export interface Rules {
   joinClause: Rule;
   limitClause: Rule;
   limitValue: Rule;
-  name: Rule;
   namedOption: Rule;
   notExpr: Rule;
   operand: Rule;

@@ -12,7 +12,7 @@ import { BuildError } from './cst-util.js';
 import { parseTokens } from './parser.js';
 import { splitStatements } from './split.js';
 import type { StatementSpan } from './split.js';
-import { getLexer } from './tokens.js';
+import { tokenize } from './tokens.js';
 
 export type * from './ast.js';
 export { assertNever } from './ast.js';
@@ -102,9 +102,8 @@ function syntaxError(sql: string, span: Span, offset: number): SqlSyntaxError {
 
 /** The offset (in the script) of the first problem in `text`, or the AST. `end` marks "ran out of input". */
 function parseText(text: string, base: number): { ast: Statement } | { offset: number; atEnd: boolean } {
-  const lexed = getLexer().tokenize(text);
-  const lexError = lexed.errors[0];
-  if (lexError !== undefined) return { offset: base + lexError.offset, atEnd: false };
+  const lexed = tokenize(text);
+  if (lexed.errorAt !== null) return { offset: base + lexed.errorAt, atEnd: false };
   try {
     const { cst, errors } = parseTokens(lexed.tokens);
     const first = errors[0];

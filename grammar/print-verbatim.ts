@@ -5,7 +5,7 @@
 import type { Expr } from './ast.js';
 import { buildStatement } from './cst-to-ast.js';
 import { parseTokens } from './parser.js';
-import { getLexer } from './tokens.js';
+import { tokenize } from './tokens.js';
 
 /** Deep equality that ignores `?` numbers: the text is re-read alone, so its placeholders count from 0. */
 function same(a: unknown, b: unknown): boolean {
@@ -23,8 +23,8 @@ function same(a: unknown, b: unknown): boolean {
 export function sameExpr(text: string, expr: Expr): boolean {
   if (text.length === 0 || text.length > 10_000) return false;
   const source = `SELECT ${text}`;
-  const lexed = getLexer().tokenize(source);
-  if (lexed.errors.length > 0) return false;
+  const lexed = tokenize(source);
+  if (lexed.errorAt !== null) return false;
   try {
     const { cst, errors } = parseTokens(lexed.tokens);
     if (cst === undefined || errors.length > 0) return false;

@@ -120,7 +120,7 @@ export function defineBackupRules($: Dsl, R: Rules): void {
   });
 
   R.tenantName = $.RULE('tenantName', () => {
-    $.OR([{ ALT: () => $.SUBRULE(R.name) }, { ALT: () => $.CONSUME(T.StringLiteral) }, { ALT: () => $.CONSUME(KW.ALL) }]);
+    $.OR([{ ALT: () => $.CONSUME(T.Name) }, { ALT: () => $.CONSUME(T.StringLiteral) }, { ALT: () => $.CONSUME(KW.ALL) }]);
   });
 
   R.copyId = $.RULE('copyId', () => {
@@ -155,14 +155,14 @@ export function defineBackupRules($: Dsl, R: Rules): void {
       {
         ALT: () => {
           $.CONSUME(KW.RESTORE);
-          $.SUBRULE(R.name, { LABEL: 'tenant' });
+          $.CONSUME(T.Name, { LABEL: 'tenant' });
         },
       },
       {
         ALT: () => {
           $.CONSUME(KW.RECOVER);
           $.CONSUME(KW.TABLE);
-          $.SUBRULE1(R.name, { LABEL: 'tenant' });
+          $.CONSUME1(T.Name, { LABEL: 'tenant' });
         },
       },
       {
@@ -288,7 +288,7 @@ export function defineBackupRules($: Dsl, R: Rules): void {
 
   /** p = v [COMMENT 'c'] [SCOPE = MEMORY|SPFILE|BOTH] [SERVER [=] 'ip:port' | ZONE [=] z] [TENANT [=] t]. */
   R.parameterItem = $.RULE('parameterItem', () => {
-    $.SUBRULE(R.name);
+    $.CONSUME(T.Name);
     $.CONSUME(T.Equals);
     $.SUBRULE(R.optionValue);
     $.OPTION(() => {
@@ -336,7 +336,7 @@ export function defineBackupRules($: Dsl, R: Rules): void {
           $.CONSUME(T.NumberLiteral);
         },
       },
-      { ALT: () => $.SUBRULE(R.name) },
+      { ALT: () => $.CONSUME(T.Name) },
       { ALT: () => $.CONSUME(KW.TRUE) },
       { ALT: () => $.CONSUME(KW.FALSE) },
       { ALT: () => $.CONSUME(KW.ON) },

@@ -141,7 +141,7 @@ export function defineExpressionRules($: Dsl, R: Rules): void {
   /** A name, or one of the reserved words MySQL also spells as a function (`if(…)`, `database()`, `left(…)`). */
   R.functionName = $.RULE('functionName', () => {
     $.OR([
-      { ALT: () => $.SUBRULE(R.name) },
+      { ALT: () => $.CONSUME(T.Name) },
       { ALT: () => $.CONSUME(KW.IF) },
       { ALT: () => $.CONSUME(KW.DATABASE) },
       { ALT: () => $.CONSUME(KW.SCHEMA) },
@@ -185,12 +185,12 @@ export function defineExpressionRules($: Dsl, R: Rules): void {
 
   R.castType = $.RULE('castType', () => {
     $.OR([
-      { ALT: () => $.SUBRULE(R.name, { LABEL: 'type' }) },
+      { ALT: () => $.CONSUME(T.Name, { LABEL: 'type' }) },
       { ALT: () => $.CONSUME(KW.CHAR, { LABEL: 'type' }) },
       { ALT: () => $.CONSUME(KW.BINARY, { LABEL: 'type' }) },
     ]);
     // SIGNED INTEGER, UNSIGNED INT: the second word adds nothing.
-    $.OPTION(() => $.SUBRULE1(R.name, { LABEL: 'suffix' }));
+    $.OPTION(() => $.CONSUME1(T.Name, { LABEL: 'suffix' }));
     $.OPTION1(() => {
       $.CONSUME(T.LParen);
       $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.CONSUME(T.IntegerLiteral) });
@@ -201,23 +201,14 @@ export function defineExpressionRules($: Dsl, R: Rules): void {
   R.intervalExpr = $.RULE('intervalExpr', () => {
     $.CONSUME(KW.INTERVAL);
     $.SUBRULE(R.expression);
-    $.SUBRULE(R.name, { LABEL: 'unit' });
+    $.CONSUME(T.Name, { LABEL: 'unit' });
   });
 
   R.columnRef = $.RULE('columnRef', () => {
-    $.SUBRULE(R.name);
+    $.CONSUME(T.Name);
     $.MANY(() => {
       $.CONSUME(T.Dot);
-      $.SUBRULE1(R.name);
+      $.CONSUME1(T.Name);
     });
-  });
-
-  /** An identifier, a back-quoted identifier, or a non-reserved keyword. */
-  R.name = $.RULE('name', () => {
-    $.OR([
-      { ALT: () => $.CONSUME(T.Identifier) },
-      { ALT: () => $.CONSUME(T.QuotedIdentifier) },
-      { ALT: () => $.CONSUME(T.NonReserved) },
-    ]);
   });
 }

@@ -45,7 +45,7 @@ export function defineQueryRules($: Dsl, R: Rules): void {
       { ALT: () => $.CONSUME(T.Star) },
       {
         ALT: () => {
-          $.SUBRULE(R.name, { LABEL: 'table' });
+          $.CONSUME(T.Name, { LABEL: 'table' });
           $.CONSUME(T.Dot);
           $.CONSUME1(T.Star);
         },
@@ -62,7 +62,7 @@ export function defineQueryRules($: Dsl, R: Rules): void {
   /** `[AS] name` or `[AS] 'label'`. */
   R.alias = $.RULE('alias', () => {
     $.OPTION(() => $.CONSUME(KW.AS));
-    $.OR([{ ALT: () => $.SUBRULE(R.name) }, { ALT: () => $.CONSUME(T.StringLiteral) }]);
+    $.OR([{ ALT: () => $.CONSUME(T.Name) }, { ALT: () => $.CONSUME(T.StringLiteral) }]);
   });
 
   R.tableRef = $.RULE('tableRef', () => {
@@ -74,7 +74,7 @@ export function defineQueryRules($: Dsl, R: Rules): void {
     $.SUBRULE(R.tableName);
     $.OPTION(() => {
       $.OPTION1(() => $.CONSUME(KW.AS));
-      $.SUBRULE(R.name, { LABEL: 'alias' });
+      $.CONSUME(T.Name, { LABEL: 'alias' });
     });
   });
 
@@ -106,10 +106,10 @@ export function defineQueryRules($: Dsl, R: Rules): void {
 
   /** `name` or `schema.name`. */
   R.tableName = $.RULE('tableName', () => {
-    $.SUBRULE(R.name);
+    $.CONSUME(T.Name);
     $.OPTION(() => {
       $.CONSUME(T.Dot);
-      $.SUBRULE1(R.name);
+      $.CONSUME1(T.Name);
     });
   });
 

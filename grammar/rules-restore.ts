@@ -25,7 +25,7 @@ export function defineRestoreRules($: Dsl, R: Rules): void {
       },
       {
         ALT: () => {
-          $.SUBRULE(R.name, { LABEL: 'tenant' });
+          $.CONSUME(T.Name, { LABEL: 'tenant' });
           $.OPTION1(() => {
             $.CONSUME1(KW.FROM);
             $.CONSUME1(T.StringLiteral, { LABEL: 'from' });
@@ -93,7 +93,7 @@ export function defineRestoreRules($: Dsl, R: Rules): void {
     $.CONSUME(KW.TABLE);
     $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.recoverTableName) });
     $.CONSUME(KW.TO);
-    $.SUBRULE(R.name, { LABEL: 'tenant' });
+    $.CONSUME(T.Name, { LABEL: 'tenant' });
     $.OPTION(() => {
       $.CONSUME(KW.FROM);
       $.CONSUME(T.StringLiteral, { LABEL: 'from' });
@@ -116,9 +116,9 @@ export function defineRestoreRules($: Dsl, R: Rules): void {
       },
       {
         ALT: () => {
-          $.SUBRULE(R.name);
+          $.CONSUME(T.Name);
           $.CONSUME1(T.Dot);
-          $.OR1([{ ALT: () => $.CONSUME2(T.Star) }, { ALT: () => $.SUBRULE1(R.name) }]);
+          $.OR1([{ ALT: () => $.CONSUME2(T.Star) }, { ALT: () => $.CONSUME1(T.Name) }]);
         },
       },
     ]);
@@ -144,10 +144,10 @@ export function defineRestoreRules($: Dsl, R: Rules): void {
   });
 
   R.remapName = $.RULE('remapName', () => {
-    $.SUBRULE(R.name);
+    $.CONSUME(T.Name);
     $.MANY(() => {
       $.CONSUME(T.Dot);
-      $.OR([{ ALT: () => $.SUBRULE1(R.name) }, { ALT: () => $.CONSUME(T.Star) }]);
+      $.OR([{ ALT: () => $.CONSUME1(T.Name) }, { ALT: () => $.CONSUME(T.Star) }]);
     });
   });
 

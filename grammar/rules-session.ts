@@ -60,7 +60,7 @@ export function defineSessionRules($: Dsl, R: Rules): void {
     $.CONSUME(KW.TABLES);
     $.OPTION(() => {
       $.OR([{ ALT: () => $.CONSUME(KW.FROM) }, { ALT: () => $.CONSUME(KW.IN) }]);
-      $.SUBRULE(R.name, { LABEL: 'database' });
+      $.CONSUME(T.Name, { LABEL: 'database' });
     });
     $.OPTION1(() => $.SUBRULE(R.showFilter));
   });
@@ -72,7 +72,7 @@ export function defineSessionRules($: Dsl, R: Rules): void {
     $.SUBRULE(R.tableName);
     $.OPTION(() => {
       $.OR2([{ ALT: () => $.CONSUME1(KW.FROM) }, { ALT: () => $.CONSUME1(KW.IN) }]);
-      $.SUBRULE(R.name, { LABEL: 'database' });
+      $.CONSUME(T.Name, { LABEL: 'database' });
     });
     $.OPTION1(() => {
       $.CONSUME(KW.LIKE);
@@ -164,7 +164,7 @@ export function defineSessionRules($: Dsl, R: Rules): void {
 
   R.charsetName = $.RULE('charsetName', () => {
     $.OR([
-      { ALT: () => $.SUBRULE(R.name) },
+      { ALT: () => $.CONSUME(T.Name) },
       { ALT: () => $.CONSUME(T.StringLiteral) },
       { ALT: () => $.CONSUME(KW.DEFAULT) },
       { ALT: () => $.CONSUME(KW.BINARY) },
@@ -217,7 +217,7 @@ export function defineSessionRules($: Dsl, R: Rules): void {
       {
         ALT: () => {
           $.OPTION(() => $.SUBRULE(R.scope));
-          $.SUBRULE(R.name);
+          $.CONSUME(T.Name);
         },
       },
     ]);
@@ -233,7 +233,7 @@ export function defineSessionRules($: Dsl, R: Rules): void {
 
   R.useStatement = $.RULE('useStatement', () => {
     $.CONSUME(KW.USE);
-    $.SUBRULE(R.name);
+    $.CONSUME(T.Name);
   });
 
   R.describeStatement = $.RULE('describeStatement', () => {
@@ -243,7 +243,7 @@ export function defineSessionRules($: Dsl, R: Rules): void {
       { ALT: () => $.CONSUME(KW.EXPLAIN) },
     ]);
     $.SUBRULE(R.tableName);
-    $.OPTION(() => $.OR1([{ ALT: () => $.SUBRULE(R.name, { LABEL: 'column' }) }, { ALT: () => $.CONSUME(T.StringLiteral) }]));
+    $.OPTION(() => $.OR1([{ ALT: () => $.CONSUME(T.Name, { LABEL: 'column' }) }, { ALT: () => $.CONSUME(T.StringLiteral) }]));
   });
 
   R.transactionStatement = $.RULE('transactionStatement', () => {

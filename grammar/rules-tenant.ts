@@ -15,7 +15,7 @@ export function defineTenantRules($: Dsl, R: Rules): void {
         ALT: () => {
           $.CONSUME(KW.TENANT);
           $.OPTION(() => $.SUBRULE(R.ifNotExists));
-          $.SUBRULE(R.name);
+          $.CONSUME(T.Name);
           $.SUBRULE(R.optionList);
           $.OPTION1(() => {
             $.CONSUME(KW.SET);
@@ -28,7 +28,7 @@ export function defineTenantRules($: Dsl, R: Rules): void {
           $.CONSUME(KW.RESOURCE);
           $.OR1([{ ALT: () => $.CONSUME(KW.UNIT, { LABEL: 'what' }) }, { ALT: () => $.CONSUME(KW.POOL, { LABEL: 'what' }) }]);
           $.OPTION2(() => $.SUBRULE1(R.ifNotExists));
-          $.SUBRULE1(R.name);
+          $.CONSUME1(T.Name);
           $.SUBRULE1(R.optionList);
         },
       },
@@ -50,14 +50,14 @@ export function defineTenantRules($: Dsl, R: Rules): void {
   });
 
   R.namedOption = $.RULE('namedOption', () => {
-    $.SUBRULE(R.name);
+    $.CONSUME(T.Name);
     $.OPTION(() => $.CONSUME(T.Equals));
     $.SUBRULE(R.optionValue);
   });
 
   /** The trailing `SET var = value` of CREATE TENANT (the `=` is required there). */
   R.tenantVariable = $.RULE('tenantVariable', () => {
-    $.SUBRULE(R.name);
+    $.CONSUME(T.Name);
     $.CONSUME(T.Equals);
     $.SUBRULE(R.optionValue);
   });
@@ -69,7 +69,7 @@ export function defineTenantRules($: Dsl, R: Rules): void {
         ALT: () => {
           $.CONSUME(KW.TENANT);
           $.OPTION(() => $.SUBRULE(R.ifExists));
-          $.SUBRULE(R.name);
+          $.CONSUME(T.Name);
           $.OPTION1(() => $.OR1([{ ALT: () => $.CONSUME(KW.FORCE) }, { ALT: () => $.CONSUME(KW.PURGE) }]));
         },
       },
@@ -78,7 +78,7 @@ export function defineTenantRules($: Dsl, R: Rules): void {
           $.CONSUME(KW.RESOURCE);
           $.OR2([{ ALT: () => $.CONSUME(KW.UNIT, { LABEL: 'what' }) }, { ALT: () => $.CONSUME(KW.POOL, { LABEL: 'what' }) }]);
           $.OPTION2(() => $.SUBRULE1(R.ifExists));
-          $.SUBRULE1(R.name);
+          $.CONSUME1(T.Name);
         },
       },
     ]);
