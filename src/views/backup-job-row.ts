@@ -1,0 +1,57 @@
+/**
+ * The column list and row mapping shared by DBA_OB_BACKUP_JOBS and DBA_OB_BACKUP_JOB_HISTORY (views.md §4.1): the two
+ * views have identical columns; they differ in which rows they show.
+ */
+import type { BackupJob } from '../engine/index.js';
+import { T, col } from './columns.js';
+import type { Row } from './types.js';
+import { int, onOff, timestamp, timestampOrNull } from './values.js';
+
+const V4096 = T.varchar(4096);
+
+export const BACKUP_JOB_COLUMNS = [
+  col('JOB_ID', T.bigint(), 'NO'),
+  col('INCARNATION', T.bigint(), 'NO'),
+  col('BACKUP_SET_ID', T.bigint(), 'YES'),
+  col('INITIATOR_TENANT_ID', T.bigint(), 'NO'),
+  col('INITIATOR_JOB_ID', T.bigint(), 'NO'),
+  col('EXECUTOR_TENANT_ID', T.varchar(65536), 'NO'),
+  col('PLUS_ARCHIVELOG', V4096, 'NO'),
+  col('BACKUP_TYPE', V4096, 'NO'),
+  col('JOB_LEVEL', V4096, 'NO'),
+  col('ENCRYPTION_MODE', V4096, 'YES'),
+  col('PASSWD', V4096, 'YES'),
+  col('START_TIMESTAMP', T.timestamp6(), 'NO'),
+  col('END_TIMESTAMP', T.timestamp6(), 'NO'),
+  col('STATUS', V4096, 'NO'),
+  col('RESULT', T.bigint(), 'NO'),
+  col('COMMENT', V4096, 'YES'),
+  col('DESCRIPTION', V4096, 'YES'),
+  col('PATH', V4096, 'YES'),
+];
+
+export function backupJobRow(job: BackupJob): Row {
+  return [
+    int(job.jobId),
+    int(job.incarnation),
+    int(job.backupSetId),
+    int(job.initiatorTenantId),
+    int(job.initiatorJobId),
+    // A comma list without spaces: `1002` or `1002,1004`.
+    job.executorTenantIds.join(','),
+    onOff(job.plusArchivelog),
+    job.backupType,
+    job.jobLevel,
+    job.encryptionMode,
+    job.passwd,
+    timestamp(job.startUs),
+    // NULL while running, although DESC says NO (views.md §2.2).
+    timestampOrNull(job.endUs),
+    job.status,
+    int(job.result),
+    job.comment,
+    job.description,
+    // The engine stores the dest's PATH form: the root without credentials ('' for a sys job).
+    job.path,
+  ];
+}

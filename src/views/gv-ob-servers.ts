@@ -1,0 +1,63 @@
+/**
+ * GV$OB_SERVERS: observer capacity and assignment, which obdiag reads. The 4.2 columns are the master DESC without
+ * the shared-storage ones (DATA_DISK_ASSIGNED, SS_DATA_DISK_*) (source: desc_sys_views_in_sys.result); whether
+ * SSL_CERT_EXPIRED_TIME is in every 4.2 build is not confirmed. Assigned figures add up the unit configs in use
+ * (the sys unit; see gv-ob-units.ts).
+ */
+import { SERVER, SYS_UNIT } from './cluster-profile.js';
+import { T, col } from './columns.js';
+import type { Row, ViewDef } from './types.js';
+import { int } from './values.js';
+
+export const GV_OB_SERVERS: ViewDef = {
+  name: 'GV$OB_SERVERS',
+  kind: 'SYSTEM VIEW',
+  visibility: 'all',
+  columns: [
+    col('SVR_IP', T.varchar(46), 'NO'),
+    col('SVR_PORT', T.bigint(), 'NO'),
+    col('ZONE', T.varchar(128), 'NO'),
+    col('SQL_PORT', T.bigint(), 'NO'),
+    col('CPU_CAPACITY', T.bigint(), 'NO'),
+    col('CPU_CAPACITY_MAX', T.double(), 'NO'),
+    col('CPU_ASSIGNED', T.double(), 'NO'),
+    col('CPU_ASSIGNED_MAX', T.double(), 'NO'),
+    col('MEM_CAPACITY', T.bigint(), 'NO'),
+    col('MEM_ASSIGNED', T.bigint(), 'NO'),
+    col('LOG_DISK_CAPACITY', T.bigint(), 'NO'),
+    col('LOG_DISK_ASSIGNED', T.bigint(), 'NO'),
+    col('LOG_DISK_IN_USE', T.bigint(), 'NO'),
+    col('DATA_DISK_CAPACITY', T.bigint(), 'NO'),
+    col('DATA_DISK_IN_USE', T.bigint(), 'NO'),
+    col('DATA_DISK_HEALTH_STATUS', T.varchar(20), 'NO'),
+    col('MEMORY_LIMIT', T.bigint(), 'NO'),
+    col('DATA_DISK_ALLOCATED', T.bigint(), 'NO'),
+    col('DATA_DISK_ABNORMAL_TIME', T.timestamp6(), 'NO'),
+    col('SSL_CERT_EXPIRED_TIME', T.timestamp6(), 'NO'),
+  ],
+  rows: () => {
+    const row: Row = [
+      SERVER.ip,
+      int(SERVER.rpcPort),
+      SERVER.zone,
+      int(SERVER.sqlPort),
+      int(SERVER.cpuCapacity),
+      SERVER.cpuCapacity,
+      SYS_UNIT.minCpu,
+      SYS_UNIT.maxCpu,
+      SERVER.memCapacity,
+      SYS_UNIT.memorySize,
+      SERVER.logDiskCapacity,
+      SYS_UNIT.logDiskSize,
+      0n,
+      SERVER.dataDiskCapacity,
+      0n,
+      'NORMAL',
+      SERVER.memoryLimit,
+      SERVER.dataDiskCapacity,
+      null,
+      null,
+    ];
+    return [row];
+  },
+};

@@ -1,0 +1,114 @@
+/**
+ * Resource unit configs and pools as the views show them: sys_unit_config / sys_pool (id 1, in every cluster), then
+ * those created with CREATE RESOURCE UNIT / POOL, numbered from 1001 in creation order (OceanBase's user object ids
+ * start at 1001). Option values are the text the statement gave: capacities like `8G` are read with 1024-based units.
+ */
+import type { NamedOptions } from '../engine/index.js';
+import { SYS_UNIT, UNLIMITED_IOPS } from './cluster-profile.js';
+import type { ViewContext } from './types.js';
+
+export interface UnitConfig {
+  id: number;
+  name: string;
+  maxCpu: number;
+  minCpu: number;
+  memorySize: bigint;
+  logDiskSize: bigint;
+  maxIops: bigint;
+  minIops: bigint;
+  iopsWeight: bigint;
+}
+
+export interface ResourcePool {
+  id: number;
+  name: string;
+  /** null while the pool belongs to no tenant. */
+  tenantId: number | null;
+  unitCount: number;
+  unitConfigId: number;
+  zoneList: string;
+}
+
+const FIRST_USER_OBJECT_ID = 1001;
+const CAPACITY_UNITS: Record<string, bigint> = { b: 1n, k: 1024n, m: 1024n ** 2n, g: 1024n ** 3n, t: 1024n ** 4n, p: 1024n ** 5n };
+
+function option(o: NamedOptions, name: string): string | undefined {
+  return o.options.find((x) => x.name === name)?.value;
+}
+
+/** `8G`, `2147483648`, `512M` → bytes; undefined when absent or unreadable. */
+export function parseCapacity(text: string | undefined): bigint | undefined {
+  const m = text === undefined ? null : /^\s*(\d+)\s*([bkmgtp])?b?\s*$/i.exec(text);
+  if (m === null) return undefined;
+  return BigInt(m[1] ?? '0') * (CAPACITY_UNITS[(m[2] ?? 'b').toLowerCase()] ?? 1n);
+}
+
+function parseNumber(text: string | undefined): number | undefined {
+  const n = text === undefined ? Number.NaN : Number(text.trim());
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function parseInteger(text: string | undefined): bigint | undefined {
+  return text !== undefined && /^\s*\d+\s*$/.test(text) ? BigInt(text.trim()) : undefined;
+}
+
+export function unitConfigs(ctx: ViewContext): UnitConfig[] {
+  const sys: UnitConfig = {
+    id: SYS_UNIT.configId,
+    name: SYS_UNIT.configName,
+    maxCpu: SYS_UNIT.maxCpu,
+    minCpu: SYS_UNIT.minCpu,
+    memorySize: SYS_UNIT.memorySize,
+    logDiskSize: SYS_UNIT.logDiskSize,
+    maxIops: UNLIMITED_IOPS,
+    minIops: UNLIMITED_IOPS,
+    iopsWeight: 0n,
+  };
+  const created = ctx.state.resourceUnits.map((u, i): UnitConfig => {
+    const maxCpu = parseNumber(option(u, 'max_cpu')) ?? 1;
+    const memorySize = parseCapacity(option(u, 'memory_size')) ?? 0n;
+    const maxIops = parseInteger(option(u, 'max_iops')) ?? UNLIMITED_IOPS;
+    return {
+      id: FIRST_USER_OBJECT_ID + i,
+      name: u.name,
+      maxCpu,
+      minCpu: parseNumber(option(u, 'min_cpu')) ?? maxCpu,
+      memorySize,
+      // LOG_DISK_SIZE defaults to three times the memory (OceanBase's default for a unit without one).
+      logDiskSize: parseCapacity(option(u, 'log_disk_size')) ?? memorySize * 3n,
+      maxIops,
+      minIops: parseInteger(option(u, 'min_iops')) ?? maxIops,
+      iopsWeight: parseInteger(option(u, 'iops_weight')) ?? 0n,
+    };
+  });
+  return [sys, ...created];
+}
+
+/** `('zone1')`, `('z1','z2')` or `zone1;zone2` → `zone1;zone2` as ZONE_LIST shows it. */
+function zoneListText(text: string | undefined): string {
+  if (text === undefined) return '';
+  return text
+    .replace(/[()'"`]/g, '')
+    .split(/[,;]/)
+    .map((z) => z.trim())
+    .filter((z) => z !== '')
+    .join(';');
+}
+
+export function resourcePools(ctx: ViewContext): ResourcePool[] {
+  const configs = unitConfigs(ctx);
+  const sys: ResourcePool = { id: SYS_UNIT.poolId, name: SYS_UNIT.poolName, tenantId: 1, unitCount: 1, unitConfigId: SYS_UNIT.configId, zoneList: 'zone1' };
+  const created = ctx.state.resourcePools.map((p, i): ResourcePool => {
+    const unitName = option(p, 'unit');
+    const config = configs.find((c) => c.name === unitName?.replace(/^['"`]|['"`]$/g, ''));
+    return {
+      id: FIRST_USER_OBJECT_ID + i,
+      name: p.name,
+      tenantId: null,
+      unitCount: Number(parseInteger(option(p, 'unit_num')) ?? 1n),
+      unitConfigId: config?.id ?? -1,
+      zoneList: zoneListText(option(p, 'zone_list')),
+    };
+  });
+  return [sys, ...created];
+}

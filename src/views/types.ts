@@ -1,0 +1,48 @@
+/**
+ * The shapes every view shares: what a view definition is (columns plus a pure row function of the cluster state,
+ * the virtual now and the reading tenant) and the table / catalog objects the query evaluator reads. The table and
+ * catalog shapes mirror src/query/catalog.ts structurally: views may not import src/query (module boundaries), so
+ * a test checks that they stay assignable.
+ */
+import type { ClusterState } from '../engine/index.js';
+import type { ColumnDef, SqlValue } from '../result.js';
+
+export type Row = readonly SqlValue[];
+
+/** What a view reads: never mutated, never cached. */
+export interface ViewContext {
+  readonly state: ClusterState;
+  /** The virtual now, µs since the epoch (SYNC_SCN of a primary tenant, say). */
+  readonly nowUs: number;
+  /** The session's tenant: DBA_ views show its rows; CDB_ views exist only for sys. */
+  readonly tenantId: number;
+}
+
+export type TableKind = 'SYSTEM VIEW' | 'SYSTEM TABLE';
+
+/** Who may see a table: every tenant, or only sys (CDB_ views, cluster inner tables and views). */
+export type Visibility = 'all' | 'sys';
+
+export interface ViewDef {
+  /** The name as OceanBase spells it. */
+  readonly name: string;
+  readonly kind: TableKind;
+  readonly visibility: Visibility;
+  readonly columns: readonly ColumnDef[];
+  rows(ctx: ViewContext): Row[];
+}
+
+/** Structurally the evaluator's `Table`. */
+export interface ViewTable {
+  readonly name: string;
+  readonly columns: readonly ColumnDef[];
+  readonly kind?: 'SYSTEM VIEW' | 'SYSTEM TABLE' | 'BASE TABLE' | 'VIEW';
+  rows(): Iterable<Row>;
+}
+
+/** Structurally the evaluator's `Catalog`. */
+export interface ViewCatalog {
+  resolve(schema: string | undefined, name: string): ViewTable | undefined;
+  databases(): readonly string[];
+  tables(database: string): readonly ViewTable[] | undefined;
+}
