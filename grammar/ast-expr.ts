@@ -212,7 +212,7 @@ function buildFunctionCall(n: CstNode, ctx: BuildContext): Expr {
 export function buildColumnRef(n: CstNode): Expr {
   const names = nodes(n, 'Name');
   const parts = names.map(nameText);
-  if (parts.length > 3) throw new BuildError(needToken(n, 'Dot'));
+  if (parts.length > 3) throw new BuildError(tokens(n, 'Dot')[2] ?? needToken(n, 'Dot'));
   const [a, b, c] = parts;
   if (c !== undefined) return { kind: 'ColumnRef', schema: a as string, table: b as string, column: c };
   if (b !== undefined) return { kind: 'ColumnRef', table: a as string, column: b };

@@ -6,7 +6,8 @@
 import type { BinaryOp, Expr } from './ast.js';
 import { RESERVED } from './tokens.js';
 
-const PLAIN_NAME = /^[A-Za-z_$\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*$/;
+const PLAIN_NAME =
+  /^(?:[A-Za-z_$\u0080-\ud7ff\ue000-\uffff]|[\ud800-\udbff][\udc00-\udfff])(?:[A-Za-z0-9_$\u0080-\ud7ff\ue000-\uffff]|[\ud800-\udbff][\udc00-\udfff])*$/;
 
 /** A name as SQL: bare when it lexes back to the same name, back-quoted otherwise. */
 export function printName(name: string): string {

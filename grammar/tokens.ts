@@ -21,7 +21,9 @@ export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\
 export const Name = createToken({ name: 'Name', pattern: Lexer.NA });
 export const Identifier = createToken({
   name: 'Identifier',
-  pattern: /[A-Za-z_$\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/,
+  // Non-ASCII letters are name characters; a lone surrogate (text that was not valid UTF-8) is not.
+  pattern:
+    /(?:[A-Za-z_$\u0080-\ud7ff\ue000-\uffff]|[\ud800-\udbff][\udc00-\udfff])(?:[A-Za-z0-9_$\u0080-\ud7ff\ue000-\uffff]|[\ud800-\udbff][\udc00-\udfff])*/,
   categories: [Name],
 });
 export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern: /`(?:[^`]|``)*`/, categories: [Name] });
