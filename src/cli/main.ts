@@ -5,12 +5,17 @@ import { argv, exit, stderr, stdout } from 'node:process';
 const usage = `usage: ob-backup-sim <command> [options]
 
 commands:
+  parse "<sql>" | -  print each statement's AST as JSON, or the syntax error with line and column (exit 1)
   help              this text
 `;
 
 async function main(args: readonly string[]): Promise<number> {
   const [command] = args;
   switch (command) {
+    case 'parse': {
+      const { runParse } = await import('./parse.js');
+      return runParse(args.slice(1));
+    }
     case undefined:
     case 'help':
     case '--help':
