@@ -17,10 +17,15 @@ import { vocabulary } from './tokens.js';
 export class ObSqlParser extends CstParser {
   readonly rules: Rules;
 
-  constructor() {
+  /**
+   * `validate` runs chevrotain's grammar checks (ambiguities, left recursion, duplicate indexes); the tests build
+   * one parser with them. The shared instance skips them: they take most of the start-up time and prove nothing
+   * new on a grammar the tests have already checked.
+   */
+  constructor(validate = false) {
     // No location tracking: it costs a fifth of the parse time, and only select items need a source slice.
     // Three tokens of lookahead tell every alternative apart (e.g. `t.*` from `t.col`, `ALTER SYSTEM backup =`).
-    super(vocabulary, { maxLookahead: 3, nodeLocationTracking: 'none', recoveryEnabled: false });
+    super(vocabulary, { maxLookahead: 3, nodeLocationTracking: 'none', recoveryEnabled: false, skipValidations: !validate });
     const $ = this as unknown as Dsl;
     const R = {} as Rules;
     R.statement = $.RULE('statement', () => {
