@@ -219,7 +219,7 @@ export function taskOf(tenant: TenantState, job: BackupJob): BackupTask | undefi
 }
 
 /** `(ROOTSERVICE)addr: …, result: <ret>(<msg>), trace_id: …` (views.md §8.6). */
-function rootserviceComment(state: ClusterState, code: number, message: string): string {
+export function rootserviceComment(state: ClusterState, code: number, message: string): string {
   const trace = `Y${nextHex(state.rng, 12)}-${nextHex(state.rng, 16)}-0-0`;
   return `(ROOTSERVICE)addr: 127.0.0.1:2882, result: ${code}(${message}), trace_id: ${trace}`;
 }

@@ -38,6 +38,12 @@ export function initialState(config: ClusterConfig, clock: Clock | null): Cluste
     rootserviceEvents: [],
     resourceUnits: [],
     resourcePools: [],
+    nextUnitConfigId: 1001,
+    nextResourcePoolId: 1001,
+    restoreJobs: [],
+    restoreHistory: [],
+    nextRestoreJobId: 1,
+    clusterEvents: [],
   };
   for (const spec of config.tenants ?? DEFAULT_TENANTS) {
     addUserTenant(state, spec.name, spec.mode === 'oracle' ? 'ORACLE' : 'MYSQL', {

@@ -1,7 +1,7 @@
 /**
  * The one switch over statement kinds: every BackupStatement and ControlStatement is dispatched to its command.
  * A statement runs at the cluster's current virtual time (a REALTIME cluster is brought up to date first).
- * Restore, standby and upgrade statements belong to later issues and are refused with OB_NOT_SUPPORTED here.
+ * Table-level restore (RECOVER TABLE) is refused with OB_NOT_SUPPORTED.
  */
 import type { BackupStatement, ControlStatement } from '../../grammar/ast.js';
 import { InvariantError, obError, obErrorWith } from '../errors.js';
@@ -12,6 +12,9 @@ import { backupClean, deletePolicy } from './commands/backup-clean.js';
 import { backupDatabase } from './commands/backup-database.js';
 import { cancelBackup } from './commands/cancel-backup.js';
 import { control } from './commands/control.js';
+import { restoreTenant } from './commands/restore.js';
+import { cancelRestore, restorePreview } from './commands/restore-manage.js';
+import { standby } from './commands/standby.js';
 import { tenantDdl } from './commands/tenant-ddl.js';
 import { restoreSource, setDecryption, setEncryption } from './encryption.js';
 import { SYS_TENANT_ID } from './tenants.js';
@@ -56,15 +59,18 @@ export function execute(cluster: Cluster, ctx: SessionContext, stmt: EngineState
       if (ctx.tenantId !== SYS_TENANT_ID) return obErrorWith('OB_OP_NOT_ALLOW', 'user tenant cancel recover table is');
       return obErrorWith('OB_NOT_SUPPORTED', 'table-level restore in this emulator build is');
     case 'Restore':
+      return restoreTenant(cluster, ctx, stmt);
     case 'RestorePreview':
+      return restorePreview(ctx, stmt);
     case 'CancelRestore':
+      return cancelRestore(cluster, ctx, stmt.tenant);
     case 'RecoverTable':
-      return obErrorWith('OB_NOT_SUPPORTED', 'restore in this emulator build is');
+      return obErrorWith('OB_NOT_SUPPORTED', 'table-level restore in this emulator build is');
     case 'ActivateStandby':
     case 'RecoverStandby':
     case 'Switchover':
     case 'RunUpgradeJob':
-      return obErrorWith('OB_NOT_SUPPORTED', 'standby and upgrade operations in this emulator build are');
+      return standby(cluster, ctx, stmt);
     case 'AlterSystemSet':
       return alterSystemSet(cluster, ctx, stmt.items);
     case 'CreateTenant':

@@ -77,3 +77,17 @@ export function versionsAt(data: TenantData, atUs: number): Uint32Array {
   for (let i = 0; i < end; i++) versions[data.changes.blocks[i]!]!++;
   return versions;
 }
+
+/**
+ * The change log up to `atUs` (inclusive), copied: a restored tenant starts with it, so that its macroblock
+ * versions at any later time equal the source's at `atUs` (until it is written to).
+ */
+export function changesUntil(log: ChangeLog, atUs: number): ChangeLog {
+  const end = firstAfter(log, atUs);
+  const capacity = Math.max(16, end);
+  const out = emptyChangeLog(capacity);
+  out.timesUs.set(log.timesUs.subarray(0, end));
+  out.blocks.set(log.blocks.subarray(0, end));
+  out.length = end;
+  return out;
+}

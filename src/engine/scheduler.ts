@@ -7,13 +7,17 @@
 import { roundStep, settleRound, archiveCheck } from './archive.js';
 import { jobStep, taskStep } from './backup-scheduler.js';
 import { MACRO_BLOCK_BYTES, writeRandomMacroblocks } from './macroblocks.js';
+import { restoreStep } from './restore-scheduler.js';
 import type { ClusterState, TenantState } from './state.js';
 import { US_PER_SECOND } from './time.js';
 
 interface Due {
   atUs: number;
   tenant: TenantState;
-  /** 0 archive check, 1 round, 2 job, 3 task: the order of simultaneous events of one tenant. */
+  /**
+   * 0 archive check, 1 round, 2 job, 3 task, 4 restore row, 5 delete check, 6 delete job, 7 delete task: the order
+   * of simultaneous events of one tenant.
+   */
   rank: number;
   id: number;
   run: () => void;
@@ -30,6 +34,12 @@ function consider(best: Due | null, cand: Due): Due {
 /** The earliest scheduled event, or null. */
 function nextDue(state: ClusterState): Due | null {
   let best: Due | null = null;
+  const sys = state.tenants[0]!;
+  for (const job of state.restoreJobs) {
+    if (job.nextAtUs === null) continue;
+    const tenant = state.tenants.find((t) => t.id === job.tenantId) ?? sys;
+    best = consider(best, { atUs: job.nextAtUs, tenant, rank: 4, id: job.jobId, run: () => restoreStep(state, job) });
+  }
   for (const tenant of state.tenants) {
     const b = tenant.backup;
     if (b === null) continue;

@@ -79,14 +79,142 @@ export interface ClusterState {
   formatFiles: FormatFile[];
   /** DBA_OB_ROOTSERVICE_EVENT_HISTORY rows, in order. */
   rootserviceEvents: RootserviceEvent[];
-  /** Resource units and pools (CREATE / DROP RESOURCE UNIT / POOL). */
-  resourceUnits: NamedOptions[];
-  resourcePools: NamedOptions[];
+  /** Resource units and pools (CREATE / DROP RESOURCE UNIT / POOL): DBA_OB_UNIT_CONFIGS, DBA_OB_RESOURCE_POOLS. */
+  resourceUnits: ResourceUnit[];
+  resourcePools: ResourcePool[];
+  /** UNIT_CONFIG_ID / RESOURCE_POOL_ID of the next unit or pool created (user objects count from 1001). */
+  nextUnitConfigId: number;
+  nextResourcePoolId: number;
+  /** CDB_OB_RESTORE_PROGRESS rows (live restore jobs: a sys row with TENANT_ID 1 and a row of the new tenant). */
+  restoreJobs: RestoreJob[];
+  /** CDB_OB_RESTORE_HISTORY rows, append-only (STATUS `SUCCESS` / `FAIL`). */
+  restoreHistory: RestoreJob[];
+  /** JOB_ID of the next restore (one cluster-wide counter; the doc sample's first job is 1). */
+  nextRestoreJobId: number;
+  /** DBA_OB_CLUSTER_EVENT_HISTORY rows, in order (TIMESTAMP, MODULE, EVENT, NAME1..6 / VALUE1..6). */
+  clusterEvents: RootserviceEvent[];
 }
 
 export interface NamedOptions {
   name: string;
   options: { name: string; value: string }[];
+}
+
+/** A DBA_OB_UNIT_CONFIGS row: the options as typed (max_cpu, memory_size, …), plus its stable id and times. */
+export interface ResourceUnit extends NamedOptions {
+  /** UNIT_CONFIG_ID (1001, 1002, … in creation order; never reused). */
+  id: number;
+  /** CREATE_TIME, MODIFY_TIME. */
+  createUs: number;
+  modifyUs: number;
+}
+
+/** A DBA_OB_RESOURCE_POOLS row: the options as typed (unit, unit_num, zone_list), its id, times and tenant. */
+export interface ResourcePool extends NamedOptions {
+  /** RESOURCE_POOL_ID (1001, 1002, … in creation order; never reused). */
+  id: number;
+  /** TENANT_ID: the tenant the pool is granted to (a restore's pool_list, CREATE TENANT's resource_pool_list), else null. */
+  tenantId: number | null;
+  /** CREATE_TIME, MODIFY_TIME. */
+  createUs: number;
+  modifyUs: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Restore (views.md §7.1, §7.2, §8.13)
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Raw restore job statuses. The sys row goes CREATE_TENANT → WAIT_TENANT_RESTORE_FINISH → RESTORE_SUCCESS |
+ * RESTORE_FAIL; the tenant row RESTORE_PRE → RESTORE_CREATE_INIT_LS → RESTORE_WAIT_LS → POST_CHECK → UPGRADE →
+ * RESTORE_SUCCESS | RESTORE_FAIL. RESTORE_PROGRESS.STATUS shows the first four tenant statuses as RESTORING.
+ * History rows carry `SUCCESS` / `FAIL`.
+ */
+export type RestoreStatus =
+  | 'CREATE_TENANT'
+  | 'WAIT_TENANT_RESTORE_FINISH'
+  | 'RESTORE_PRE'
+  | 'RESTORE_CREATE_INIT_LS'
+  | 'RESTORE_WAIT_LS'
+  | 'POST_CHECK'
+  | 'UPGRADE'
+  | 'RESTORE_SUCCESS'
+  | 'RESTORE_FAIL'
+  | 'SUCCESS'
+  | 'FAIL';
+
+/** A CDB_OB_RESTORE_PROGRESS row (live) or CDB_OB_RESTORE_HISTORY row (finished); one per (row tenant, job). */
+export interface RestoreJob {
+  /** TENANT_ID: 1 for the sys row, the restored tenant's id for its own row. */
+  tenantId: number;
+  /** JOB_ID (shared by the sys row and the tenant row). */
+  jobId: number;
+  /** RESTORE_TENANT_NAME, RESTORE_TENANT_ID (0 until the tenant is created). */
+  restoreTenantName: string;
+  restoreTenantId: number;
+  /** BACKUP_TENANT_NAME, BACKUP_TENANT_ID, BACKUP_CLUSTER_NAME: the source tenant (from the dest's format file). */
+  backupTenantName: string;
+  backupTenantId: number;
+  backupClusterName: string;
+  /** BACKUP_DEST: the FROM URIs, comma-joined (credentials stripped). */
+  backupDest: string;
+  /** RESTORE_OPTION: the WITH string as typed. */
+  restoreOption: string;
+  /** RESTORE_TYPE: `FULL` (the values are not recorded; a physical restore is full). */
+  restoreType: string;
+  /** RESTORE_SCN (+ _DISPLAY). */
+  restoreScn: bigint;
+  /** STATUS: live rows the raw status; history rows `SUCCESS` / `FAIL`. */
+  status: RestoreStatus;
+  /** START_TIMESTAMP; FINISH_TIMESTAMP (history; 0 while running). */
+  startUs: number;
+  finishUs: number;
+  /** BACKUP_SET_LIST, BACKUP_PIECE_LIST: comma-joined paths (views.md §12.4). */
+  backupSetList: string;
+  backupPieceList: string;
+  /** BACKUP_CLUSTER_VERSION: the encoded version of the backup cluster (4.2.5.0 = 17180001536). */
+  backupClusterVersion: bigint;
+  /** LS_COUNT, FINISH_LS_COUNT, TABLET_COUNT, FINISH_TABLET_COUNT. */
+  lsCount: number;
+  finishLsCount: number;
+  tabletCount: number;
+  finishTabletCount: number;
+  /** TOTAL_BYTES, FINISH_BYTES (+ _DISPLAY); null in the sys row of RESTORE_PROGRESS. */
+  totalBytes: number | null;
+  finishBytes: number | null;
+  /** DESCRIPTION; COMMENT (history: why a job failed). */
+  description: string;
+  comment: string;
+  /** Internal: the scheduler's next step for a live row, or null. */
+  nextAtUs: number | null;
+  /** Internal: every status change, for tests and the invariant checker. */
+  statusLog: StatusChange<RestoreStatus>[];
+  /** Internal: what the restore copies, fixed when the job is accepted (null on history rows of the sys job). */
+  plan: RestorePlan | null;
+}
+
+/** Internal: the sets and pieces a restore uses, and the data it produces. */
+export interface RestorePlan {
+  sourceTenantId: number;
+  /** Backup set ids (FULL first, then its INCs) and piece keys used. */
+  backupSetIds: number[];
+  pieces: { destId: number; roundId: number; pieceId: number }[];
+  /** The restore point as virtual µs (the data equals the source's macroblock versions at this time). */
+  restoreUs: number;
+  /** The pool names of pool_list, primary_zone and locality from the option string ('' when absent). */
+  poolList: string[];
+  primaryZone: string;
+  locality: string;
+  /** TOTAL_BYTES of the tenant row: the chosen sets' OUTPUT_BYTES (ObBackupSetDesc.total_bytes_). */
+  totalBytes: number;
+  /** Log bytes to replay (from the last set's START_REPLAY_SCN to the restore SCN). */
+  logBytes: number;
+  /** When RESTORE_WAIT_LS began (bytes restored grow linearly from there). */
+  phaseStartUs: number;
+  /** Duration of RESTORE_WAIT_LS, from the bytes restored (µs). */
+  waitLsUs: number;
+  /** The source tenant's compatibility mode (the new tenant's). */
+  compatibilityMode: CompatibilityMode;
 }
 
 export interface FormatFile {
@@ -141,8 +269,16 @@ export interface TenantState {
    * they are not stored: a view shows the SCN of `now` (scnOfUs). null for sys and meta (the column is NULL).
    */
   followsGts: boolean;
-  /** RECOVERY_UNTIL_SCN: for a primary user tenant the maximum SCN (4611686018427387903); null for sys and meta. */
+  /**
+   * RECOVERY_UNTIL_SCN: for a primary user tenant the maximum SCN (4611686018427387903); null for sys and meta. A
+   * restoring tenant shows its restore SCN; RECOVER STANDBY UNTIL sets it (UNLIMITED: the maximum).
+   */
   recoveryUntilScn: bigint | null;
+  /**
+   * SYNC_SCN, REPLAYABLE_SCN, READABLE_SCN of a user tenant that does not follow the GTS (`followsGts` false: a
+   * restoring or standby tenant): the point its data is replayed to. null otherwise.
+   */
+  replayedScn: bigint | null;
   /** LOG_MODE: flipped by ARCHIVELOG / NOARCHIVELOG; sys and meta always NOARCHIVELOG. */
   logMode: LogMode;
   /** ARBITRATION_SERVICE_STATUS. */
@@ -210,6 +346,70 @@ export interface TenantBackup {
   archiveCheckAtUs: number | null;
   /** The synthetic data of the tenant: macroblocks, tablets, write workload, log generation. */
   data: TenantData;
+  /** DBA_OB_BACKUP_DELETE_JOBS (live) and _JOB_HISTORY (append-only). */
+  deleteJobs: DeleteJob[];
+  deleteJobHistory: DeleteJob[];
+  /** DBA_OB_BACKUP_DELETE_TASKS (live) and _TASK_HISTORY (append-only). */
+  deleteTasks: DeleteTask[];
+  deleteTaskHistory: DeleteTask[];
+  /** The clean scheduler's next look for obsolete backups (with a delete policy), or null. */
+  deleteCheckAtUs: number | null;
+  /** log_restore_source (DBA_OB_LOG_RESTORE_SOURCE: TYPE `LOCATION` / `SERVICE`, VALUE as typed), or null. */
+  logRestoreSource: { type: 'LOCATION' | 'SERVICE'; value: string } | null;
+}
+
+/** A DBA_OB_BACKUP_DELETE_JOBS / _JOB_HISTORY row (views.md §6.2). */
+export interface DeleteJob {
+  jobId: number;
+  incarnation: number;
+  initiatorTenantId: number;
+  initiatorJobId: number;
+  /** EXECUTOR_TENANT_ID, comma-joined by the view. */
+  executorTenantIds: number[];
+  /** TYPE: `DELETE OBSOLETE BACKUP`. */
+  type: string;
+  /** PARAMETER: the obsolete-before time (µs), shown as USEC_TO_TIME in the 4.2 profile. */
+  parameterUs: number;
+  jobLevel: 'USER_TENANT' | 'SYS_TENANT';
+  startUs: number;
+  /** END_TIMESTAMP; 0 while running (NULL). */
+  endUs: number;
+  status: JobStatus;
+  taskCount: number;
+  successTaskCount: number;
+  result: number;
+  comment: string;
+  /** Internal: the scheduler's next step, or null. */
+  nextAtUs: number | null;
+  statusLog: StatusChange<JobStatus>[];
+}
+
+/** A DBA_OB_BACKUP_DELETE_TASKS / _TASK_HISTORY row (views.md §6.3). */
+export interface DeleteTask {
+  taskId: number;
+  incarnation: number;
+  jobId: number;
+  /** TASK_TYPE. */
+  taskType: 'BACKUP SET' | 'BACKUP PIECE';
+  /** ID: backup_set_id or piece_id. */
+  id: number;
+  /** ROUND_ID: 0 for sets. */
+  roundId: number;
+  destId: number;
+  startUs: number;
+  /** 0 while running (NULL). */
+  endUs: number;
+  /** STATUS: INIT, DOING, COMPLETED, FAILED, CANCELING, CANCELED. */
+  status: JobStatus;
+  totalLsCount: number;
+  finishLsCount: number;
+  result: number;
+  comment: string;
+  /** PATH: the dest root. */
+  path: string;
+  /** Internal: the scheduler's next step, or null. */
+  nextAtUs: number | null;
+  statusLog: StatusChange<JobStatus>[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -67,7 +67,7 @@ export function logRateOf(writeRateBytesPerSec: number): number {
   return Math.round(writeRateBytesPerSec * 1.1) + 4096;
 }
 
-function emptyBackup(data: TenantData): TenantBackup {
+export function emptyBackup(data: TenantData): TenantBackup {
   return {
     counters: { jobId: 1, taskId: 1, backupSetId: 1, destId: START_DEST_ID },
     dataBackupDest: null,
@@ -87,10 +87,16 @@ function emptyBackup(data: TenantData): TenantBackup {
     deletePolicies: [],
     archiveCheckAtUs: null,
     data,
+    deleteJobs: [],
+    deleteJobHistory: [],
+    deleteTasks: [],
+    deleteTaskHistory: [],
+    deleteCheckAtUs: null,
+    logRestoreSource: null,
   };
 }
 
-function baseTenant(id: number, name: string, type: TenantState['type'], mode: CompatibilityMode, atUs: number): TenantState {
+export function baseTenant(id: number, name: string, type: TenantState['type'], mode: CompatibilityMode, atUs: number): TenantState {
   const user = type === 'USER';
   return {
     id,
@@ -110,6 +116,7 @@ function baseTenant(id: number, name: string, type: TenantState['type'], mode: C
     switchoverEpoch: 0,
     followsGts: user,
     recoveryUntilScn: user ? SCN_MAX : null,
+    replayedScn: null,
     logMode: 'NOARCHIVELOG',
     arbitrationServiceStatus: 'DISABLED',
     unitNum: 1,
@@ -153,4 +160,11 @@ export function addUserTenant(state: ClusterState, name: string, mode: Compatibi
  */
 export function removeUserTenant(state: ClusterState, tenant: TenantState): void {
   state.tenants = state.tenants.filter((t) => t.id !== tenant.id && t.id !== tenant.id - 1);
+  // Its pools are free again (DBA_OB_RESOURCE_POOLS.TENANT_ID NULL).
+  for (const pool of state.resourcePools) {
+    if (pool.tenantId === tenant.id) {
+      pool.tenantId = null;
+      pool.modifyUs = state.nowUs;
+    }
+  }
 }
