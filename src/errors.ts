@@ -31,6 +31,8 @@ export const OB_ERRORS = {
   OB_ERR_HANDSHAKE: { code: -1043, errno: 1043, sqlState: '08S01', m3: 'Bad handshake' },
   /** A command byte the wire does not serve (vitess's fallback, spec/wire.md §2). MySQL's ER_UNKNOWN_COM_ERROR; code mirrors the errno. */
   OB_ERR_UNKNOWN_COM: { code: -1047, errno: 1047, sqlState: '08S01', m3: 'Unknown command' },
+  /** COM_PROCESS_KILL / KILL of a connection id the cluster does not have. MySQL's ER_NO_SUCH_THREAD; the OceanBase code is not checked here, so it mirrors the errno. */
+  OB_UNKNOWN_CONNECTION: { code: -1094, errno: 1094, sqlState: 'HY000', m3: 'Unknown thread id', m4: 'Unknown thread id: %s' },
   /** A packet whose sequence id is not the expected one. MySQL's ER_NET_PACKETS_OUT_OF_ORDER; code mirrors the errno. */
   OB_ERR_NET_PACKETS_OUT_OF_ORDER: { code: -1156, errno: 1156, sqlState: '08S01', m3: 'Got packets out of order' },
   /** COM_STMT_EXECUTE / RESET / SEND_LONG_DATA naming no prepared statement. MySQL's ER_UNKNOWN_STMT_HANDLER; code mirrors the errno. */

@@ -6,12 +6,18 @@ const usage = `usage: ob-backup-sim <command> [options]
 
 commands:
   parse "<sql>" | -  print each statement's AST as JSON, or the syntax error with line and column (exit 1)
+  serve [options]   run the MySQL-protocol server (--host, --port, --tenant, --clock, --speed, --start-time,
+                    --seed, --password, --log-level, --trace; or OB_SIM_* variables)
   help              this text
 `;
 
 async function main(args: readonly string[]): Promise<number> {
   const [command] = args;
   switch (command) {
+    case 'serve': {
+      const { runServe } = await import('./serve.js');
+      return runServe(args.slice(1));
+    }
     case 'parse': {
       const { runParse } = await import('./parse.js');
       return runParse(args.slice(1));

@@ -1,0 +1,61 @@
+/**
+ * `ob-backup-sim serve`: the MySQL-protocol server (what `npm start` runs). Prints exactly one line on stdout once
+ * it accepts connections, logs to stderr at the chosen level, writes `--trace` JSON lines, and closes cleanly on
+ * SIGINT and SIGTERM.
+ */
+import { createWriteStream } from 'node:fs';
+import process from 'node:process';
+import { startServer, type StatementTrace } from '../index.js';
+import { parseServeOptions, type ServeOptions } from './options.js';
+
+const LEVELS = { error: 0, warn: 1, info: 2, debug: 3 } as const;
+
+export async function runServe(args: readonly string[]): Promise<number> {
+  const parsed = parseServeOptions(args, process.env);
+  if (!parsed.ok) {
+    process.stderr.write(`ob-backup-sim serve: ${parsed.message}\n`);
+    return 2;
+  }
+  const options = parsed.options;
+  const trace = options.trace === null ? null : createWriteStream(options.trace, { flags: 'a' });
+  let server;
+  try {
+    server = await startServer({
+      host: options.host,
+      port: options.port,
+      clock: options.clock,
+      speed: options.speed,
+      seed: options.seed,
+      ...(options.tenants === null ? {} : { tenants: options.tenants }),
+      ...(options.startTime === null ? {} : { startTime: options.startTime }),
+      ...(options.password === null ? {} : { password: options.password }),
+      logger: stderrLogger(options),
+      ...(trace === null ? {} : { trace: (t: StatementTrace) => trace.write(`${JSON.stringify(t)}\n`) }),
+    });
+  } catch (e) {
+    process.stderr.write(`ob-backup-sim serve: cannot listen on ${options.host}:${options.port}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  process.stdout.write(`ob-backup-sim listening on ${server.host}:${server.port}\n`);
+  const running = server;
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      void running.close().then(() => (trace === null ? resolve() : trace.end(resolve)));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+function stderrLogger(options: ServeOptions) {
+  const limit = LEVELS[options.logLevel];
+  const line = (level: keyof typeof LEVELS) => (event: string, fields: Readonly<Record<string, string | number>>) => {
+    if (LEVELS[level] > limit) return;
+    const detail = Object.entries(fields)
+      .map(([k, v]) => `${k}=${typeof v === 'string' && /\s/.test(v) ? JSON.stringify(v) : v}`)
+      .join(' ');
+    process.stderr.write(`${new Date().toISOString()} ${level} ${event}${detail === '' ? '' : ` ${detail}`}\n`);
+  };
+  return { debug: line('debug'), info: line('info'), warn: line('warn') };
+}

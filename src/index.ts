@@ -1,0 +1,200 @@
+/**
+ * The public API (emulator.md "Embedded use"): `createEmulator` for an in-process emulator without a socket, and
+ * `startServer` for the same behind the MySQL wire protocol. This is the only place that wires the real clock.
+ */
+import { advance as advanceCluster, syncClock } from './engine/index.js';
+import type { Clock } from './engine/index.js';
+import { isObError, type ObError } from './errors.js';
+import type { ResultSet } from './result.js';
+import { ClusterRegistry, type EmulatorConfig, type StatementTrace } from './session/clusters.js';
+import { EmulatorHost } from './session/host.js';
+import type { StatementResult } from './session/port.js';
+import { Session } from './session/session.js';
+import {
+  createWireServer,
+  nativePasswordStage2,
+  nativePasswordToken,
+  seededRandom,
+  verifyNativePassword,
+  type WireLogger,
+} from './wire/index.js';
+
+export type { ObError } from './errors.js';
+export { isObError } from './errors.js';
+export type { ColumnDef, ResultSet, SqlType, SqlValue } from './result.js';
+export { Decimal, Temporal } from './result.js';
+export type { StatementResult } from './session/port.js';
+export type { StatementTrace } from './session/clusters.js';
+
+export interface EmulatorOptions {
+  /** User tenants, replacing the defaults `mysql_tenant` (MySQL) and `oracle_tenant` (Oracle). */
+  readonly tenants?: readonly { readonly name: string; readonly mode?: 'mysql' | 'oracle' }[];
+  /** `manual` (time moves only when advanced; the default here) or `realtime`. */
+  readonly clock?: 'manual' | 'realtime';
+  /** Virtual seconds per real second in realtime mode. Default 1. */
+  readonly speed?: number;
+  /** Virtual start time: an ISO string, a Date or epoch milliseconds. Default: the real time now. */
+  readonly startTime?: string | number | Date;
+  /** The seed every size, duration and random choice derives from. Default 1. */
+  readonly seed?: number;
+  /** root's password in every tenant: strict authentication. Default: any user and password are accepted. */
+  readonly password?: string;
+}
+
+export interface SessionOptions {
+  /** Login tenant; default `sys`. */
+  readonly tenant?: string;
+  readonly user?: string;
+  /** Cluster name; default the default cluster (''). */
+  readonly cluster?: string;
+  /** Current database; default none, as a client that names none. */
+  readonly database?: string;
+}
+
+/** A session of the embedded emulator: its own variables, SET ENCRYPTION state and current database. */
+export interface EmulatorSession {
+  /** Runs a script; one result per statement, stopping after the first error. */
+  query(sql: string): readonly StatementResult[];
+  /** Runs SQL and returns the last statement's result (or the first error). */
+  execute(sql: string): StatementResult;
+  /** Runs a query and returns its result set, or the error. */
+  rows(sql: string): ResultSet | ObError;
+}
+
+export interface Emulator {
+  /** Runs SQL in a fresh session as `tenant` and `user` (default sys, root): the result of the last statement. */
+  execute(sql: string, as?: SessionOptions): StatementResult;
+  /** A session whose variables persist between calls. */
+  session(as?: SessionOptions): EmulatorSession;
+  /** Moves virtual time forward: milliseconds, or a duration such as `30s`, `10m`, `2h`, `1d`. */
+  advance(duration: number | string, cluster?: string): void;
+  /** The virtual now. */
+  now(cluster?: string): Date;
+}
+
+/** The real clock, in microseconds: used only for a realtime virtual clock. */
+const realClock: Clock = { now: () => Date.now() * 1000 };
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const registry = new ClusterRegistry(emulatorConfig(options, 'manual'));
+  const host = new EmulatorHost(registry, passwordCheck);
+  let nextConnectionId = 1;
+  const open = (as: SessionOptions = {}): Session => {
+    const login = { tenant: as.tenant ?? 'sys', user: as.user ?? 'root', cluster: as.cluster ?? '' };
+    const opened = host.open(
+      {
+        connectionId: nextConnectionId,
+        user: login.cluster === '' ? `${login.user}@${login.tenant}` : `${login.user}@${login.tenant}#${login.cluster}`,
+        database: as.database ?? null,
+        attributes: new Map(),
+        authResponse: registry.config.password === null ? Buffer.alloc(0) : nativePasswordToken(registry.config.password, EMBEDDED_SCRAMBLE),
+        scramble: EMBEDDED_SCRAMBLE,
+        plugin: 'mysql_native_password',
+        charset: 45,
+        clientCapabilities: 0,
+        remoteAddress: '127.0.0.1',
+      },
+      nextConnectionId++,
+    );
+    if (isObError(opened)) throw new Error(`cannot open a session as ${login.user}@${login.tenant}: ${opened.message}`);
+    return opened;
+  };
+  const wrap = (session: Session): EmulatorSession => ({
+    query: (sql) => session.query(sql),
+    execute: (sql) => lastResult(session.query(sql)),
+    rows: (sql) => {
+      const result = lastResult(session.query(sql));
+      if (isObError(result)) return result;
+      return result.kind === 'rows' ? result.resultSet : { columns: [], rows: [] };
+    },
+  });
+  return {
+    execute: (sql, as) => lastResult(open(as).query(sql)),
+    session: (as) => wrap(open(as)),
+    advance: (duration, cluster = '') => {
+      const entry = registry.get(cluster);
+      syncClock(entry.cluster);
+      advanceCluster(entry.cluster, durationMs(duration));
+    },
+    now: (cluster = '') => {
+      const entry = registry.get(cluster);
+      syncClock(entry.cluster);
+      return new Date(entry.cluster.state.nowUs / 1000);
+    },
+  };
+}
+
+export interface ServerOptions extends EmulatorOptions {
+  /** Default 127.0.0.1; never 0.0.0.0 unless asked. */
+  readonly host?: string;
+  /** Default 2881; 0 picks a free port. */
+  readonly port?: number;
+  /** Where the server reports incidents and connections; default: nothing. */
+  readonly logger?: WireLogger;
+  /** Receives one record per statement (`serve --trace`). */
+  readonly trace?: (record: StatementTrace) => void;
+}
+
+export interface RunningServer {
+  readonly host: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** The emulator behind the MySQL wire protocol, for a test runner's global setup. Realtime clock by default. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const config = { ...emulatorConfig(options, 'realtime'), trace: options.trace ?? null };
+  const host = new EmulatorHost(new ClusterRegistry(config), passwordCheck);
+  const server = createWireServer({
+    host,
+    logger: options.logger ?? silentLogger,
+    ...(config.clock === 'manual' ? { random: seededRandom(config.seed) } : {}),
+  });
+  const address = await server.listen(options.port ?? 2881, options.host ?? '127.0.0.1');
+  return { host: address.host, port: address.port, close: () => server.close() };
+}
+
+const silentLogger: WireLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined };
+
+function emulatorConfig(options: EmulatorOptions, defaultClock: 'manual' | 'realtime'): EmulatorConfig {
+  const startUs = options.startTime === undefined ? Date.now() * 1000 : startTimeUs(options.startTime);
+  return {
+    tenants: options.tenants?.map((t) => ({ name: t.name, mode: t.mode ?? 'mysql' })) ?? null,
+    clock: options.clock ?? defaultClock,
+    speed: options.speed ?? 1,
+    startTimeUs: startUs,
+    seed: options.seed ?? 1,
+    password: options.password ?? null,
+    realClock,
+    trace: null,
+  };
+}
+
+/** Epoch microseconds of a start time; ISO strings keep up to six fractional digits. */
+function startTimeUs(startTime: string | number | Date): number {
+  const ms = new Date(startTime).getTime();
+  if (Number.isNaN(ms)) throw new Error(`invalid startTime: ${String(startTime)}`);
+  const micros = typeof startTime === 'string' ? /\.\d{3}(\d{1,3})/.exec(startTime)?.[1] : undefined;
+  return ms * 1000 + (micros === undefined ? 0 : Number(micros.padEnd(3, '0')));
+}
+
+function passwordCheck(token: Buffer, scramble: Buffer, password: string): boolean {
+  return verifyNativePassword(token, scramble, nativePasswordStage2(password));
+}
+
+/** The embedded API authenticates itself: a fixed scramble and the token of the configured password. */
+const EMBEDDED_SCRAMBLE = Buffer.alloc(20, 1);
+
+function lastResult(results: readonly StatementResult[]): StatementResult {
+  return results[results.length - 1] ?? { kind: 'ok' };
+}
+
+const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `1500`, `30s`, `10m`, `2h`, `1d` → milliseconds. */
+export function durationMs(duration: number | string): number {
+  if (typeof duration === 'number') return duration;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*$/.exec(duration);
+  if (!m) throw new Error(`invalid duration '${duration}' (e.g. 1500, 30s, 10m, 2h, 1d)`);
+  return Number(m[1]) * (UNIT_MS[m[2] ?? 'ms'] ?? 1);
+}

@@ -1,0 +1,82 @@
+/**
+ * Statements that read or change the session rather than the cluster: SHOW, DESC, SET (variables, NAMES,
+ * TRANSACTION), USE and transaction control. The evaluator computes the answers; the session holds the state.
+ */
+import type { Statement } from '../../grammar/index.js';
+import { isObError, obErrorWith, type ObError } from '../errors.js';
+import { applySet, applySetNames, applySetTransaction, describeTable, evaluateShow } from '../query/index.js';
+import type { ResultSet, SqlValue } from '../result.js';
+import type { StatementResult } from './port.js';
+import type { Session } from './session.js';
+
+const SESSION_KIND_LIST = [
+  'ShowDatabases',
+  'ShowTables',
+  'ShowVariables',
+  'ShowParameters',
+  'ShowColumns',
+  'ShowWarnings',
+  'ShowErrors',
+  'ShowStatus',
+  'ShowProcesslist',
+  'ShowCreateTable',
+  'ShowTenant',
+  'Describe',
+  'Set',
+  'SetNames',
+  'SetCharset',
+  'SetTransaction',
+  'Use',
+  'Transaction',
+] as const satisfies readonly Statement['kind'][];
+
+export type SessionKind = (typeof SESSION_KIND_LIST)[number];
+export type SessionLevelStatement = Extract<Statement, { kind: SessionKind }>;
+
+const SESSION_KINDS: ReadonlySet<string> = new Set(SESSION_KIND_LIST);
+
+export function isSessionStatement(stmt: Statement): stmt is SessionLevelStatement {
+  return SESSION_KINDS.has(stmt.kind);
+}
+
+const OK: StatementResult = { kind: 'ok' };
+
+export function runSessionStatement(session: Session, stmt: SessionLevelStatement, params: readonly SqlValue[]): StatementResult {
+  const ctx = session.evalContext(params);
+  const store = { session: session.variables.session, global: session.entry.globalVariables, user: session.variables.user };
+  switch (stmt.kind) {
+    case 'Describe':
+      return rows(describeTable(stmt.table, session.catalog(), ctx));
+    case 'Set':
+      return okUnless(applySet(stmt, ctx, store));
+    case 'SetNames':
+      return okUnless(applySetNames(stmt.charset, stmt.collate, store));
+    case 'SetCharset':
+      return okUnless(applySetNames(stmt.charset, undefined, store));
+    case 'SetTransaction':
+      return okUnless(applySetTransaction(stmt, store));
+    case 'Use':
+      return use(session, stmt.database);
+    case 'Transaction':
+      // Views and inner tables are read-only, so a transaction has nothing to commit or roll back.
+      return OK;
+    default:
+      return rows(evaluateShow(stmt, session.catalog(), ctx));
+  }
+}
+
+function rows(result: ResultSet | ObError): StatementResult {
+  return isObError(result) ? result : { kind: 'rows', resultSet: result };
+}
+
+function okUnless(error: ObError | undefined): StatementResult {
+  return error ?? OK;
+}
+
+/** USE db: a database the tenant has (case-insensitive, shown as it is spelled in SHOW DATABASES). */
+function use(session: Session, database: string): StatementResult {
+  const found = session.catalog().databases().find((d: string) => d.toLowerCase() === database.toLowerCase());
+  if (found === undefined) return obErrorWith('OB_ERR_BAD_DATABASE', database);
+  session.database = found;
+  return OK;
+}

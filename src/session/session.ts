@@ -1,0 +1,155 @@
+/**
+ * One client session: a login tenant and user in one emulated cluster, with its own current database, variables,
+ * SET ENCRYPTION state and prepared statements. It parses SQL, brings the cluster to the current virtual time and
+ * routes each statement to the engine (backup and control statements) or the query evaluator (SELECT, SHOW, DESC,
+ * SET), answering with typed results or OceanBase errors. This is what the wire's port and createEmulator use.
+ */
+import { parseOne } from '../../grammar/index.js';
+import type { ParsedStatement, Statement } from '../../grammar/index.js';
+import { syncClock } from '../engine/index.js';
+import { obError, type ObError } from '../errors.js';
+import type { EvalContext } from '../query/index.js';
+import { DEFAULT_VERSION } from '../query/index.js';
+import { offsetMinutes } from '../query/time.js';
+import type { ColumnDef, SqlValue } from '../result.js';
+import { parseSql, syntaxErrorToObError } from '../sql/parse.js';
+import { createCatalog } from '../views/index.js';
+import type { ClusterEntry, StatementTrace } from './clusters.js';
+import type { PreparedStatement, StatementResult } from './port.js';
+import { describeStatement, runStatement } from './statements.js';
+import { VariableStore } from './variables.js';
+
+export interface SessionLogin {
+  readonly tenantId: number;
+  readonly tenantName: string;
+  readonly user: string;
+  /** The client's address as USER() shows it (`root@127.0.0.1`). */
+  readonly host: string;
+  readonly database: string | undefined;
+}
+
+/** A prepared statement: the parsed statement and what an execution returns. */
+export interface SessionPrepared extends PreparedStatement {
+  readonly statement: ParsedStatement;
+}
+
+export class Session {
+  readonly variables = new VariableStore();
+  database: string | undefined;
+  #prepared = new Set<SessionPrepared>();
+
+  constructor(
+    readonly entry: ClusterEntry,
+    public login: SessionLogin,
+    readonly connectionId: number,
+  ) {
+    this.database = login.database;
+  }
+
+  /** Runs every statement of a script in order, stopping after the first error (wire.md §10). */
+  query(sql: string): StatementResult[] {
+    const parsed = parseSql(sql);
+    const results: StatementResult[] = [];
+    const trace = this.entry.trace;
+    for (const statement of parsed.statements) {
+      const started = trace === null ? 0 : performance.now();
+      const result = this.run(statement.ast, []);
+      if (trace !== null) trace(this.traceRecord(statement.text, result, performance.now() - started));
+      results.push(result);
+      if (result.kind === 'ObError') return results;
+    }
+    if (parsed.error !== null) {
+      results.push(parsed.error);
+      if (trace !== null) trace(this.traceRecord(sql, parsed.error, 0));
+    }
+    return results;
+  }
+
+  private traceRecord(statement: string, result: StatementResult, durationMs: number): StatementTrace {
+    return {
+      time: new Date(this.entry.cluster.state.nowUs / 1000).toISOString(),
+      cluster: this.entry.name,
+      tenant: this.login.tenantName,
+      session: this.connectionId,
+      statement,
+      outcome: result.kind === 'ObError' ? 'error' : result.kind,
+      ...(result.kind === 'ObError' ? { code: result.errno } : {}),
+      durationMs: Math.round(durationMs * 1000) / 1000,
+    };
+  }
+
+  prepare(sql: string): SessionPrepared | ObError {
+    const parsed = parseOne(sql);
+    if (!parsed.ok) return syntaxErrorToObError(parsed.error);
+    const columns = this.describe(parsed.statement.ast);
+    if (!Array.isArray(columns)) return columns as ObError;
+    const prepared: SessionPrepared = { statement: parsed.statement, paramCount: countParameters(parsed.statement.text), columns };
+    this.#prepared.add(prepared);
+    return prepared;
+  }
+
+  executePrepared(prepared: SessionPrepared, params: readonly SqlValue[]): StatementResult {
+    if (!this.#prepared.has(prepared)) return obError('OB_ERR_UNEXPECTED');
+    return this.run(prepared.statement.ast, params);
+  }
+
+  closePrepared(prepared: SessionPrepared): void {
+    this.#prepared.delete(prepared);
+  }
+
+  /** One statement at the cluster's current virtual time. */
+  run(stmt: Statement, params: readonly SqlValue[]): StatementResult {
+    syncClock(this.entry.cluster);
+    return runStatement(this, stmt, params);
+  }
+
+  /** The columns a statement will return, without running it (COM_STMT_PREPARE). */
+  describe(stmt: Statement): readonly ColumnDef[] | ObError {
+    syncClock(this.entry.cluster);
+    return describeStatement(this, stmt);
+  }
+
+  /** The catalog of views as this session's tenant sees them now. */
+  catalog() {
+    const { state } = this.entry.cluster;
+    return createCatalog(state, state.nowUs, this.login.tenantId);
+  }
+
+  evalContext(params: readonly SqlValue[]): EvalContext {
+    const zone = this.variables.session.get('time_zone') ?? this.entry.globalVariables.get('time_zone');
+    return {
+      ...(typeof zone === 'string' ? { timeZone: zone } : {}),
+      nowMicros: BigInt(this.entry.cluster.state.nowUs),
+      ...(this.database === undefined ? {} : { database: this.database }),
+      user: `${this.login.user}@${this.login.host}`,
+      currentUser: `${this.login.user}@%`,
+      connectionId: BigInt(this.connectionId),
+      sessionVariables: this.variables.session,
+      globalVariables: this.entry.globalVariables,
+      userVariables: this.variables.user,
+      params,
+      version: DEFAULT_VERSION,
+    };
+  }
+
+  /** Offset of the session time zone at an instant, for the wire's rendering of times. */
+  utcOffsetSeconds(utcMicros: bigint): number {
+    const zone = this.evalContext([]).timeZone;
+    return offsetMinutes(zone, Number(utcMicros / 1000n)) * 60;
+  }
+
+  /** Back to the state right after login. */
+  reset(): void {
+    this.variables.clear();
+    this.database = this.login.database;
+    this.#prepared.clear();
+  }
+}
+
+/** `?` placeholders outside strings, comments and quoted names: the parser numbers them in the same order. */
+function countParameters(sql: string): number {
+  let count = 0;
+  const pattern = /'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.|"")*"|`[^`]*`|--[^\n]*|#[^\n]*|\/\*[\s\S]*?\*\/|\?/g;
+  for (const m of sql.matchAll(pattern)) if (m[0] === '?') count++;
+  return count;
+}

@@ -1,0 +1,45 @@
+/**
+ * The one switch over statement kinds at the session level: queries go to the evaluator over the session's
+ * catalog of views, session statements change the session, and backup and control statements go to the engine.
+ */
+import type { Statement } from '../../grammar/index.js';
+import { execute, type EmulatorStatus, type EngineStatement } from '../engine/index.js';
+import { isObError, type ObError } from '../errors.js';
+import { describeSelect, evaluateSelect, rejectWrite } from '../query/index.js';
+import type { ColumnDef, SqlValue } from '../result.js';
+import type { StatementResult } from './port.js';
+import type { Session } from './session.js';
+import { isSessionStatement, runSessionStatement } from './session-statements.js';
+import { statusResult } from './emulator-status.js';
+
+const OK: StatementResult = { kind: 'ok' };
+
+export function runStatement(session: Session, stmt: Statement, params: readonly SqlValue[]): StatementResult {
+  session.entry.questions++;
+  if (stmt.kind === 'Select') {
+    const result = evaluateSelect(stmt, session.catalog(), session.evalContext(params));
+    return isObError(result) ? result : { kind: 'rows', resultSet: result };
+  }
+  if (isSessionStatement(stmt)) return runSessionStatement(session, stmt, params);
+  if (stmt.kind === 'Write') return rejectWrite(stmt, session.catalog(), session.evalContext(params));
+  const outcome = execute(session.entry.cluster, engineContext(session), stmt as EngineStatement);
+  if (isObError(outcome)) return outcome;
+  if (outcome.kind === 'status') return statusResult(outcome.status as EmulatorStatus, session.evalContext([]).timeZone);
+  return outcome.affectedRows === 0 && outcome.info === undefined ? OK : { kind: 'ok', affectedRows: outcome.affectedRows, ...(outcome.info === undefined ? {} : { info: outcome.info }) };
+}
+
+/** The columns a statement returns, without running it: SELECT is described by the evaluator. */
+export function describeStatement(session: Session, stmt: Statement): readonly ColumnDef[] | ObError {
+  if (stmt.kind === 'Select') return describeSelect(stmt, session.catalog(), session.evalContext([]));
+  // SHOW and DESC read nothing but the catalog and the session, so running them is how to describe them.
+  if (stmt.kind.startsWith('Show') || stmt.kind === 'Describe') {
+    const result = runStatement(session, stmt, []);
+    if (isObError(result)) return result;
+    return result.kind === 'rows' ? result.resultSet.columns : [];
+  }
+  return [];
+}
+
+function engineContext(session: Session) {
+  return { tenantId: session.login.tenantId, user: session.login.user, variables: session.variables.engineView };
+}

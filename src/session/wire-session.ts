@@ -1,0 +1,89 @@
+/**
+ * A Session seen through the wire's port: the utility commands (COM_INIT_DB, COM_FIELD_LIST, COM_STATISTICS,
+ * COM_CHANGE_USER, COM_PROCESS_KILL, …) on top of the statement path.
+ */
+import { isObError, obErrorWith, type ObError } from '../errors.js';
+import type { ColumnDef, SqlValue } from '../result.js';
+import type { EmulatorHost } from './host.js';
+import type { ConnectionLink, LoginRequest, PreparedStatement, StatementResult, WireSession } from './port.js';
+import type { Session, SessionPrepared } from './session.js';
+
+/** SERVER_STATUS_AUTOCOMMIT: OceanBase's OK after login carries exactly this (wire.md §3). */
+const STATUS_AUTOCOMMIT = 0x0002;
+
+export class WireSessionAdapter implements WireSession {
+  constructor(
+    private session: Session,
+    private readonly host: EmulatorHost,
+    private readonly link: ConnectionLink,
+  ) {}
+
+  query(sql: string): readonly StatementResult[] {
+    return this.session.query(sql);
+  }
+
+  prepare(sql: string): PreparedStatement | ObError {
+    return this.session.prepare(sql);
+  }
+
+  executePrepared(statement: PreparedStatement, params: readonly SqlValue[]): StatementResult {
+    return this.session.executePrepared(statement as SessionPrepared, params);
+  }
+
+  closePrepared(statement: PreparedStatement): void {
+    this.session.closePrepared(statement as SessionPrepared);
+  }
+
+  initDb(database: string): ObError | null {
+    const result = this.session.run({ kind: 'Use', database }, []);
+    return isObError(result) ? result : null;
+  }
+
+  fieldList(table: string, _wildcard: string): readonly ColumnDef[] | ObError {
+    const found = this.session.catalog().resolve(undefined, table);
+    if (found === undefined) return obErrorWith('OB_TABLE_NOT_EXIST', this.session.database ?? '', table);
+    return found.columns;
+  }
+
+  statistics(): string {
+    const entry = this.session.entry;
+    const uptimeSeconds = Math.max(1, Math.floor((entry.cluster.state.nowUs - entry.startedUs) / 1_000_000));
+    return `Uptime: ${uptimeSeconds}  Threads: ${entry.connections.size}  Questions: ${entry.questions}  Slow queries: 0  Opens: 0  Flush tables: 0  Open tables: 0  Queries per second avg: ${(entry.questions / uptimeSeconds).toFixed(3)}`;
+  }
+
+  reset(): void {
+    this.session.reset();
+  }
+
+  changeUser(login: LoginRequest): ObError | null {
+    const next = this.host.open(login, this.link.connectionId);
+    if (isObError(next)) return next;
+    this.forget();
+    this.session = next;
+    this.host.register(next, this.link);
+    return null;
+  }
+
+  kill(connectionId: number): ObError | null {
+    const target = this.session.entry.connections.get(connectionId);
+    if (target === undefined) return obErrorWith('OB_UNKNOWN_CONNECTION', connectionId);
+    target.kill();
+    return null;
+  }
+
+  serverStatus(): number {
+    return this.session.variables.session.get('autocommit') === 0n ? 0 : STATUS_AUTOCOMMIT;
+  }
+
+  utcOffsetSeconds(utcMicros: bigint): number {
+    return this.session.utcOffsetSeconds(utcMicros);
+  }
+
+  close(): void {
+    this.forget();
+  }
+
+  private forget(): void {
+    this.session.entry.connections.delete(this.link.connectionId);
+  }
+}
