@@ -195,7 +195,8 @@ function settlePieces(tenant: TenantState, round: ArchiveRound): void {
     if (p < maxActive) {
       piece.status = 'FROZEN';
       piece.checkpointScn = endScn;
-      piece.fileStatus = 'AVAILABLE';
+      // A piece being cleaned keeps its DELETING / DELETED status.
+      if (piece.fileStatus !== 'DELETING' && piece.fileStatus !== 'DELETED') piece.fileStatus = 'AVAILABLE';
       frozenIn += bytes;
     } else if (p === maxActive) {
       piece.status = 'ACTIVE';

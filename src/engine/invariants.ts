@@ -50,7 +50,9 @@ function checkIds(what: string, ids: readonly number[], next: number): void {
 
 function checkSet(tenant: TenantState, b: TenantBackup, set: BackupSetFile): void {
   const what = `tenant ${tenant.id} set ${set.backupSetId}`;
-  if (set.backupType === 'INC') {
+  // A set being cleaned may outlive its base for a moment (both are obsolete); a live INC needs its bases.
+  const cleaned = set.fileStatus === 'DELETING' || set.fileStatus === 'DELETED';
+  if (set.backupType === 'INC' && !cleaned) {
     for (const id of [set.prevFullBackupSetId, set.prevIncBackupSetId]) {
       const prev = b.setFiles.find((s) => s.backupSetId === id);
       invariant(prev !== undefined && prev.destId === set.destId, `${what}: base set ${id} missing or in another dest`);
@@ -58,7 +60,7 @@ function checkSet(tenant: TenantState, b: TenantBackup, set: BackupSetFile): voi
     }
     const full = b.setFiles.find((s) => s.backupSetId === set.prevFullBackupSetId);
     invariant(full?.backupType === 'FULL', `${what}: PREV_FULL_BACKUP_SET_ID is not a FULL set`);
-  } else {
+  } else if (set.backupType === 'FULL') {
     invariant(set.prevFullBackupSetId === 0 && set.prevIncBackupSetId === 0, `${what}: a FULL set has PREV ids`);
   }
   if (set.status === 'SUCCESS') {
@@ -92,9 +94,73 @@ function checkTenant(state: ClusterState, tenant: TenantState): void {
   checkIds(`tenant ${tenant.id} task id`, [...b.taskHistory, ...b.tasks].map((t) => t.taskId), b.counters.taskId);
   checkIds(`tenant ${tenant.id} backup set id`, b.setFiles.map((s) => s.backupSetId), b.counters.backupSetId);
   for (const set of b.setFiles) checkSet(tenant, b, set);
+  checkClean(tenant, b);
   for (const round of b.rounds) {
     if (round.status === 'DOING') invariant(round.checkpointScn > round.startScn, `tenant ${tenant.id}: DOING round with checkpoint <= start`);
     invariant(round.checkpointScn <= BigInt(state.nowUs + 1) * 1000n, `tenant ${tenant.id}: archive checkpoint ahead of now`);
+  }
+}
+
+const DELETE_TASK_EDGES = new Set(['-INIT', 'INIT-DOING', 'DOING-COMPLETED', 'INIT-CANCELING', 'DOING-CANCELING', 'CANCELING-CANCELED']);
+
+/** Delete jobs and tasks: allowed edges, files DELETING exactly while a live task deletes them. */
+function checkClean(tenant: TenantState, b: TenantBackup): void {
+  for (const job of [...b.deleteJobHistory, ...b.deleteJobs]) checkLog(`tenant ${tenant.id} delete job ${job.jobId}`, job.statusLog, job.status, JOB_EDGES);
+  for (const task of [...b.deleteTaskHistory, ...b.deleteTasks]) {
+    checkLog(`tenant ${tenant.id} delete task ${task.taskId}`, task.statusLog, task.status, DELETE_TASK_EDGES);
+  }
+  invariant(b.deleteJobs.filter((j) => j.status === 'INIT' || j.status === 'DOING' || j.status === 'CANCELING').length <= 1, `tenant ${tenant.id}: two live delete jobs`);
+  const deleting = new Set(
+    b.deleteTasks.filter((t) => t.status === 'INIT' || t.status === 'DOING').map((t) => `${t.taskType}:${t.destId}:${t.roundId}:${t.id}`),
+  );
+  for (const s of b.setFiles) {
+    if (s.fileStatus === 'DELETING') invariant(deleting.has(`BACKUP SET:${s.destId}:0:${s.backupSetId}`), `tenant ${tenant.id}: set ${s.backupSetId} DELETING without a task`);
+  }
+  for (const p of b.pieces) {
+    if (p.fileStatus === 'DELETING') {
+      invariant(deleting.has(`BACKUP PIECE:${p.destId}:${p.roundId}:${p.pieceId}`), `tenant ${tenant.id}: piece ${p.pieceId} DELETING without a task`);
+    }
+    if (p.fileStatus === 'DELETING' || p.fileStatus === 'DELETED') invariant(p.status === 'FROZEN', `tenant ${tenant.id}: an active piece is cleaned`);
+  }
+}
+
+const SYS_RESTORE_EDGES = new Set([
+  '-CREATE_TENANT', 'CREATE_TENANT-WAIT_TENANT_RESTORE_FINISH', 'CREATE_TENANT-RESTORE_FAIL', 'WAIT_TENANT_RESTORE_FINISH-RESTORE_SUCCESS',
+  'WAIT_TENANT_RESTORE_FINISH-RESTORE_FAIL', 'RESTORE_SUCCESS-SUCCESS', 'RESTORE_FAIL-FAIL',
+]);
+const TENANT_RESTORE_ORDER = ['RESTORE_PRE', 'RESTORE_CREATE_INIT_LS', 'RESTORE_WAIT_LS', 'POST_CHECK', 'UPGRADE', 'RESTORE_SUCCESS'];
+const TENANT_RESTORE_EDGES = new Set([
+  '-RESTORE_PRE',
+  ...TENANT_RESTORE_ORDER.slice(0, -1).map((s, i) => `${s}-${TENANT_RESTORE_ORDER[i + 1]}`),
+  ...TENANT_RESTORE_ORDER.slice(0, -1).map((s) => `${s}-RESTORE_FAIL`),
+  'RESTORE_SUCCESS-SUCCESS', 'RESTORE_FAIL-FAIL',
+]);
+
+/** Restore rows: edges, one live job per name, the tenant row's tenant exists and is RESTORE until it succeeds. */
+function checkRestore(state: ClusterState): void {
+  const names = new Set<string>();
+  for (const job of [...state.restoreHistory, ...state.restoreJobs]) {
+    const edges = job.tenantId === 1 ? SYS_RESTORE_EDGES : TENANT_RESTORE_EDGES;
+    checkLog(`restore job ${job.jobId} row ${job.tenantId}`, job.statusLog, job.status, edges);
+  }
+  for (const job of state.restoreHistory) invariant(job.status === 'SUCCESS' || job.status === 'FAIL', `restore history row ${job.jobId} is ${job.status}`);
+  for (const job of state.restoreJobs) {
+    invariant(job.status !== 'SUCCESS' && job.status !== 'FAIL', `live restore row ${job.jobId} is ${job.status}`);
+    if (job.tenantId === 1) {
+      const name = job.restoreTenantName.toLowerCase();
+      invariant(!names.has(name), `two live restores of ${name}`);
+      names.add(name);
+      if (job.status !== 'CREATE_TENANT') invariant(job.restoreTenantId !== 0, `restore job ${job.jobId}: no tenant after CREATE_TENANT`);
+      continue;
+    }
+    const tenant = state.tenants.find((t) => t.id === job.tenantId);
+    invariant(tenant !== undefined, `restore job ${job.jobId}: tenant ${job.tenantId} missing`);
+    const done = job.status === 'RESTORE_SUCCESS';
+    invariant(tenant.role === (done ? 'STANDBY' : 'RESTORE') || (done && tenant.role === 'PRIMARY'), `restore job ${job.jobId}: tenant role ${tenant.role}`);
+    invariant(state.restoreJobs.some((j) => j.tenantId === 1 && j.jobId === job.jobId), `restore job ${job.jobId}: tenant row without a sys row`);
+  }
+  for (const pool of state.resourcePools) {
+    invariant(pool.tenantId === null || state.tenants.some((t) => t.id === pool.tenantId), `pool ${pool.name} granted to a missing tenant`);
   }
 }
 
@@ -103,20 +169,22 @@ export function assertInvariants(cluster: Cluster | ClusterState, before?: Clust
   const state = 'state' in cluster ? cluster.state : cluster;
   invariant(state.tenants.every((t, i) => i === 0 || t.id > state.tenants[i - 1]!.id), 'tenants are not ordered by id');
   for (const tenant of state.tenants) checkTenant(state, tenant);
+  checkRestore(state);
   if (before === undefined) return;
   invariant(state.nowUs >= before.nowUs, 'virtual time went back');
+  checkAppendOnly('restoreHistory', before.restoreHistory, state.restoreHistory);
   for (const old of before.tenants) {
     const now = state.tenants.find((t) => t.id === old.id);
     if (!now || !now.backup || !old.backup) continue;
-    for (const key of ['jobHistory', 'taskHistory', 'roundHistory', 'storageInfoHistory'] as const) {
-      const prev = old.backup[key] as readonly unknown[];
-      const cur = now.backup[key] as readonly unknown[];
-      invariant(cur.length >= prev.length, `tenant ${old.id}: ${key} lost rows`);
-      for (let i = 0; i < prev.length; i++) {
-        invariant(stableJson(prev[i]) === stableJson(cur[i]), `tenant ${old.id}: ${key} row ${i} changed`);
-      }
+    for (const key of ['jobHistory', 'taskHistory', 'roundHistory', 'storageInfoHistory', 'deleteJobHistory', 'deleteTaskHistory'] as const) {
+      checkAppendOnly(`tenant ${old.id}: ${key}`, old.backup[key] as readonly unknown[], now.backup[key] as readonly unknown[]);
     }
   }
+}
+
+function checkAppendOnly(what: string, prev: readonly unknown[], cur: readonly unknown[]): void {
+  invariant(cur.length >= prev.length, `${what} lost rows`);
+  for (let i = 0; i < prev.length; i++) invariant(stableJson(prev[i]) === stableJson(cur[i]), `${what} row ${i} changed`);
 }
 
 /** JSON with bigints and typed arrays, for comparing states byte for byte. */

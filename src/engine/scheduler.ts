@@ -8,6 +8,7 @@ import { roundStep, settleRound, archiveCheck } from './archive.js';
 import { jobStep, taskStep } from './backup-scheduler.js';
 import { MACRO_BLOCK_BYTES, writeRandomMacroblocks } from './macroblocks.js';
 import { restoreStep } from './restore-scheduler.js';
+import { deleteCheck, deleteJobStep, deleteTaskStep } from './backup-clean-scheduler.js';
 import type { ClusterState, TenantState } from './state.js';
 import { US_PER_SECOND } from './time.js';
 
@@ -54,6 +55,15 @@ function nextDue(state: ClusterState): Due | null {
     }
     for (const t of b.tasks) {
       if (t.nextAtUs !== null) best = consider(best, { atUs: t.nextAtUs, tenant, rank: 3, id: t.taskId, run: () => taskStep(state, tenant, t) });
+    }
+    if (b.deleteCheckAtUs !== null) {
+      best = consider(best, { atUs: b.deleteCheckAtUs, tenant, rank: 5, id: 0, run: () => deleteCheck(state, tenant) });
+    }
+    for (const j of b.deleteJobs) {
+      if (j.nextAtUs !== null) best = consider(best, { atUs: j.nextAtUs, tenant, rank: 6, id: j.jobId, run: () => deleteJobStep(state, tenant, j) });
+    }
+    for (const t of b.deleteTasks) {
+      if (t.nextAtUs !== null) best = consider(best, { atUs: t.nextAtUs, tenant, rank: 7, id: t.taskId, run: () => deleteTaskStep(state, tenant, t) });
     }
   }
   return best;

@@ -133,11 +133,29 @@ function planBackupParameter(state: ClusterState, tenant: TenantState, name: str
       wakeArchiveScheduler(state, tenant);
     };
   }
-  // log_restore_source: LOCATION=uri (statements.md §4.6).
-  const m = /^\s*location\s*=\s*(\S+)\s*$/i.exec(value);
-  if (value !== '' && (m === null || isObError(parseDest(m[1] ?? '')))) return obErrorWith('OB_INVALID_ARGUMENT', 'log_restore_source');
+  const source = parseLogRestoreSource(value);
+  if (isObError(source)) return source;
   if (tenant.id === SYS_TENANT_ID) return obError('OB_NOT_SUPPORTED');
-  return () => setParameterRow(tenant, name, value);
+  return () => {
+    backupOf(tenant).logRestoreSource = source;
+  };
+}
+
+/**
+ * log_restore_source (statements.md §4.6, clients.md §7): `LOCATION=<archive uri>` or `SERVICE=ip:port[;ip:port]
+ * USER=user@tenant PASSWORD=pwd`; '' clears it. Anything else: OB_INVALID_ARGUMENT (source).
+ */
+export function parseLogRestoreSource(value: string): { type: 'LOCATION' | 'SERVICE'; value: string } | null | ObError {
+  const invalid = obErrorWith('OB_INVALID_ARGUMENT', 'log_restore_source');
+  if (value.trim() === '') return null;
+  const location = /^\s*location\s*=\s*(\S+)\s*$/i.exec(value);
+  if (location !== null) return isObError(parseDest(location[1] ?? '')) ? invalid : { type: 'LOCATION', value };
+  const service = /^\s*service\s*=\s*(\S+)\s+user\s*=\s*(\S+)\s+password\s*=\s*(\S+)\s*$/i.exec(value);
+  if (service === null) return invalid;
+  const addrs = (service[1] ?? '').split(';').filter((a) => a !== '');
+  const addrOk = addrs.length > 0 && addrs.every((a) => /^[\w.-]+:\d{1,5}$/.test(a));
+  if (!addrOk || !/^[^@\s]+@[^@\s]+$/.test(service[2] ?? '')) return invalid;
+  return { type: 'SERVICE', value };
 }
 
 /** statements.md §4.3, checks in order: '' clears; parse; not for sys; no job; dest validity. */

@@ -1,10 +1,12 @@
 /**
  * T_BACKUP_CLEAN and T_DELETE_POLICY (statements.md §3.4): manual deletion is disabled in 4.2 (every type but
- * CANCEL DELETE is OB_NOT_SUPPORTED); CANCEL DELETE with no clean job succeeds; the delete policy `default` is
- * added or dropped for exactly one tenant, with the resolver's checks in the documented order.
+ * CANCEL DELETE is OB_NOT_SUPPORTED); CANCEL DELETE cancels the policy-driven delete jobs (success with none); the
+ * delete policy `default` is added or dropped for exactly one tenant, with the resolver's checks in the documented
+ * order, and arms or disarms the tenant's clean check (backup-clean-scheduler.ts).
  */
 import type { BackupStatement } from '../../../grammar/ast.js';
 import { isObError, obError, obErrorWith } from '../../errors.js';
+import { cancelDeleteJobs, scheduleDeleteCheck } from '../backup-clean-scheduler.js';
 import type { TenantState } from '../state.js';
 import { getTenantIds } from '../tenant-list.js';
 import { SYS_TENANT_ID, backupOf, findTenant } from '../tenants.js';
@@ -30,7 +32,13 @@ export function backupClean(cluster: Cluster, ctx: SessionContext, stmt: Clean):
   if (isSys && setOrPiece && stmt.tenants === null) return obErrorWith('OB_NOT_SUPPORTED', 'need to specify a tenant name');
   if (stmt.action !== 'CANCEL_DELETE') return obErrorWith('OB_NOT_SUPPORTED', 'function is');
   if (stmt.description === '') return obError('OB_ERR_PARSER_SYNTAX');
-  // No clean job ever runs in 4.2 without a policy-driven job; with no job, CANCEL DELETE succeeds.
+  // Policy-driven delete jobs in INIT / DOING go to CANCELING; with no job, CANCEL DELETE succeeds.
+  const state = cluster.state;
+  let targets: TenantState[];
+  if (!isSys) targets = [findTenant(state, ctx.tenantId)].filter((t): t is TenantState => t !== undefined);
+  else if (stmt.tenants === null) targets = state.tenants.filter((t) => t.type === 'USER');
+  else targets = getTenantIds(state, stmt.tenants) as TenantState[];
+  for (const tenant of targets) if (tenant.backup !== null) cancelDeleteJobs(state, tenant);
   return OK;
 }
 
@@ -63,6 +71,7 @@ export function deletePolicy(cluster: Cluster, ctx: SessionContext, stmt: Policy
   if (stmt.action === 'DROP') {
     if (!existing) return obError('OB_ENTRY_NOT_EXIST');
     backup.deletePolicies = backup.deletePolicies.filter((p) => p !== existing);
+    scheduleDeleteCheck(cluster.state, target);
     return OK;
   }
   if (existing) return obError('OB_ERR_PRIMARY_KEY_DUPLICATE');
@@ -72,5 +81,6 @@ export function deletePolicy(cluster: Cluster, ctx: SessionContext, stmt: Policy
     redundancy: stmt.redundancy === null ? 1 : Number(stmt.redundancy),
     backupCopies: stmt.backupCopies === null ? 0 : Number(stmt.backupCopies),
   });
+  scheduleDeleteCheck(cluster.state, target);
   return OK;
 }
