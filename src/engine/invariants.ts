@@ -150,7 +150,7 @@ function checkRestore(state: ClusterState): void {
       const name = job.restoreTenantName.toLowerCase();
       invariant(!names.has(name), `two live restores of ${name}`);
       names.add(name);
-      if (job.status !== 'CREATE_TENANT') invariant(job.restoreTenantId !== 0, `restore job ${job.jobId}: no tenant after CREATE_TENANT`);
+      if (job.status === 'WAIT_TENANT_RESTORE_FINISH' || job.status === 'RESTORE_SUCCESS') invariant(job.restoreTenantId !== 0, `restore job ${job.jobId}: no tenant after CREATE_TENANT`);
       continue;
     }
     const tenant = state.tenants.find((t) => t.id === job.tenantId);
