@@ -8,10 +8,14 @@
  * - `advance(cluster, ms)` / `advanceUs`: moves virtual time, stepping every job and round through each state it
  *   reaches, in order; `syncClock(cluster)` brings a REALTIME cluster to the injected clock; `now(cluster)`.
  * - `assertInvariants(cluster, before?)`, `stableJson(value)`: for tests.
+ * - `restorePreviewRows(cluster, tenantId, variables)`: SHOW RESTORE PREVIEW after `ALTER SYSTEM RESTORE … PREVIEW`
+ *   (rows BACKUP_TYPE, BACKUP_ID, PREVIEW_PATH, BACKUP_DESC, or the restore's error; clears the preview variables).
  * - `cluster.state` (state.ts): plain data the views read, with `nowUs` as their `now`.
  */
 export { advance, advanceUs, createCluster, initialState, now, syncClock } from './cluster.js';
 export { execute } from './execute.js';
+export { restorePreviewRows, PREVIEW_BACKUP_DEST_VAR, PREVIEW_SCN_VAR, PREVIEW_TIMESTAMP_VAR } from './commands/restore-manage.js';
+export type { RestorePreviewRow } from './commands/restore-manage.js';
 export type { EngineStatement } from './execute.js';
 export { assertInvariants, stableJson } from './invariants.js';
 export { countChangedBetween, versionsAt, MACRO_BLOCK_BYTES } from './macroblocks.js';
