@@ -2,8 +2,9 @@
  * The public API (emulator.md "Embedded use"): `createEmulator` for an in-process emulator without a socket, and
  * `startServer` for the same behind the MySQL wire protocol. This is the only place that wires the real clock.
  */
+import { parse } from '../grammar/index.js';
 import { advance as advanceCluster, syncClock } from './engine/index.js';
-import type { Clock } from './engine/index.js';
+import type { Clock, Cluster } from './engine/index.js';
 import { isObError, type ObError } from './errors.js';
 import type { ResultSet } from './result.js';
 import { ClusterRegistry, type EmulatorConfig, type StatementTrace } from './session/clusters.js';
@@ -70,6 +71,11 @@ export interface Emulator {
   advance(duration: number | string, cluster?: string): void;
   /** The virtual now. */
   now(cluster?: string): Date;
+  /**
+   * Test-only diagnostics, not a stable API: the engine's Cluster behind `cluster` (default the default cluster),
+   * so model-based tests can run the engine's invariant checker (`assertInvariants`) after every command.
+   */
+  inspect(cluster?: string): Cluster;
 }
 
 /** The real clock, in microseconds: used only for a realtime virtual clock. */
@@ -121,6 +127,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       syncClock(entry.cluster);
       return new Date(entry.cluster.state.nowUs / 1000);
     },
+    inspect: (cluster = '') => registry.get(cluster).cluster,
   };
 }
 
@@ -139,19 +146,25 @@ export interface RunningServer {
   readonly host: string;
   readonly port: number;
   close(): Promise<void>;
+  /** Test-only diagnostics, not a stable API: the engine's Cluster of that name (as Emulator.inspect). */
+  inspect(cluster?: string): Cluster;
 }
 
 /** The emulator behind the MySQL wire protocol, for a test runner's global setup. Realtime clock by default. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  // The parser is built on first use (a few hundred ms of chevrotain self-analysis). Build it before accepting
+  // connections: MariaDB Connector/J reads its connect-time answers with a 500 ms timeout.
+  parse('SELECT 1');
   const config = { ...emulatorConfig(options, 'realtime'), trace: options.trace ?? null };
-  const host = new EmulatorHost(new ClusterRegistry(config), passwordCheck);
+  const registry = new ClusterRegistry(config);
+  const host = new EmulatorHost(registry, passwordCheck);
   const server = createWireServer({
     host,
     logger: options.logger ?? silentLogger,
     ...(config.clock === 'manual' ? { random: seededRandom(config.seed) } : {}),
   });
   const address = await server.listen(options.port ?? 2881, options.host ?? '127.0.0.1');
-  return { host: address.host, port: address.port, close: () => server.close() };
+  return { host: address.host, port: address.port, close: () => server.close(), inspect: (cluster = '') => registry.get(cluster).cluster };
 }
 
 const silentLogger: WireLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined };
