@@ -6,6 +6,8 @@ const usage = `usage: ob-backup-sim <command> [options]
 
 commands:
   parse "<sql>" | -  print each statement's AST as JSON, or the syntax error with line and column (exit 1)
+  run FILE.slt|DIR… [--rewrite]
+                    run scenario files in process; --rewrite rewrites their expected blocks
   serve [options]   run the MySQL-protocol server (--host, --port, --tenant, --clock, --speed, --start-time,
                     --seed, --password, --log-level, --trace; or OB_SIM_* variables)
   help              this text
@@ -17,6 +19,10 @@ async function main(args: readonly string[]): Promise<number> {
     case 'serve': {
       const { runServe } = await import('./serve.js');
       return runServe(args.slice(1));
+    }
+    case 'run': {
+      const { runRun } = await import('./run.js');
+      return runRun(args.slice(1));
     }
     case 'parse': {
       const { runParse } = await import('./parse.js');
