@@ -41,6 +41,27 @@ export function writeRandomMacroblocks(data: TenantData, rng: RngState, atUs: nu
   for (let i = 0; i < count; i++) recordChange(data.changes, atUs, nextInt(rng, 0, data.macroBlockCount - 1));
 }
 
+/**
+ * `ALTER EMULATOR WRITE n MACROBLOCKS`: n distinct macroblocks (all of them when n is at least the tenant's count),
+ * chosen by the seeded generator, so the next incremental copies exactly n more. Returns how many were written.
+ */
+export function writeDistinctMacroblocks(data: TenantData, rng: RngState, atUs: number, count: number): number {
+  const total = data.macroBlockCount;
+  const n = Math.min(count, total);
+  ensureCapacity(data.changes, n);
+  if (n === total) {
+    for (let id = 0; id < total; id++) recordChange(data.changes, atUs, id);
+    return n;
+  }
+  // Pick the smaller side by rejection sampling, so the expected cost stays O(n) however n compares with the total.
+  const pickChosen = n <= total / 2;
+  const picked = new Set<number>();
+  while (picked.size < (pickChosen ? n : total - n)) picked.add(nextInt(rng, 0, total - 1));
+  if (pickChosen) for (const id of picked) recordChange(data.changes, atUs, id);
+  else for (let id = 0; id < total; id++) if (!picked.has(id)) recordChange(data.changes, atUs, id);
+  return n;
+}
+
 /** The first index whose time is > t (binary search over the sorted times). */
 export function firstAfter(log: ChangeLog, t: number): number {
   let lo = 0;

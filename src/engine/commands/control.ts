@@ -6,7 +6,7 @@ import type { ControlStatement } from '../../../grammar/ast.js';
 import { obError, obErrorWith } from '../../errors.js';
 import { advanceUs, initialState, syncClock } from '../cluster.js';
 import { changeLogRate } from '../log-bytes.js';
-import { MACRO_BLOCK_BYTES, writeRandomMacroblocks } from '../macroblocks.js';
+import { MACRO_BLOCK_BYTES, writeDistinctMacroblocks } from '../macroblocks.js';
 import type { TenantState } from '../state.js';
 import { findTenant, findTenantByName, logRateOf } from '../tenants.js';
 import { US_PER_SECOND, scnOfUs } from '../time.js';
@@ -57,10 +57,10 @@ export function control(cluster: Cluster, ctx: SessionContext, stmt: ControlStat
       if ('kind' in tenant) return tenant;
       syncClock(cluster);
       const data = tenant.backup!.data;
-      writeRandomMacroblocks(data, state.rng, state.nowUs, n);
+      const written = writeDistinctMacroblocks(data, state.rng, state.nowUs, n);
       const seg = data.logSegments[data.logSegments.length - 1]!;
-      changeLogRate(data, state.nowUs, seg.rateBytesPerSec, Math.round(n * MACRO_BLOCK_BYTES * 1.1));
-      return { kind: 'ok', affectedRows: n };
+      changeLogRate(data, state.nowUs, seg.rateBytesPerSec, Math.round(written * MACRO_BLOCK_BYTES * 1.1));
+      return { kind: 'ok', affectedRows: written };
     }
     case 'EmulatorSetWriteRate': {
       const mb = nonNegative(stmt.mbPerSecond);

@@ -115,3 +115,22 @@ describe('createEmulator', () => {
     expect(rows).toContainEqual(['now_usec', String(Date.parse(START) * 1000 + 836)]);
   });
 });
+
+describe('ALTER EMULATOR WRITE n MACROBLOCKS (emulator.md Control statements)', () => {
+  it('marks n distinct macroblocks, so the next incremental copies exactly n', () => {
+    const emu = createEmulator({ startTime: START });
+    const t = emu.session({ tenant: 'mysql_tenant', database: 'oceanbase' });
+    t.query(`ALTER EMULATOR SET WRITE RATE 0 MB PER SECOND; ${setUp}`);
+    emu.advance('10s');
+    t.execute('ALTER SYSTEM BACKUP DATABASE');
+    emu.advance('10m');
+    const written = t.execute('ALTER EMULATOR WRITE 100 MACROBLOCKS');
+    expect(written).toEqual({ kind: 'ok', affectedRows: 100 });
+    t.execute('ALTER SYSTEM BACKUP INCREMENTAL DATABASE');
+    emu.advance('10m');
+    expect(rowsOf(t.execute('SELECT backup_set_id, backup_type, macro_block_count FROM DBA_OB_BACKUP_SET_FILES ORDER BY 1')).rows).toEqual([
+      [1n, 'FULL', expect.any(BigInt)],
+      [2n, 'INC', 100n],
+    ]);
+  });
+});
