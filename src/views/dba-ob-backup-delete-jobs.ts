@@ -2,9 +2,8 @@
  * DBA_OB_BACKUP_DELETE_JOBS and DBA_OB_BACKUP_DELETE_JOB_HISTORY with their CDB_ twins (views.md §6.2), 4.2 profile:
  * PARAMETER is timestamp(6), `USEC_TO_TIME(PARAMETER)`.
  */
+import type { DeleteJob } from '../engine/index.js';
 import { T, col } from './columns.js';
-import { futureBackup } from './future-state.js';
-import type { DeleteJobRecord } from './future-state.js';
 import { backupOf } from './read.js';
 import { twins } from './twins.js';
 import type { Row } from './types.js';
@@ -30,7 +29,7 @@ const COLUMNS = [
   col('COMMENT', T.varchar(4096), 'YES'),
 ];
 
-function deleteJobRow(j: DeleteJobRecord): Row {
+function deleteJobRow(j: DeleteJob): Row {
   return [
     int(j.jobId),
     int(j.incarnation),
@@ -53,11 +52,11 @@ function deleteJobRow(j: DeleteJobRecord): Row {
 export const [DBA_OB_BACKUP_DELETE_JOBS, CDB_OB_BACKUP_DELETE_JOBS] = twins({
   suffix: 'OB_BACKUP_DELETE_JOBS',
   columns: COLUMNS,
-  rowsOf: (ctx, tenantId) => (futureBackup(backupOf(ctx, tenantId)).deleteJobs ?? []).map(deleteJobRow),
+  rowsOf: (ctx, tenantId) => (backupOf(ctx, tenantId)?.deleteJobs ?? []).map(deleteJobRow),
 });
 
 export const [DBA_OB_BACKUP_DELETE_JOB_HISTORY, CDB_OB_BACKUP_DELETE_JOB_HISTORY] = twins({
   suffix: 'OB_BACKUP_DELETE_JOB_HISTORY',
   columns: COLUMNS,
-  rowsOf: (ctx, tenantId) => (futureBackup(backupOf(ctx, tenantId)).deleteJobHistory ?? []).map(deleteJobRow),
+  rowsOf: (ctx, tenantId) => (backupOf(ctx, tenantId)?.deleteJobHistory ?? []).map(deleteJobRow),
 });

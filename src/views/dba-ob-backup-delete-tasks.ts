@@ -2,9 +2,8 @@
  * DBA_OB_BACKUP_DELETE_TASKS and DBA_OB_BACKUP_DELETE_TASK_HISTORY with their CDB_ twins (views.md §6.3), 4.2
  * profile: TOTAL_LS_COUNT and FINISH_LS_COUNT (types inferred from the master columns that replaced them).
  */
+import type { DeleteTask } from '../engine/index.js';
 import { T, col } from './columns.js';
-import { futureBackup } from './future-state.js';
-import type { DeleteTaskRecord } from './future-state.js';
 import { backupOf } from './read.js';
 import { twins } from './twins.js';
 import type { Row } from './types.js';
@@ -30,7 +29,7 @@ const COLUMNS = [
   col('PATH', T.varchar(1024), 'NO'),
 ];
 
-function deleteTaskRow(t: DeleteTaskRecord): Row {
+function deleteTaskRow(t: DeleteTask): Row {
   return [
     int(t.taskId),
     int(t.incarnation),
@@ -53,11 +52,11 @@ function deleteTaskRow(t: DeleteTaskRecord): Row {
 export const [DBA_OB_BACKUP_DELETE_TASKS, CDB_OB_BACKUP_DELETE_TASKS] = twins({
   suffix: 'OB_BACKUP_DELETE_TASKS',
   columns: COLUMNS,
-  rowsOf: (ctx, tenantId) => (futureBackup(backupOf(ctx, tenantId)).deleteTasks ?? []).map(deleteTaskRow),
+  rowsOf: (ctx, tenantId) => (backupOf(ctx, tenantId)?.deleteTasks ?? []).map(deleteTaskRow),
 });
 
 export const [DBA_OB_BACKUP_DELETE_TASK_HISTORY, CDB_OB_BACKUP_DELETE_TASK_HISTORY] = twins({
   suffix: 'OB_BACKUP_DELETE_TASK_HISTORY',
   columns: COLUMNS,
-  rowsOf: (ctx, tenantId) => (futureBackup(backupOf(ctx, tenantId)).deleteTaskHistory ?? []).map(deleteTaskRow),
+  rowsOf: (ctx, tenantId) => (backupOf(ctx, tenantId)?.deleteTaskHistory ?? []).map(deleteTaskRow),
 });

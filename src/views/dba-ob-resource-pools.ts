@@ -1,9 +1,9 @@
 /**
  * DBA_OB_RESOURCE_POOLS (sys): resource pools, 9 columns of the DESC (source: desc_sys_views_in_sys.result).
- * TENANT_ID is NULL for a pool no tenant uses yet (inferred from the view's handling of tenant_id -1).
+ * TENANT_ID is the tenant the pool is granted to (CREATE TENANT's resource_pool_list, a restore's pool_list), NULL for
+ * a pool no tenant uses (inferred from the view's handling of tenant_id -1).
  */
 import { T, col } from './columns.js';
-import { clusterStartUs } from './read.js';
 import { resourcePools } from './resources.js';
 import type { ViewDef } from './types.js';
 import { int, timestamp } from './values.js';
@@ -23,18 +23,16 @@ export const DBA_OB_RESOURCE_POOLS: ViewDef = {
     col('ZONE_LIST', T.varchar(8192), 'NO'),
     col('REPLICA_TYPE', T.varchar(7), 'NO'),
   ],
-  rows: (ctx) => {
-    const start = timestamp(clusterStartUs(ctx));
-    return resourcePools(ctx).map((p) => [
+  rows: (ctx) =>
+    resourcePools(ctx).map((p) => [
       int(p.id),
       p.name,
       p.tenantId === null ? null : int(p.tenantId),
-      start,
-      start,
+      timestamp(p.createUs),
+      timestamp(p.modifyUs),
       int(p.unitCount),
       int(p.unitConfigId),
       p.zoneList,
       'FULL',
-    ]);
-  },
+    ]),
 };

@@ -2,9 +2,8 @@
  * DBA_OB_RESTORE_HISTORY / CDB_OB_RESTORE_HISTORY (views.md §7.2): finished restores, STATUS SUCCESS / FAIL. The
  * column order differs from RESTORE_PROGRESS (RESTORE_SCN before RESTORE_OPTION, pieces before sets).
  */
+import type { RestoreJob } from '../engine/index.js';
 import { T, col } from './columns.js';
-import { futureCluster } from './future-state.js';
-import type { RestoreJobRecord } from './future-state.js';
 import { twins } from './twins.js';
 import type { Row } from './types.js';
 import { bytesDisplay, int, scnDisplay, timestampOrNull } from './values.js';
@@ -39,7 +38,7 @@ const COLUMNS = [
   col('COMMENT', T.varchar(1024), 'YES'),
 ];
 
-function historyRow(j: RestoreJobRecord): Row {
+function historyRow(j: RestoreJob): Row {
   const total = j.totalBytes ?? 0;
   const finish = j.finishBytes ?? 0;
   return [
@@ -77,5 +76,5 @@ export const [DBA_OB_RESTORE_HISTORY, CDB_OB_RESTORE_HISTORY] = twins({
   suffix: 'OB_RESTORE_HISTORY',
   columns: COLUMNS,
   rowsOf: (ctx, tenantId) =>
-    (futureCluster(ctx.state).restoreHistory ?? []).filter((j) => j.tenantId === tenantId).map(historyRow),
+    ctx.state.restoreHistory.filter((j) => j.tenantId === tenantId).map(historyRow),
 });

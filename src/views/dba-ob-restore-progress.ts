@@ -1,11 +1,12 @@
 /**
  * DBA_OB_RESTORE_PROGRESS / CDB_OB_RESTORE_PROGRESS (views.md §7.1), 4.2 profile with RESTORE_TYPE: the key/value
  * pivot of `__all_restore_job` (hence longtext) left-joined with `__all_restore_progress`. A restore has a sys row
- * and a row in the restored tenant. Every column is `Null = NO` in DESC, yet the byte columns are NULL in the sys row.
+ * and a row in the restored tenant. Every column is `Null = NO` in DESC, yet the byte columns are NULL in the sys row:
+ * `__all_restore_progress` has no row of the sys job, so the LEFT JOIN finds none, whatever the job itself carries.
  */
+import type { RestoreJob } from '../engine/index.js';
 import { T, col } from './columns.js';
-import { futureCluster } from './future-state.js';
-import type { RestoreJobRecord } from './future-state.js';
+import { SYS_TENANT_ID } from './read.js';
 import { twins } from './twins.js';
 import type { Row } from './types.js';
 import { bytesDisplay, int, scnDisplay, timestamp } from './values.js';
@@ -36,7 +37,10 @@ const COLUMNS = [
   col('DESCRIPTION', LT, 'NO'),
 ];
 
-function progressRow(j: RestoreJobRecord): Row {
+function progressRow(j: RestoreJob): Row {
+  // The sys row joins no progress row (its copy of the tenant's bytes is for the history).
+  const total = j.tenantId === SYS_TENANT_ID ? null : j.totalBytes;
+  const finish = j.tenantId === SYS_TENANT_ID ? null : j.finishBytes;
   return [
     int(j.jobId),
     j.restoreTenantName,
@@ -54,10 +58,10 @@ function progressRow(j: RestoreJobRecord): Row {
     timestamp(j.startUs),
     j.backupSetList,
     j.backupPieceList,
-    j.totalBytes === null ? null : int(j.totalBytes),
-    j.totalBytes === null ? null : bytesDisplay(j.totalBytes),
-    j.finishBytes === null ? null : int(j.finishBytes),
-    j.finishBytes === null ? null : bytesDisplay(j.finishBytes),
+    total === null ? null : int(total),
+    total === null ? null : bytesDisplay(total),
+    finish === null ? null : int(finish),
+    finish === null ? null : bytesDisplay(finish),
     j.description,
   ];
 }
@@ -66,5 +70,5 @@ export const [DBA_OB_RESTORE_PROGRESS, CDB_OB_RESTORE_PROGRESS] = twins({
   suffix: 'OB_RESTORE_PROGRESS',
   columns: COLUMNS,
   rowsOf: (ctx, tenantId) =>
-    (futureCluster(ctx.state).restoreJobs ?? []).filter((j) => j.tenantId === tenantId).map(progressRow),
+    ctx.state.restoreJobs.filter((j) => j.tenantId === tenantId).map(progressRow),
 });

@@ -2,7 +2,9 @@
  * DBA_OB_TENANTS (views.md §7.3): 24 columns, order from the CDB view SQL, types from the 4.3.3 docs, Null from the
  * master DESC. In sys it lists every tenant (sys, meta and user); a user tenant sees its own row. Rules: TENANT_TYPE
  * SYS / META / USER by id; sys and meta are PRIMARY, NORMAL switchover, epoch 0, NOARCHIVELOG, MAX_LS_ID 1, and their
- * four SCN columns are NULL (DESC says NO); a user tenant's SYNC / REPLAYABLE / READABLE_SCN follow the GTS (now).
+ * four SCN columns are NULL (DESC says NO); a primary user tenant's SYNC / REPLAYABLE / READABLE_SCN follow the GTS
+ * (now); a restoring or standby tenant shows the point its data is replayed to, and before any replay the base SCN
+ * its tenant info starts from (1, `SCN::base_scn()`; inferred), never NULL: ob-operator scans them into integers.
  */
 import { scnOfUs } from '../engine/index.js';
 import type { TenantState } from '../engine/index.js';
@@ -40,6 +42,9 @@ const COLUMNS = [
   col('MAX_LS_ID', T.bigint(), 'NO'),
 ];
 
+/** SCN::base_scn(): where a new tenant info's SCNs start. */
+const BASE_SCN = 1n;
+
 function tenantType(id: number): string {
   if (id === SYS_TENANT_ID) return 'SYS';
   return id % 2 === 1 ? 'META' : 'USER';
@@ -47,8 +52,9 @@ function tenantType(id: number): string {
 
 function tenantRow(t: TenantState, nowUs: number): Row {
   const user = tenantType(t.id) === 'USER';
-  // A primary user tenant is always in sync: its SCNs are the GTS of now (state.ts followsGts).
-  const gts = user && t.followsGts ? scnOfUs(nowUs) : null;
+  // A primary user tenant is always in sync: its SCNs are the GTS of now (state.ts followsGts); any other user
+  // tenant is where its replay has reached.
+  const gts = !user ? null : t.followsGts ? scnOfUs(nowUs) : (t.replayedScn ?? BASE_SCN);
   return [
     int(t.id),
     t.name,

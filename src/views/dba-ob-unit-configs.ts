@@ -2,7 +2,6 @@
  * DBA_OB_UNIT_CONFIGS (sys): resource unit configs. The 4.2 column set is the master DESC without the 4.3
  * additions DATA_DISK_SIZE, MAX_NET_BANDWIDTH and NET_BANDWIDTH_WEIGHT (source: desc_sys_views_in_sys.result).
  */
-import { clusterStartUs } from './read.js';
 import { T, col } from './columns.js';
 import { unitConfigs } from './resources.js';
 import type { ViewDef } from './types.js';
@@ -25,14 +24,12 @@ export const DBA_OB_UNIT_CONFIGS: ViewDef = {
     col('MIN_IOPS', T.bigint(), 'NO'),
     col('IOPS_WEIGHT', T.bigint(), 'NO'),
   ],
-  rows: (ctx) => {
-    // Creation times are not kept by the engine: every config shows the cluster start.
-    const start = timestamp(clusterStartUs(ctx));
-    return unitConfigs(ctx).map((u) => [
+  rows: (ctx) =>
+    unitConfigs(ctx).map((u) => [
       int(u.id),
       u.name,
-      start,
-      start,
+      timestamp(u.createUs),
+      timestamp(u.modifyUs),
       u.maxCpu,
       u.minCpu,
       u.memorySize,
@@ -40,6 +37,5 @@ export const DBA_OB_UNIT_CONFIGS: ViewDef = {
       u.maxIops,
       u.minIops,
       u.iopsWeight,
-    ]);
-  },
+    ]),
 };

@@ -6,4 +6,3 @@ export { createCatalog, OCEANBASE_DATABASE } from './catalog.js';
 export { VIEW_DEFS, viewDef } from './registry.js';
 export { bytesDisplay } from './values.js';
 export type { Row, TableKind, ViewCatalog, ViewContext, ViewDef, ViewTable, Visibility } from './types.js';
-export type { DeleteJobRecord, DeleteTaskRecord, RestoreJobRecord } from './future-state.js';

@@ -32,6 +32,7 @@ import {
 import { CDB_OB_BACKUP_TASK_HISTORY, DBA_OB_BACKUP_TASK_HISTORY } from './dba-ob-backup-task-history.js';
 import { CDB_OB_BACKUP_TASKS, DBA_OB_BACKUP_TASKS } from './dba-ob-backup-tasks.js';
 import { DBA_OB_CLUSTER_EVENT_HISTORY } from './dba-ob-cluster-event-history.js';
+import { CDB_OB_LOG_RESTORE_SOURCE, DBA_OB_LOG_RESTORE_SOURCE } from './dba-ob-log-restore-source.js';
 import { CDB_OB_LS_LOG_ARCHIVE_PROGRESS, DBA_OB_LS_LOG_ARCHIVE_PROGRESS } from './dba-ob-ls-log-archive-progress.js';
 import { DBA_OB_RESOURCE_POOLS } from './dba-ob-resource-pools.js';
 import { CDB_OB_RESTORE_HISTORY, DBA_OB_RESTORE_HISTORY } from './dba-ob-restore-history.js';
@@ -68,6 +69,7 @@ const ALL: readonly ViewDef[] = [
   DBA_OB_RESTORE_PROGRESS, CDB_OB_RESTORE_PROGRESS,
   DBA_OB_RESTORE_HISTORY, CDB_OB_RESTORE_HISTORY,
   DBA_OB_LS_LOG_ARCHIVE_PROGRESS, CDB_OB_LS_LOG_ARCHIVE_PROGRESS,
+  DBA_OB_LOG_RESTORE_SOURCE, CDB_OB_LOG_RESTORE_SOURCE,
   DBA_OB_TENANTS,
   ALL_SERVER, ALL_TENANT, ALL_VIRTUAL_BACKUP_SCHEDULE_TASK,
   DBA_OB_SERVERS, DBA_OB_ZONES, GV_OB_SERVERS, GV_OB_UNITS,

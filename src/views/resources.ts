@@ -1,15 +1,19 @@
 /**
- * Resource unit configs and pools as the views show them: sys_unit_config / sys_pool (id 1, in every cluster), then
- * those created with CREATE RESOURCE UNIT / POOL, numbered from 1001 in creation order (OceanBase's user object ids
- * start at 1001). Option values are the text the statement gave: capacities like `8G` are read with 1024-based units.
+ * Resource unit configs and pools as the views show them: sys_unit_config / sys_pool (id 1, created with the
+ * cluster), then those created with CREATE RESOURCE UNIT / POOL with the ids, times and grants the engine keeps
+ * (ids from 1001, never reused, so they survive a drop). Option values are the text the statement gave: capacities
+ * like `8G` are read with 1024-based units.
  */
 import type { NamedOptions } from '../engine/index.js';
 import { SYS_UNIT, UNLIMITED_IOPS } from './cluster-profile.js';
+import { clusterStartUs } from './read.js';
 import type { ViewContext } from './types.js';
 
 export interface UnitConfig {
   id: number;
   name: string;
+  createUs: number;
+  modifyUs: number;
   maxCpu: number;
   minCpu: number;
   memorySize: bigint;
@@ -22,6 +26,8 @@ export interface UnitConfig {
 export interface ResourcePool {
   id: number;
   name: string;
+  createUs: number;
+  modifyUs: number;
   /** null while the pool belongs to no tenant. */
   tenantId: number | null;
   unitCount: number;
@@ -29,7 +35,6 @@ export interface ResourcePool {
   zoneList: string;
 }
 
-const FIRST_USER_OBJECT_ID = 1001;
 const CAPACITY_UNITS: Record<string, bigint> = { b: 1n, k: 1024n, m: 1024n ** 2n, g: 1024n ** 3n, t: 1024n ** 4n, p: 1024n ** 5n };
 
 function option(o: NamedOptions, name: string): string | undefined {
@@ -56,6 +61,8 @@ export function unitConfigs(ctx: ViewContext): UnitConfig[] {
   const sys: UnitConfig = {
     id: SYS_UNIT.configId,
     name: SYS_UNIT.configName,
+    createUs: clusterStartUs(ctx),
+    modifyUs: clusterStartUs(ctx),
     maxCpu: SYS_UNIT.maxCpu,
     minCpu: SYS_UNIT.minCpu,
     memorySize: SYS_UNIT.memorySize,
@@ -64,13 +71,15 @@ export function unitConfigs(ctx: ViewContext): UnitConfig[] {
     minIops: UNLIMITED_IOPS,
     iopsWeight: 0n,
   };
-  const created = ctx.state.resourceUnits.map((u, i): UnitConfig => {
+  const created = ctx.state.resourceUnits.map((u): UnitConfig => {
     const maxCpu = parseNumber(option(u, 'max_cpu')) ?? 1;
     const memorySize = parseCapacity(option(u, 'memory_size')) ?? 0n;
     const maxIops = parseInteger(option(u, 'max_iops')) ?? UNLIMITED_IOPS;
     return {
-      id: FIRST_USER_OBJECT_ID + i,
+      id: u.id,
       name: u.name,
+      createUs: u.createUs,
+      modifyUs: u.modifyUs,
       maxCpu,
       minCpu: parseNumber(option(u, 'min_cpu')) ?? maxCpu,
       memorySize,
@@ -97,14 +106,26 @@ function zoneListText(text: string | undefined): string {
 
 export function resourcePools(ctx: ViewContext): ResourcePool[] {
   const configs = unitConfigs(ctx);
-  const sys: ResourcePool = { id: SYS_UNIT.poolId, name: SYS_UNIT.poolName, tenantId: 1, unitCount: 1, unitConfigId: SYS_UNIT.configId, zoneList: 'zone1' };
-  const created = ctx.state.resourcePools.map((p, i): ResourcePool => {
+  const start = clusterStartUs(ctx);
+  const sys: ResourcePool = {
+    id: SYS_UNIT.poolId,
+    name: SYS_UNIT.poolName,
+    createUs: start,
+    modifyUs: start,
+    tenantId: 1,
+    unitCount: 1,
+    unitConfigId: SYS_UNIT.configId,
+    zoneList: 'zone1',
+  };
+  const created = ctx.state.resourcePools.map((p): ResourcePool => {
     const unitName = option(p, 'unit');
     const config = configs.find((c) => c.name === unitName?.replace(/^['"`]|['"`]$/g, ''));
     return {
-      id: FIRST_USER_OBJECT_ID + i,
+      id: p.id,
       name: p.name,
-      tenantId: null,
+      createUs: p.createUs,
+      modifyUs: p.modifyUs,
+      tenantId: p.tenantId,
       unitCount: Number(parseInteger(option(p, 'unit_num')) ?? 1n),
       unitConfigId: config?.id ?? -1,
       zoneList: zoneListText(option(p, 'zone_list')),

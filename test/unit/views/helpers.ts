@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import type { BackupStatement, ControlStatement } from '../../../grammar/ast.js';
+import { parse } from '../../../grammar/index.js';
 import { isObError } from '../../../src/errors.js';
 import { advance, createCluster, execute } from '../../../src/engine/index.js';
 import type { Cluster, SessionContext } from '../../../src/engine/index.js';
@@ -69,4 +70,18 @@ export function text(v: SqlValue): string | null {
   if (v === null) return null;
   if (typeof v === 'object' && 'utcMicros' in v) return `${v.type}@${v.utcMicros}`;
   return v.toString();
+}
+
+/** One statement through the real grammar (restore, clean and resource statements read as OceanBase spells them). */
+export function sql(text: string): BackupStatement | ControlStatement {
+  const r = parse(text);
+  const first = r.statements[0];
+  if (first === undefined || r.error !== null) throw new Error(`does not parse: ${text}`);
+  return first.ast as BackupStatement | ControlStatement;
+}
+
+/** `YYYY-MM-DD HH:MM:SS.ffffff` (UTC, the server zone UNTIL TIME is read in) of a virtual µs time. */
+export function utcText(us: number): string {
+  const d = new Date(Math.floor(us / 1000));
+  return `${d.toISOString().slice(0, 19).replace('T', ' ')}.${String(us % 1_000_000).padStart(6, '0')}`;
 }
