@@ -5,7 +5,7 @@
  * and line and the run goes on, as sqllogictest does.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { DEFAULT_SEED, DEFAULT_START_TIME, isRecord, type RunMode, type ScenarioFile, type ScenarioItem, type ScenarioRecord } from './model.js';
 import { isSyntaxError, parseScenario } from './parse.js';
 import { printScenario } from './print.js';
@@ -62,10 +62,13 @@ export async function runScenarioFile(path: string, targets: TargetFactory, opti
     await run.closeAll();
   }
   let rewritten = 0;
-  if (run.rewriteAllowed && run.replacements.size > 0) {
-    const items = parsed.items.map((item) => run.replacements.get(item) ?? item);
-    rewritten = run.replacements.size;
-    await writeFile(path, printScenario({ ...parsed, items }));
+  if (run.rewriteAllowed) {
+    // Included parts are rewritten too: a part shared by several files must give the same rows in each.
+    for (const [file, replacements] of run.replacements) {
+      const items = file.items.map((item) => replacements.get(item) ?? item);
+      rewritten += replacements.size;
+      await writeFile(file.path, printScenario({ ...file, items }));
+    }
   }
   const { records, passed, skipped, failures } = run;
   return { path, mode: target.mode, records, passed, skipped, failures, rewritten };
@@ -78,7 +81,7 @@ class Run {
   passed = 0;
   skipped = 0;
   readonly failures: RecordFailure[] = [];
-  readonly replacements = new Map<ScenarioItem, ScenarioRecord>();
+  readonly replacements = new Map<ScenarioFile, Map<ScenarioItem, ScenarioRecord>>();
   readonly #connections = new Map<string, { login: Login; conn: TargetConnection | null }>();
   #current = 'sys';
 
@@ -103,13 +106,19 @@ class Run {
       const fail = (message: string): void => void this.failures.push({ path: file.path, line: item.line, includedFrom: stack, message });
       const check = await this.record(item);
       if (check.ok) this.passed++;
-      else if (check.replacement !== null && this.rewriteAllowed && stack.length === 0) this.replacements.set(item, check.replacement);
+      else if (check.replacement !== null && this.rewriteAllowed) this.replace(file, item, check.replacement);
       else fail(check.message);
     }
   }
 
+  replace(file: ScenarioFile, item: ScenarioItem, replacement: ScenarioRecord): void {
+    let forFile = this.replacements.get(file);
+    if (forFile === undefined) this.replacements.set(file, (forFile = new Map()));
+    forFile.set(item, replacement);
+  }
+
   async include(from: ScenarioFile, relative: string, stack: readonly Frame[]): Promise<void> {
-    const path = join(dirname(from.path), relative);
+    const path = isAbsolute(relative) ? relative : join(dirname(from.path), relative);
     const here = stack[stack.length - 1] as Frame;
     const fail = (message: string): void =>
       void this.failures.push({ path: here.path, line: here.line, includedFrom: stack.slice(0, -1), message });
