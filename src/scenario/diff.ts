@@ -64,7 +64,7 @@ export function sideBySide(expected: readonly string[], actual: readonly string[
   const shown = tabulate([...expected, ...actual]);
   const pairs = align(expected, actual);
   const left = pairs.map((p) => (p.expected === null ? '' : (shown.get(p.expected) ?? p.expected)));
-  const width = Math.max('expected'.length, ...left.map((l) => l.length));
+  const width = Math.max('expected'.length, pairs.length === 0 ? '(no rows)'.length : 0, ...left.map((l) => l.length));
   const lines = [`    ${'expected'.padEnd(width)}   actual`];
   if (pairs.length === 0) lines.push(`    ${'(no rows)'.padEnd(width)}   (no rows)`);
   pairs.forEach((p, k) => {

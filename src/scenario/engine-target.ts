@@ -16,7 +16,9 @@ export function engineTarget(setup: ClusterSetup): Target {
       try {
         session = emulator.session({ tenant: login.tenant, user: login.user, cluster });
       } catch (e) {
-        return { kind: 'error', name: 'OB_PASSWORD_WRONG', errno: 1045, sqlState: '42000', message: (e as Error).message };
+        // createEmulator throws the login error with its own prefix; the client sees only OceanBase's text.
+        const message = (e as Error).message.replace(/^cannot open a session as [^:]*: /, '');
+        return { kind: 'error', name: 'OB_PASSWORD_WRONG', errno: 1045, sqlState: '42000', message };
       }
       return engineConnection(session);
     },
