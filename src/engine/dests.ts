@@ -4,7 +4,7 @@
  */
 import { obError } from '../errors.js';
 import type { ObError } from '../errors.js';
-import type { ClusterState, DestType, ParsedDest, TenantState } from './state.js';
+import type { ClusterState, DestType, ParsedDest, TenantBackup, TenantState } from './state.js';
 import { backupOf } from './tenants.js';
 import { compactTimestamp } from './time.js';
 
@@ -21,11 +21,17 @@ export function checkDestValidity(state: ClusterState, tenant: TenantState, dest
   return backupOf(tenant).counters.destId;
 }
 
-/** Writes the format file if absent, takes the dest id, and records the storage-info rows. */
+/**
+ * Writes the format file if absent, takes the dest id, and records the storage-info rows. A directory that has no
+ * format file but was registered before (emptied behind the cluster's back) gets a new dest id, and the set or
+ * piece rows of its old dest id are marked DELETED first (ObBackupDestMgr::write_format_file →
+ * updata_backup_file_status_, statements.md §7.4): their files are gone.
+ */
 export function registerDest(state: ClusterState, tenant: TenantState, dest: ParsedDest, destType: DestType): number {
   const backup = backupOf(tenant);
   let format = state.formatFiles.find((f) => f.root === dest.root);
   if (format === undefined) {
+    markOldDestDeleted(backup, dest.root, destType);
     format = { root: dest.root, tenantId: tenant.id, destType, destId: backup.counters.destId++ };
     state.formatFiles.push(format);
   }
@@ -40,11 +46,22 @@ export function registerDest(state: ClusterState, tenant: TenantState, dest: Par
     checkFileName: `${tenant.id}_connect_file_${compactTimestamp(state.nowUs)}.obbak`,
     lastCheckUs: state.nowUs,
   };
-  backup.storageInfo = backup.storageInfo.filter((r) => r.destId !== format.destId);
+  backup.storageInfo = backup.storageInfo.filter((r) => r.destId !== format.destId && r.path !== dest.root);
   backup.storageInfo.push(row);
   backup.storageInfo.sort((a, b) => a.destId - b.destId);
   backup.storageInfoHistory.push({ ...row });
   return format.destId;
+}
+
+/** updata_backup_file_status_: the old dest id of this path (from storage info) has its sets or pieces DELETED. */
+function markOldDestDeleted(backup: TenantBackup, root: string, destType: DestType): void {
+  const old = backup.storageInfo.find((r) => r.path === root);
+  if (old === undefined) return;
+  if (destType === 'backup_data') {
+    for (const set of backup.setFiles) if (set.destId === old.destId) set.fileStatus = 'DELETED';
+  } else {
+    for (const piece of backup.pieces) if (piece.destId === old.destId) piece.fileStatus = 'DELETED';
+  }
 }
 
 /** Upserts a DBA_OB_BACKUP_PARAMETER row. */

@@ -302,6 +302,13 @@ export interface TenantParameters {
   ha_high_thread_score: number;
   /** log_archive_concurrency, integer [0,100]. */
   log_archive_concurrency: number;
+  /**
+   * archive_lag_target, as typed (a time string in [0ms, 7200s], default `120s`; DEF_TIME in ob_parameter_seed.ipp).
+   * Stored and shown only: OceanBase's archive fetcher and scheduler throttle by this tenant parameter, while the
+   * archive model here paces rounds by the dest's LAG_TARGET attribute (ArchiveDest.lagTargetUs). The source does
+   * not read one as the other's fallback, so neither overrides the other here.
+   */
+  archive_lag_target: string;
 }
 
 /** Per-tenant counters in `__all_backup_info` (views.md §10.2). Each is the NEXT value to hand out. */

@@ -34,6 +34,7 @@ function clusterParams(ctx: ViewContext): Param[] {
 function tenantParams(t: TenantState): Param[] {
   const p = t.parameters;
   return [
+    { name: 'archive_lag_target', value: p.archive_lag_target, info: 'The lag target of the log archive. The log archive target affects not only the backup availability, but also the lag of the standby database based on archive. Values larger than 7200s are not reasonable lag. The typical value is 120s. Extremely low values can result in high IOPS, which is not optimal for object storage; such values can also affect the performance of the database. The value 0ms means to archive as soon as possible. Range: [0ms,7200s]', section: 'LOGSERVICE' },
     { name: 'ha_high_thread_score', value: String(p.ha_high_thread_score), info: 'the current work thread score of high priority ha thread. Range: [0,100] in integer. Especially, 0 means default value', section: 'TENANT' },
     { name: 'ha_low_thread_score', value: String(p.ha_low_thread_score), info: 'the current work thread score of low priority ha thread. Range: [0,100] in integer. Especially, 0 means default value', section: 'TENANT' },
     { name: 'log_archive_concurrency', value: String(p.log_archive_concurrency), info: 'log archive concurrency, for both archive fetcher and sender. Range: [0, 100] in integer', section: 'LOGSERVICE' },

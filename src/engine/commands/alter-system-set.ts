@@ -1,7 +1,7 @@
 /**
  * ALTER SYSTEM [SET] p = v [TENANT = x], … (statements.md §4): backup parameters (data_backup_dest,
  * log_archive_dest[_n], log_archive_dest_state[_n], log_restore_source) and the tenant parameters the backup
- * engine reads (ha_low_thread_score, ha_high_thread_score, log_archive_concurrency). Every item is checked before
+ * engine reads (ha_low_thread_score, ha_high_thread_score, log_archive_concurrency, archive_lag_target). Every item is checked before
  * any is applied, so a rejected statement changes nothing.
  *
  * Checked (ObAdminSetConfig::verify_config, oceanbase/oceanbase rootserver/ob_system_admin_util.cpp): a value out
@@ -21,7 +21,8 @@ import {
 } from '../archive-dest.js';
 import { parseDest } from '../dest.js';
 import { checkDestValidity, registerDest, setParameterRow } from '../dests.js';
-import type { ClusterState, TenantParameters, TenantState } from '../state.js';
+import type { ClusterState, TenantState } from '../state.js';
+import { parseTimeString } from '../time.js';
 import { SYS_TENANT_ID, backupOf, findTenant, findTenantByName, userTenants } from '../tenants.js';
 import type { Cluster, Outcome, SessionContext } from '../types.js';
 import { OK } from '../types.js';
@@ -41,7 +42,12 @@ export function optionText(value: OptionValue): string {
   }
 }
 
-const TENANT_PARAMETERS: readonly (keyof TenantParameters)[] = ['ha_low_thread_score', 'ha_high_thread_score', 'log_archive_concurrency'];
+/** The integer tenant parameters, range [0,100]. */
+type IntParameter = 'ha_low_thread_score' | 'ha_high_thread_score' | 'log_archive_concurrency';
+const TENANT_PARAMETERS: readonly IntParameter[] = ['ha_low_thread_score', 'ha_high_thread_score', 'log_archive_concurrency'];
+
+/** archive_lag_target's range, [0ms, 7200s] (DEF_TIME(archive_lag_target, OB_TENANT_PARAMETER, "120s", "[0ms,7200s]")). */
+const MAX_ARCHIVE_LAG_TARGET_US = 7200 * 1_000_000;
 
 function isBackupParameter(name: string): boolean {
   return (
@@ -77,8 +83,20 @@ function planItem(state: ClusterState, ctx: SessionContext, item: Item): (() => 
     if (isObError(target)) return target;
     return planBackupParameter(state, target, name, value);
   }
+  if (name === 'archive_lag_target') {
+    const targets = parameterTargets(state, ctx, item.tenant);
+    if (isObError(targets)) return targets;
+    const us = parseTimeString(value);
+    if (us === null || us > MAX_ARCHIVE_LAG_TARGET_US) return obError('OB_INVALID_CONFIG');
+    return () => {
+      for (const t of targets) {
+        t.parameters.archive_lag_target = value;
+        t.modifyUs = state.nowUs;
+      }
+    };
+  }
   if ((TENANT_PARAMETERS as readonly string[]).includes(name)) {
-    const key = name as keyof TenantParameters;
+    const key = name as IntParameter;
     const targets = parameterTargets(state, ctx, item.tenant);
     if (isObError(targets)) return targets;
     if (!/^\s*\d+\s*$/.test(value) || Number(value) > 100) return obError('OB_INVALID_CONFIG');
