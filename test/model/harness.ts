@@ -105,8 +105,8 @@ export async function scenarioOf(seed: number, cmds: Iterable<unknown>, system: 
  * body ready for fixtures/regressions/.
  */
 export async function assertModel(
-  property: fc.IAsyncPropertyWithHooks<[number, Commands]>,
-  params: fc.Parameters<[number, Commands]>,
+  property: fc.IAsyncPropertyWithHooks<[number, boolean, Commands]>,
+  params: fc.Parameters<[number, boolean, Commands]>,
   replayOn: (seed: number) => System,
 ): Promise<void> {
   const details = await fc.check(property, params);

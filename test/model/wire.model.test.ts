@@ -32,7 +32,7 @@ describe(seedTitle('model: the server through mysql2'), () => {
   it(`${RUNS} sequences of up to ${MAX_COMMANDS} commands agree with the model`, async () => {
     let sequences = 0;
     const property = fc.asyncProperty(
-      fc.constant(SERVER_SEED),
+      fc.constant<number>(SERVER_SEED),
       fc.constantFrom(true, true, true, false),
       fc.commands(allCommands, { maxCommands: MAX_COMMANDS, size: 'max' }),
       async (_seed, prepared, cmds) => {
