@@ -1,0 +1,256 @@
+/**
+ * Generated documentation from the fixtures: the catalogue in fixtures/README.md (one row per file, from its
+ * header) and the guided tour docs/how-backups-behave.md (each file's narration as prose, its statements and the
+ * rows they return, chapter by chapter). `npm run fixtures:docs` writes both; a test fails when either is stale.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { findScenarioFiles } from './files.js';
+import { isRecord, type ScenarioFile, type ScenarioItem, type ScenarioRecord } from './model.js';
+import { isSyntaxError, parseScenario } from './parse.js';
+import { OB_ERRORS } from '../errors.js';
+
+/** Chapters in reading order. A folder not listed here follows them, titled by its name. */
+export const CHAPTERS: readonly { readonly folder: string; readonly title: string; readonly intro: string }[] = [
+  {
+    folder: 'archivelog',
+    title: 'Archiving logs',
+    intro:
+      'Every backup starts with log archiving: a data backup can only run while the tenant archives its logs, and a restore replays those logs. Archiving is a per-tenant mode plus a destination; a background scheduler turns them into an archive round whose state DBA_OB_ARCHIVELOG shows.',
+  },
+  {
+    folder: 'backup',
+    title: 'Full backups',
+    intro:
+      'A data backup is a job. It writes one backup set into DATA_BACKUP_DEST and moves through INIT, DOING and COMPLETED (or FAILED, or CANCELED); finished jobs move from the _JOBS views to the _HISTORY views, while backup sets stay in DBA_OB_BACKUP_SET_FILES.',
+  },
+  {
+    folder: 'incremental',
+    title: 'Incremental backups',
+    intro:
+      'An incremental backup copies only what changed since the previous successful set of the same destination. The sets form a chain that a restore walks from the full set onward.',
+  },
+  {
+    folder: 'encryption',
+    title: 'Backup passwords',
+    intro: 'A backup set can be protected by a password, which a restore must then supply.',
+  },
+  {
+    folder: 'cancel',
+    title: 'Cancelling backups',
+    intro: 'CANCEL BACKUP stops running jobs. It never fails for lack of something to cancel.',
+  },
+  {
+    folder: 'errors',
+    title: 'When statements are refused',
+    intro:
+      'A refused statement returns an OceanBase error and changes nothing. The errors below are the ones backup procedures run into most, with the exact text a client prints.',
+  },
+];
+
+const CATALOGUE_START = '<!-- catalogue: generated from the fixture headers by `npm run fixtures:docs`; do not edit by hand -->';
+const CATALOGUE_END = '<!-- end of catalogue -->';
+
+interface Fixture {
+  /** Relative to the repository root, with forward slashes. */
+  readonly path: string;
+  readonly folder: string;
+  readonly file: ScenarioFile;
+}
+
+/** Reads every fixture under `root/fixtures`, in folder and number order. */
+export async function loadFixtures(root: string): Promise<Fixture[]> {
+  const paths = await findScenarioFiles([join(root, 'fixtures')]);
+  const out: Fixture[] = [];
+  for (const abs of paths) {
+    const path = relative(root, abs).split('\\').join('/');
+    const file = parseScenario(await readFile(abs, 'utf8'), path);
+    if (isSyntaxError(file)) throw new Error(`${path}:${file.line}: ${file.message}`);
+    out.push({ path, folder: path.split('/')[1] ?? '', file });
+  }
+  return out;
+}
+
+function chapters(fixtures: readonly Fixture[]): { title: string; intro: string; folder: string; fixtures: Fixture[] }[] {
+  const folders = [...new Set(fixtures.map((f) => f.folder))];
+  const known = CHAPTERS.filter((c) => folders.includes(c.folder));
+  const unknown = folders.filter((f) => !CHAPTERS.some((c) => c.folder === f)).sort();
+  return [...known, ...unknown.map((folder) => ({ folder, title: folder, intro: '' }))].map((c) => ({
+    ...c,
+    fixtures: fixtures.filter((f) => f.folder === c.folder),
+  }));
+}
+
+/** The catalogue: a table per chapter, one row per fixture. */
+export function catalogue(fixtures: readonly Fixture[]): string {
+  const out = [CATALOGUE_START, ''];
+  for (const chapter of chapters(fixtures)) {
+    out.push(`### ${chapter.title} (\`${chapter.folder}/\`)`, '', '| File | What it shows | Teaches |', '|---|---|---|');
+    for (const f of chapter.fixtures) {
+      const { description, teaches } = f.file.header;
+      const link = `[${f.path.replace(/^fixtures\//, '')}](${f.path.replace(/^fixtures\//, '')})`;
+      out.push(`| ${link} | ${cell(description ?? '')} | ${cell(teaches ?? '')} |`);
+    }
+    out.push('');
+  }
+  out.push(CATALOGUE_END);
+  return out.join('\n');
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+/** fixtures/README.md with its catalogue region replaced. */
+export function withCatalogue(readme: string, fixtures: readonly Fixture[]): string {
+  const start = readme.indexOf(CATALOGUE_START);
+  const end = readme.indexOf(CATALOGUE_END);
+  if (start < 0 || end < start) throw new Error(`fixtures/README.md needs the markers\n${CATALOGUE_START}\n${CATALOGUE_END}`);
+  return readme.slice(0, start) + catalogue(fixtures) + readme.slice(end + CATALOGUE_END.length);
+}
+
+/** The guided tour. Parts named by `include` are described by their first comment line. */
+export function guidedTour(fixtures: readonly Fixture[], parts: ReadonlyMap<string, ScenarioFile>): string {
+  const out = [
+    '# How backups behave',
+    '',
+    '<!-- Generated from fixtures/**/*.slt by `npm run fixtures:docs`; edit the fixtures, not this file. -->',
+    '',
+    'A guided tour of OceanBase 4.2 backups as the emulator plays them, built from the scenario files in',
+    '[fixtures/](../fixtures/README.md). Every step is a record that `npm test` runs twice, in process and over the',
+    'MySQL wire, so what you read is what the emulator does. Each cluster starts at 2024-01-31 03:20:00 UTC',
+    "(11:20:00 in the sessions' +08:00 time zone) with seed 1, and its clock moves only when a step says time passes.",
+    'To replay a lesson yourself, run `ob-backup-sim run fixtures/<file>` or type its statements into a client.',
+    '',
+  ];
+  const list = chapters(fixtures);
+  list.forEach((c, i) => out.push(`${i + 1}. [${c.title}](#${anchor(`${i + 1}. ${c.title}`)})`));
+  out.push('');
+  list.forEach((chapter, i) => {
+    out.push(`## ${i + 1}. ${chapter.title}`, '');
+    if (chapter.intro !== '') out.push(chapter.intro, '');
+    chapter.fixtures.forEach((f, k) => out.push(...lesson(f, `${i + 1}.${k + 1}`, parts)));
+  });
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function anchor(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
+}
+
+function lesson(f: Fixture, number: string, parts: ReadonlyMap<string, ScenarioFile>): string[] {
+  const { description, teaches } = f.file.header;
+  const out = [`### ${number} ${titleOf(f.path)}`, '', `*${description ?? ''}*`, '', `[${basename(f.path)}](../${f.path})${teaches ? ` · ${teaches}` : ''}`, ''];
+  let narration: string[] = [];
+  const flush = (): void => {
+    if (narration.length > 0) out.push(narration.join(' '), '');
+    narration = [];
+  };
+  const body = f.file.items.slice(headerLength(f.file.items));
+  for (const item of body) {
+    if (item.kind === 'comment') narration.push(item.text.replace(/^#\s?/, ''));
+    else if (item.kind === 'blank') flush();
+    else {
+      flush();
+      out.push(...step(item, f.path, parts), '');
+    }
+  }
+  flush();
+  return out;
+}
+
+/** The header comments at the top of the file (they are shown as the lesson's title and tags). */
+function headerLength(items: readonly ScenarioItem[]): number {
+  let n = 0;
+  while (n < items.length && items[n]?.kind === 'comment' && /^# (name|description|teaches|seed|start-time): /.test((items[n] as { text: string }).text)) n++;
+  return n;
+}
+
+/** `010-enable-archivelog.slt` → `Enable archivelog`. */
+function titleOf(path: string): string {
+  const words = basename(path, '.slt').replace(/^\d+-/, '').replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const UNIT_WORDS = { SECONDS: 'second', MINUTES: 'minute', HOURS: 'hour', DAYS: 'day' } as const;
+
+function step(record: ScenarioRecord, from: string, parts: ReadonlyMap<string, ScenarioFile>): string[] {
+  switch (record.kind) {
+    case 'connection':
+      return [record.login === null ? `*Back on connection \`${record.name}\`.*` : `*Connect as \`${record.login}\` (connection \`${record.name}\`).*`];
+    case 'clock':
+      return [`*${record.amount} ${UNIT_WORDS[record.unit]}${record.amount === 1 ? ' passes' : 's pass'}.*`];
+    case 'write':
+      return [`*The ${record.tenant ?? 'current'} tenant changes ${record.macroblocks} macroblocks.*`];
+    case 'include': {
+      const target = join(dirname(from), record.path).split('\\').join('/');
+      const part = parts.get(target);
+      const first = part?.items.find((i) => i.kind === 'comment');
+      const summary = first?.kind === 'comment' ? first.text.replace(/^#\s?/, '') : 'Shared setup.';
+      return [`*${summary}* ([${basename(target)}](../${target}))`];
+    }
+    case 'statement':
+      return ['```sql', `${record.sql.join('\n')};`, ...errorLine(record), '```'];
+    case 'query': {
+      const result = record.rows.length === 0 ? ['(no rows)'] : table(record.rows);
+      return ['```sql', `${record.sql.join('\n')};`, '```', '```text', ...result, '```'];
+    }
+  }
+}
+
+/** What the mysql client prints for an expected error. */
+function errorLine(record: Extract<ScenarioRecord, { kind: 'statement' }>): string[] {
+  if (record.expect.kind === 'ok') return [];
+  const error = record.expect.error;
+  if (error.kind === 'name') {
+    const def = OB_ERRORS[error.name as keyof typeof OB_ERRORS];
+    return [`ERROR ${def.errno} (${def.sqlState}): ${record.message ?? def.m3}`];
+  }
+  return [`-- fails${error.kind === 'pattern' ? ` with a message matching /${error.pattern}/` : ''}`];
+}
+
+function table(rows: readonly string[]): string[] {
+  const cells = rows.map((r) => r.split('\t'));
+  const widths: number[] = [];
+  for (const row of cells) row.forEach((c, k) => (widths[k] = Math.max(widths[k] ?? 0, c.length)));
+  return cells.map((row) => row.map((c, k) => (k === row.length - 1 ? c : c.padEnd(widths[k] ?? 0))).join('  '));
+}
+
+export interface GeneratedFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** Both generated files as they should be now. */
+export async function generatedDocs(root: string): Promise<GeneratedFile[]> {
+  const fixtures = await loadFixtures(root);
+  const parts = new Map<string, ScenarioFile>();
+  for (const f of fixtures) {
+    for (const item of f.file.items.filter(isRecord)) {
+      if (item.kind !== 'include') continue;
+      const target = join(dirname(f.path), item.path).split('\\').join('/');
+      const part = parseScenario(await readFile(join(root, target), 'utf8'), target);
+      if (!isSyntaxError(part)) parts.set(target, part);
+    }
+  }
+  const readme = await readFile(join(root, 'fixtures/README.md'), 'utf8');
+  return [
+    { path: 'fixtures/README.md', text: withCatalogue(readme, fixtures) },
+    { path: 'docs/how-backups-behave.md', text: guidedTour(fixtures, parts) },
+  ];
+}
+
+/** Writes the generated files; returns the paths that changed. */
+export async function writeGeneratedDocs(root: string): Promise<string[]> {
+  const changed: string[] = [];
+  for (const file of await generatedDocs(root)) {
+    const current = await readFile(join(root, file.path), 'utf8').catch(() => null);
+    if (current === file.text) continue;
+    await writeFile(join(root, file.path), file.text);
+    changed.push(file.path);
+  }
+  return changed;
+}
