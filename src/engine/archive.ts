@@ -3,7 +3,7 @@
  * suspend and resume rounds; step rounds through PREPARE → BEGINNING → DOING, STOPPING → STOP, SUSPENDING →
  * SUSPEND; and, continuously, move the checkpoint (lagging about LAG_TARGET), generate pieces and sum bytes.
  */
-import { destStateOf } from './archive-dest.js';
+import { destStateOf, wakeArchiveScheduler } from './archive-dest.js';
 import { logBytesAt } from './log-bytes.js';
 import type { ArchiveDest, ArchivePiece, ArchiveRound, ClusterState, RoundStatus, TenantState } from './state.js';
 import { backupOf } from './tenants.js';
@@ -121,15 +121,22 @@ export function roundStep(state: ClusterState, tenant: TenantState, round: Archi
       round.nextAtUs = state.nowUs + BEGIN_TO_DOING_US;
       return;
     }
+    // OceanBase's archive scheduler looks at every tenant periodically, so a mode or dest state changed while the
+    // round was on its way (DEFER during BEGINNING, ENABLE during SUSPENDING, ARCHIVELOG during STOPPING) still
+    // takes effect: look again once the round has arrived.
     case 'BEGINNING':
-      if (round.checkpointScn > round.startScn) setRoundStatus(state, round, 'DOING');
-      else round.nextAtUs = state.nowUs + STEP_US;
+      if (round.checkpointScn > round.startScn) {
+        setRoundStatus(state, round, 'DOING');
+        wakeArchiveScheduler(state, tenant);
+      } else round.nextAtUs = state.nowUs + STEP_US;
       return;
     case 'STOPPING':
       stopRound(state, tenant, round);
+      wakeArchiveScheduler(state, tenant);
       return;
     case 'SUSPENDING':
       setRoundStatus(state, round, 'SUSPEND');
+      wakeArchiveScheduler(state, tenant);
       return;
     case 'DOING':
     case 'INTERRUPTED':
