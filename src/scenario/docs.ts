@@ -19,6 +19,12 @@ export const CHAPTERS: readonly { readonly folder: string; readonly title: strin
       'Every backup starts with log archiving: a data backup can only run while the tenant archives its logs, and a restore replays those logs. Archiving is a per-tenant mode plus a destination; a background scheduler turns them into an archive round whose state DBA_OB_ARCHIVELOG shows.',
   },
   {
+    folder: 'destinations',
+    title: 'Backup destinations',
+    intro:
+      'Archives and backup sets go to destinations: a directory on a shared file system (NFS) or a bucket in object storage (OSS, COS, S3). A destination string names the place and, for object storage, how to reach it.',
+  },
+  {
     folder: 'backup',
     title: 'Full backups',
     intro:
@@ -39,6 +45,11 @@ export const CHAPTERS: readonly { readonly folder: string; readonly title: strin
     folder: 'cancel',
     title: 'Cancelling backups',
     intro: 'CANCEL BACKUP stops running jobs. It never fails for lack of something to cancel.',
+  },
+  {
+    folder: 'parameters',
+    title: 'Tuning backups',
+    intro: 'Tenant parameters change how fast backups run, not what they produce.',
   },
   {
     folder: 'errors',
