@@ -17,7 +17,7 @@ import { fuzzCommand } from './support/commands.js';
 import { connectionScript } from './support/connection-scripts.js';
 import { EndingLedger } from './support/ending-ledger.js';
 import { runBatch, runScript } from './support/runners.js';
-import { fuzzInputs, fuzzSeed, reportSoak } from './support/scale.js';
+import { fuzzInputs, fuzzSeed, reportSoak, settledHeapMb } from './support/scale.js';
 import { SteadyClient } from './support/steady-client.js';
 import { loggedIn } from './support/wire-client.js';
 
@@ -72,6 +72,7 @@ describe('wire fuzzing against a live server', () => {
       await runScript(target, fc.sample(connectionScript, { seed: SEED, numRuns: 1 })[0]!);
       await runBatch(target, fc.sample(fuzzCommand, { seed: SEED, numRuns: 30 }));
       const rssBefore = process.memoryUsage().rss;
+      const heapBeforeMb = settledHeapMb();
 
       const batch = fc.array(fuzzCommand, { minLength: 1, maxLength: 60, size: 'max' });
       const [commands, scripts] = await Promise.all([
@@ -84,13 +85,14 @@ describe('wire fuzzing against a live server', () => {
 
       const steadyQueries = await steady.stop();
       const rssAfter = process.memoryUsage().rss;
+      const heapAfterMb = settledHeapMb();
       // Still serving: a fresh login works and ends as a plain disconnect.
       const after = await loggedIn(server.port, 'root@mysql_tenant#after_fuzz');
       after.client.end();
       expect((await ledger.take(after.connectionId)).ending).toBe('disconnect');
 
       const mb = (n: number): number => Math.round(n / 1e6);
-      const summary = { seed: SEED, inputs: commands + scripts, commands, connections: scripts, incidents: ledger.incidents, steadyQueries, rssBeforeMb: mb(rssBefore), rssAfterMb: mb(rssAfter) };
+      const summary = { seed: SEED, inputs: commands + scripts, commands, connections: scripts, incidents: ledger.incidents, steadyQueries, rssBeforeMb: mb(rssBefore), rssAfterMb: mb(rssAfter), heapBeforeMb, heapAfterMb };
       console.log(`wire fuzz: ${JSON.stringify(summary)}`);
       reportSoak('fuzz', summary);
 

@@ -4,6 +4,8 @@
  * the figures back from.
  */
 import { appendFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 function envNumber(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -21,4 +23,15 @@ export const loadSeconds = (): number => envNumber('LOAD_SECONDS', 20);
 export function reportSoak(kind: string, figures: Readonly<Record<string, unknown>>): void {
   const file = process.env.SOAK_REPORT;
   if (file !== undefined && file !== '') appendFileSync(file, `${JSON.stringify({ kind, ...figures })}\n`);
+}
+
+/**
+ * Heap in use right after a full garbage collection, in MB: unlike rss, it does not depend on when V8 last
+ * collected, so it shows whether memory is really retained. The collector is reached through V8's flag.
+ */
+export function settledHeapMb(): number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  return Math.round(process.memoryUsage().heapUsed / 1e6);
 }
