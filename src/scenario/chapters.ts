@@ -50,5 +50,9 @@ export const CHAPTERS: readonly { readonly folder: string; readonly title: strin
     intro:
       'A refused statement returns an OceanBase error and changes nothing. The errors below are the ones backup procedures run into most, with the exact text a client prints.',
   },
+  {
+    folder: 'regressions',
+    title: 'Regressions',
+    intro: 'Scenarios the emulator once got wrong, kept so they stay right. Each says what used to happen.',
+  },
 ];
-

@@ -7,9 +7,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { findScenarioFiles } from './files.js';
 import { isRecord, type ScenarioFile, type ScenarioItem, type ScenarioRecord } from './model.js';
+import type { Outcome } from './target.js';
 import { isSyntaxError, parseScenario } from './parse.js';
 import { OB_ERRORS } from '../errors.js';
 import { CHAPTERS } from './chapters.js';
+import { engineTarget } from './engine-target.js';
+import { runScenarioFile } from './run.js';
 
 const CATALOGUE_START = '<!-- catalogue: generated from the fixture headers by `npm run fixtures:docs`; do not edit by hand -->';
 const CATALOGUE_END = '<!-- end of catalogue -->';
@@ -19,6 +22,8 @@ interface Fixture {
   readonly path: string;
   readonly folder: string;
   readonly file: ScenarioFile;
+  /** Column names of each query, by line, from an in-process run (empty when the fixture was not run). */
+  readonly columns: ReadonlyMap<number, readonly string[]>;
 }
 
 /** Reads every fixture under `root/fixtures`, in folder and number order. */
@@ -29,7 +34,12 @@ export async function loadFixtures(root: string): Promise<Fixture[]> {
     const path = relative(root, abs).split('\\').join('/');
     const file = parseScenario(await readFile(abs, 'utf8'), path);
     if (isSyntaxError(file)) throw new Error(`${path}:${file.line}: ${file.message}`);
-    out.push({ path, folder: path.split('/')[1] ?? '', file });
+    const columns = new Map<number, readonly string[]>();
+    const onOutcome = (from: string, line: number, outcome: Outcome): void => {
+      if (from === abs && outcome.kind === 'rows') columns.set(line, outcome.columns);
+    };
+    await runScenarioFile(abs, async (setup) => engineTarget(setup), { onOutcome });
+    out.push({ path, folder: path.split('/')[1] ?? '', file, columns });
   }
   return out;
 }
@@ -106,7 +116,7 @@ function anchor(title: string): string {
 
 function lesson(f: Fixture, number: string, parts: ReadonlyMap<string, ScenarioFile>): string[] {
   const { description, teaches } = f.file.header;
-  const out = [`### ${number} ${titleOf(f.path)}`, '', `*${description ?? ''}*`, '', `[${basename(f.path)}](../${f.path})${teaches ? ` · ${teaches}` : ''}`, ''];
+  const out = [`### ${number} ${description ?? f.path}`, '', `[${basename(f.path)}](../${f.path})${teaches ? ` · ${teaches}` : ''}`, ''];
   let narration: string[] = [];
   const flush = (): void => {
     if (narration.length > 0) out.push(narration.join(' '), '');
@@ -118,7 +128,7 @@ function lesson(f: Fixture, number: string, parts: ReadonlyMap<string, ScenarioF
     else if (item.kind === 'blank') flush();
     else {
       flush();
-      out.push(...step(item, f.path, parts), '');
+      out.push(...step(item, f, parts), '');
     }
   }
   flush();
@@ -132,15 +142,10 @@ function headerLength(items: readonly ScenarioItem[]): number {
   return n;
 }
 
-/** `010-enable-archivelog.slt` → `Enable archivelog`. */
-function titleOf(path: string): string {
-  const words = basename(path, '.slt').replace(/^\d+-/, '').replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 const UNIT_WORDS = { SECONDS: 'second', MINUTES: 'minute', HOURS: 'hour', DAYS: 'day' } as const;
 
-function step(record: ScenarioRecord, from: string, parts: ReadonlyMap<string, ScenarioFile>): string[] {
+function step(record: ScenarioRecord, f: Fixture, parts: ReadonlyMap<string, ScenarioFile>): string[] {
+  const from = f.path;
   switch (record.kind) {
     case 'connection':
       return [record.login === null ? `*Back on connection \`${record.name}\`.*` : `*Connect as \`${record.login}\` (connection \`${record.name}\`).*`];
@@ -158,8 +163,7 @@ function step(record: ScenarioRecord, from: string, parts: ReadonlyMap<string, S
     case 'statement':
       return ['```sql', `${record.sql.join('\n')};`, ...errorLine(record), '```'];
     case 'query': {
-      const result = record.rows.length === 0 ? ['(no rows)'] : table(record.rows);
-      return ['```sql', `${record.sql.join('\n')};`, '```', '```text', ...result, '```'];
+      return ['```sql', `${record.sql.join('\n')};`, '```', '', ...table(f.columns.get(record.line), record.rows)];
     }
   }
 }
@@ -175,11 +179,13 @@ function errorLine(record: Extract<ScenarioRecord, { kind: 'statement' }>): stri
   return [`-- fails${error.kind === 'pattern' ? ` with a message matching /${error.pattern}/` : ''}`];
 }
 
-function table(rows: readonly string[]): string[] {
+/** The expected rows as a Markdown table under the query's column names. */
+function table(columns: readonly string[] | undefined, rows: readonly string[]): string[] {
   const cells = rows.map((r) => r.split('\t'));
-  const widths: number[] = [];
-  for (const row of cells) row.forEach((c, k) => (widths[k] = Math.max(widths[k] ?? 0, c.length)));
-  return cells.map((row) => row.map((c, k) => (k === row.length - 1 ? c : c.padEnd(widths[k] ?? 0))).join('  '));
+  const header = columns ?? (cells[0] ?? ['']).map(() => '');
+  const line = (values: readonly string[]): string => `| ${values.map((v) => v.replace(/\|/g, '\\|')).join(' | ')} |`;
+  const out = [line(header), `|${header.map(() => '---|').join('')}`, ...cells.map(line)];
+  return rows.length === 0 ? [...out.slice(0, 2), '', '(no rows)'] : out;
 }
 
 export interface GeneratedFile {

@@ -36,6 +36,8 @@ export interface RunOptions {
   readonly cluster?: string;
   /** Replace expected blocks with the actual results and write the file (engine runs only). */
   readonly rewrite?: boolean;
+  /** Sees the outcome of every statement and query record (the docs generator reads column names from it). */
+  readonly onOutcome?: (path: string, line: number, outcome: Outcome) => void;
 }
 
 export function formatFailure(f: RecordFailure): string {
@@ -55,7 +57,7 @@ export async function runScenarioFile(path: string, targets: TargetFactory, opti
     return { path, mode: 'engine', records: 0, passed: 0, skipped: 0, failures: [failure], rewritten: 0 };
   }
   const target = await targets({ seed: parsed.header.seed ?? DEFAULT_SEED, startTime: parsed.header.startTime ?? DEFAULT_START_TIME });
-  const run = new Run(target, options.cluster ?? clusterNameOf(path), options.rewrite === true && target.mode === 'engine');
+  const run = new Run(target, options.cluster ?? clusterNameOf(path), options.rewrite === true && target.mode === 'engine', options.onOutcome);
   try {
     await run.items(parsed, []);
   } finally {
@@ -89,6 +91,7 @@ class Run {
     readonly target: Target,
     readonly cluster: string,
     readonly rewriteAllowed: boolean,
+    readonly onOutcome: RunOptions['onOutcome'],
   ) {}
 
   async items(file: ScenarioFile, stack: readonly Frame[]): Promise<void> {
@@ -104,7 +107,7 @@ class Run {
       }
       this.records++;
       const fail = (message: string): void => void this.failures.push({ path: file.path, line: item.line, includedFrom: stack, message });
-      const check = await this.record(item);
+      const check = await this.record(item, file.path);
       if (check.ok) this.passed++;
       else if (check.replacement !== null && this.rewriteAllowed) this.replace(file, item, check.replacement);
       else fail(check.message);
@@ -137,7 +140,7 @@ class Run {
     await this.items(part, stack);
   }
 
-  async record(item: Exclude<ScenarioRecord, { kind: 'include' }>): Promise<Check> {
+  async record(item: Exclude<ScenarioRecord, { kind: 'include' }>, path: string): Promise<Check> {
     switch (item.kind) {
       case 'connection': {
         if (item.login !== null) {
@@ -153,8 +156,11 @@ class Run {
       case 'write':
         return this.control(`ALTER EMULATOR WRITE ${item.macroblocks} MACROBLOCKS${item.tenant === null ? '' : ` TENANT = ${item.tenant}`}`);
       case 'statement':
-      case 'query':
-        return checkRecord(item, await this.sql(item.sql.join('\n')));
+      case 'query': {
+        const outcome = await this.sql(item.sql.join('\n'));
+        this.onOutcome?.(path, item.line, outcome);
+        return checkRecord(item, outcome);
+      }
     }
   }
 
