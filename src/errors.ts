@@ -133,6 +133,8 @@ export const OB_ERRORS = {
   },
   /** A call to a function the evaluator does not know (`FUNCTION db.f does not exist`). */
   OB_ERR_FUNCTION_UNKNOWN: { code: -5055, errno: 1305, sqlState: '42000', m3: 'FUNCTION does not exist', m4: '%s %s does not exist' },
+  /** COM_STMT_PREPARE of a statement with more than 65,535 placeholders or columns, which PREPARE_OK's 2-byte counts cannot carry (ob_sql.cpp, OB_MAX_PS_PARAM_COUNT). */
+  OB_ERR_PS_TOO_MANY_PARAM: { code: -5080, errno: 1390, sqlState: '54000', m3: 'Prepared statement contains too many placeholders' },
   /** ALTER SYSTEM SET of an unknown parameter (code from ob_errno.h; errno and SQLSTATE inferred). */
   OB_ERR_SYS_CONFIG_UNKNOWN: { code: -5099, errno: 5099, sqlState: 'HY000', m3: 'System config unknown' },
   /** SET GLOBAL of a session-only system variable. */

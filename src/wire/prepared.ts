@@ -3,7 +3,7 @@
  * their bound parameter types and long data; the session only sees the statement it described and the decoded
  * parameter values.
  */
-import { obErrorWith } from '../errors.js';
+import { obError, obErrorWith } from '../errors.js';
 import { PARAMETER_DEFINITION, wireColumns } from './column-definition.js';
 import { readParameters, type ExecuteState } from './execute-params.js';
 import { writeEof, writeErr } from './generic-packets.js';
@@ -48,6 +48,9 @@ export class StatementTable {
   }
 }
 
+/** OB_MAX_PS_PARAM_COUNT and OB_MAX_PS_FIELD_COUNT (ob_define.h): the most a 2-byte count holds. */
+const MAX_PS_COUNT = 0xffff;
+
 function unknownStatement(t: ReplyTarget, id: number, command: string): void {
   writeErr(t.out, obErrorWith('OB_ERR_UNKNOWN_STMT_HANDLER', String(id), command));
 }
@@ -59,8 +62,14 @@ export function stmtPrepare(t: ReplyTarget, table: StatementTable, sql: string):
       return;
     }
     const statement = prepared as PreparedStatement;
-    const entry = table.add(statement);
     const cols = wireColumns(statement.columns);
+    // PREPARE_OK counts both in 2 bytes: OceanBase refuses more than OB_MAX_PS_PARAM_COUNT / OB_MAX_PS_FIELD_COUNT.
+    if (statement.paramCount > MAX_PS_COUNT || cols.length > MAX_PS_COUNT) {
+      t.session.closePrepared(statement);
+      writeErr(t.out, obError('OB_ERR_PS_TOO_MANY_PARAM'));
+      return;
+    }
+    const entry = table.add(statement);
     t.out.begin().u8(0x00).u32(entry.id).u16(cols.length).u16(statement.paramCount).u8(0).u16(0).end();
     const status = t.session.serverStatus();
     if (statement.paramCount > 0) {
