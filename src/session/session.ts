@@ -12,7 +12,8 @@ import type { EvalContext } from '../query/index.js';
 import { DEFAULT_VERSION } from '../query/index.js';
 import { offsetMinutes } from '../query/time.js';
 import type { ColumnDef, SqlValue } from '../result.js';
-import { parseSql, syntaxErrorToObError } from '../sql/parse.js';
+import { ParseCache } from '../sql/parse-cache.js';
+import { syntaxErrorToObError } from '../sql/parse.js';
 import { createCatalog } from '../views/index.js';
 import type { ClusterEntry, StatementTrace } from './clusters.js';
 import type { PreparedStatement, StatementResult } from './port.js';
@@ -33,6 +34,9 @@ export interface SessionPrepared extends PreparedStatement {
   readonly statement: ParsedStatement;
 }
 
+/** One cache for every session of the process: a parse reads nothing but the text (see ParseCache). */
+const parseCache = new ParseCache();
+
 export class Session {
   readonly variables = new VariableStore();
   database: string | undefined;
@@ -48,7 +52,7 @@ export class Session {
 
   /** Runs every statement of a script in order, stopping after the first error (wire.md §10). */
   query(sql: string): StatementResult[] {
-    const parsed = parseSql(sql);
+    const parsed = parseCache.parse(sql);
     const results: StatementResult[] = [];
     const trace = this.entry.trace;
     for (const statement of parsed.statements) {
@@ -79,13 +83,22 @@ export class Session {
   }
 
   prepare(sql: string): SessionPrepared | ObError {
-    const parsed = parseOne(sql);
-    if (!parsed.ok) return syntaxErrorToObError(parsed.error);
-    const columns = this.describe(parsed.statement.ast);
+    const statement = this.parseOne(sql);
+    if ('kind' in statement) return statement;
+    const columns = this.describe(statement.ast);
     if (!Array.isArray(columns)) return columns as ObError;
-    const prepared: SessionPrepared = { statement: parsed.statement, paramCount: countParameters(parsed.statement.text), columns };
+    const prepared: SessionPrepared = { statement, paramCount: countParameters(statement.text), columns };
     this.#prepared.add(prepared);
     return prepared;
+  }
+
+  /** The one statement of a prepared text; anything but exactly one statement gets parseOne's exact error. */
+  private parseOne(sql: string): ParsedStatement | ObError {
+    const cached = parseCache.parse(sql);
+    const [only] = cached.statements;
+    if (cached.error === null && only !== undefined && cached.statements.length === 1) return only;
+    const parsed = parseOne(sql);
+    return parsed.ok ? parsed.statement : syntaxErrorToObError(parsed.error);
   }
 
   executePrepared(prepared: SessionPrepared, params: readonly SqlValue[]): StatementResult {
