@@ -111,33 +111,22 @@ export function stringText(t: IToken): string {
   return stringValue(t.image);
 }
 
-function firstToken(n: CstElement): IToken | undefined {
-  if ('image' in n) return n;
-  let best: IToken | undefined;
-  for (const key in n.children) {
-    const first = (n.children as Children)[key]?.[0];
-    const t = first === undefined ? undefined : firstToken(first);
-    if (t !== undefined && (best === undefined || t.startOffset < best.startOffset)) best = t;
-  }
-  return best;
+/** A CST node whose source span the parser recorded while parsing (see the `selectItem` rule). */
+interface SpannedNode extends CstNode {
+  textStart?: number;
+  textEnd?: number;
 }
 
-function lastToken(n: CstElement): IToken | undefined {
-  if ('image' in n) return n;
-  let best: IToken | undefined;
-  for (const key in n.children) {
-    const list = (n.children as Children)[key];
-    const last = list?.[list.length - 1];
-    const t = last === undefined ? undefined : lastToken(last);
-    if (t !== undefined && (best === undefined || t.startOffset > best.startOffset)) best = t;
-  }
-  return best;
+/** Records the source span of `n`, from `start` to the end of `last`, the last token it consumed. */
+export function recordSpan(n: CstNode, start: number, last: IToken): void {
+  const spanned = n as SpannedNode;
+  spanned.textStart = start;
+  spanned.textEnd = last.startOffset + last.image.length;
 }
 
-/** The exact source text of a node: from its first token to the end of its last (comments inside kept). */
+/** The exact source text of a node the parser recorded a span for (comments inside kept). */
 export function sourceOf(n: CstNode, ctx: BuildContext): string {
-  const first = firstToken(n);
-  const last = lastToken(n);
-  if (first === undefined || last === undefined) return '';
-  return ctx.text.slice(first.startOffset, last.startOffset + last.image.length);
+  const { textStart, textEnd } = n as SpannedNode;
+  if (textStart === undefined || textEnd === undefined) throw new Error(`CST node ${n.name} has no recorded span`);
+  return ctx.text.slice(textStart, textEnd);
 }

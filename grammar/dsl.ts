@@ -58,6 +58,8 @@ export interface Dsl {
   AT_LEAST_ONE_SEP2: Sep;
   AT_LEAST_ONE_SEP3: Sep;
   LA(howMuch: number): IToken;
+  /** Code run only when parsing, never while chevrotain records the grammar. */
+  ACTION<T>(impl: () => T): T;
 }
 
 /** Every rule of the grammar, filled in by the rule files; rule bodies refer to each other through it. */

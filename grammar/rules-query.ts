@@ -2,6 +2,7 @@
  * The query side real tools send (clients.md §4): SELECT with FROM, joins, WHERE, GROUP BY, HAVING, ORDER BY and
  * LIMIT; and the writes, parsed only as far as the verb and the target table.
  */
+import { recordSpan } from './cst-util.js';
 import type { Dsl, Rules } from './dsl.js';
 import * as T from './tokens.js';
 
@@ -52,7 +53,11 @@ export function defineQueryRules($: Dsl, R: Rules): void {
       },
       {
         ALT: () => {
-          $.SUBRULE(R.expression);
+          // The item's source text (the column label) is sliced by offsets recorded here, which is much cheaper
+          // than walking the finished CST for its first and last tokens.
+          const start = $.ACTION(() => $.LA(1).startOffset);
+          const expr = $.SUBRULE(R.expression);
+          $.ACTION(() => recordSpan(expr, start, $.LA(0)));
           $.OPTION(() => $.SUBRULE(R.alias));
         },
       },
