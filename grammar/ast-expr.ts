@@ -73,75 +73,130 @@ function fold(operands: Expr[], ops: IToken[], table: Record<string, [BinaryOp, 
   return climb(0);
 }
 
-export function buildExpression(n: CstNode, ctx: BuildContext): Expr {
-  const operands = nodes(n, 'notExpr').map((x) => buildNotExpr(x, ctx));
-  const ops = tokens(n, 'LogicalOperator');
-  return ops.length === 0 ? (operands[0] as Expr) : fold(operands, ops, LOGICAL);
+/** Precedence of comparisons and of IS, IN, LIKE and BETWEEN; NOT (4) negates them, AND (3) joins NOTs. */
+const PREDICATE_PRECEDENCE = 5;
+
+/**
+ * One `exprTail`: a binary operator with its right operand (and that operand's NOTs), or a predicate applied to
+ * what precedes it. Every part is built when the step is, so `?` parameters are numbered in source order.
+ */
+interface Step {
+  readonly prec: number;
+  readonly op: BinaryOp | null;
+  readonly nots: number;
+  readonly right: Expr | null;
+  readonly predicate: ((e: Expr) => Expr) | null;
 }
 
-function buildNotExpr(n: CstNode, ctx: BuildContext): Expr {
-  let e = buildPredicate(need(n, 'predicate'), ctx);
-  for (let k = tokens(n, 'NOT').length; k > 0; k--) e = { kind: 'Unary', op: 'NOT', operand: e };
-  return e;
-}
-
-function buildPredicate(n: CstNode, ctx: BuildContext): Expr {
-  let e = buildBitExpr(need(n, 'bitExpr'), ctx);
-  for (const tail of nodes(n, 'predicateTail')) e = applyTail(e, tail, ctx);
-  return e;
-}
-
-function applyTail(e: Expr, t: CstNode, ctx: BuildContext): Expr {
-  const not = has(t, 'NOT');
-  const cmp = token(t, 'ComparisonOperator');
+function buildStep(t: CstNode, ctx: BuildContext): Step {
+  const c = t.children;
+  const logical = c.LogicalOperator?.[0] as IToken | undefined;
+  if (logical !== undefined) {
+    const entry = LOGICAL[logical.image.toUpperCase()];
+    if (entry === undefined) throw new BuildError(logical);
+    const nots = c.NOT?.length ?? 0;
+    return { prec: entry[1], op: entry[0], nots, right: buildBitExpr(need(t, 'bitExpr'), ctx), predicate: null };
+  }
+  const cmp = c.ComparisonOperator?.[0] as IToken | undefined;
   if (cmp !== undefined) {
     const op = COMPARISON[cmp.image] ?? '=';
-    return { kind: 'Binary', op, left: e, right: buildBitExpr(need(t, 'bitExpr'), ctx) };
+    return { prec: PREDICATE_PRECEDENCE, op, nots: 0, right: buildBitExpr(need(t, 'bitExpr'), ctx), predicate: null };
   }
+  return { prec: PREDICATE_PRECEDENCE, op: null, nots: 0, right: null, predicate: buildPredicate(t, ctx) };
+}
+
+function buildPredicate(t: CstNode, ctx: BuildContext): (e: Expr) => Expr {
+  const not = has(t, 'NOT');
   if (has(t, 'IS')) {
-    if (has(t, 'NULL')) return { kind: 'IsNull', expr: e, not };
-    if (has(t, 'UNKNOWN')) return { kind: 'IsNull', expr: e, not };
-    return { kind: 'IsBool', expr: e, value: has(t, 'TRUE'), not };
+    if (has(t, 'NULL') || has(t, 'UNKNOWN')) return (e) => ({ kind: 'IsNull', expr: e, not });
+    const value = has(t, 'TRUE');
+    return (e) => ({ kind: 'IsBool', expr: e, value, not });
   }
-  if (has(t, 'IN')) return { kind: 'In', expr: e, list: nodes(t, 'expression').map((x) => buildExpression(x, ctx)), not };
+  if (has(t, 'IN')) {
+    const list = nodes(t, 'expression').map((x) => buildExpression(x, ctx));
+    return (e) => ({ kind: 'In', expr: e, list, not });
+  }
   if (has(t, 'LIKE')) {
     const pattern = buildBitExpr(need(t, 'pattern'), ctx);
     const esc = node(t, 'escape');
-    return esc === undefined
-      ? { kind: 'Like', expr: e, pattern, not }
-      : { kind: 'Like', expr: e, pattern, escape: buildBitExpr(esc, ctx), not };
+    if (esc === undefined) return (e) => ({ kind: 'Like', expr: e, pattern, not });
+    const escape = buildBitExpr(esc, ctx);
+    return (e) => ({ kind: 'Like', expr: e, pattern, escape, not });
   }
   const low = buildBitExpr(need(t, 'low'), ctx);
-  return { kind: 'Between', expr: e, low, high: buildBitExpr(need(t, 'high'), ctx), not };
+  const high = buildBitExpr(need(t, 'high'), ctx);
+  return (e) => ({ kind: 'Between', expr: e, low, high, not });
 }
 
+/** Precedence climbing over the first operand and the steps; NOT covers what binds tighter than it. */
+function foldSteps(first: Expr, firstNots: number, steps: readonly Step[]): Expr {
+  let pos = 0;
+  const climbFrom = (start: Expr, minPrec: number): Expr => {
+    let left = start;
+    while (pos < steps.length) {
+      const step = steps[pos] as Step;
+      if (step.prec < minPrec) break;
+      pos += 1;
+      if (step.predicate !== null) left = step.predicate(left);
+      else left = { kind: 'Binary', op: step.op as BinaryOp, left, right: climbFrom(negated(step.right as Expr, step.nots), step.prec + 1) };
+    }
+    return left;
+  };
+  const negated = (operand: Expr, nots: number): Expr => {
+    if (nots === 0) return operand;
+    let e = climbFrom(operand, PREDICATE_PRECEDENCE);
+    for (let k = 0; k < nots; k++) e = { kind: 'Unary', op: 'NOT', operand: e };
+    return e;
+  };
+  return climbFrom(negated(first, firstNots), 0);
+}
+
+export function buildExpression(n: CstNode, ctx: BuildContext): Expr {
+  const c = n.children;
+  const first = buildBitExpr(need(n, 'bitExpr'), ctx);
+  const nots = c.NOT?.length ?? 0;
+  const tails = c.exprTail as CstNode[] | undefined;
+  if (tails === undefined && nots === 0) return first;
+  const steps = tails === undefined ? [] : tails.map((t) => buildStep(t, ctx));
+  return foldSteps(first, nots, steps);
+}
+
+/** Operands with their prefix operators: the prefixes of operand i lie between arithmetic operators i-1 and i. */
 export function buildBitExpr(n: CstNode, ctx: BuildContext): Expr {
-  const operands = nodes(n, 'operand').map((x) => buildOperand(x, ctx));
-  const ops = tokens(n, 'ArithOperator');
-  return ops.length === 0 ? (operands[0] as Expr) : fold(operands, ops, ARITH);
-}
-
-function buildOperand(n: CstNode, ctx: BuildContext): Expr {
-  let e = buildPrimary(need(n, 'primary'), ctx);
-  const prefix = tokens(n, 'PrefixOperator');
-  for (let k = prefix.length - 1; k >= 0; k--) {
-    e = { kind: 'Unary', op: (prefix[k] as IToken).image as UnaryOp, operand: e };
+  const c = n.children;
+  const primaries = c.primary as CstNode[];
+  const ops = c.ArithOperator as IToken[] | undefined;
+  const prefixes = c.PrefixOperator as IToken[] | undefined;
+  if (ops === undefined && prefixes === undefined) return buildPrimary(primaries[0] as CstNode, ctx);
+  const operands: Expr[] = [];
+  let p = 0;
+  for (let i = 0; i < primaries.length; i++) {
+    let e = buildPrimary(primaries[i] as CstNode, ctx);
+    if (prefixes !== undefined) {
+      const limit = ops !== undefined && i < ops.length ? (ops[i] as IToken).startOffset : Infinity;
+      let q = p;
+      while (q < prefixes.length && (prefixes[q] as IToken).startOffset < limit) q += 1;
+      for (let k = q - 1; k >= p; k--) e = { kind: 'Unary', op: (prefixes[k] as IToken).image as UnaryOp, operand: e };
+      p = q;
+    }
+    operands.push(e);
   }
-  return e;
+  return ops === undefined ? (operands[0] as Expr) : fold(operands, ops, ARITH);
 }
 
 function buildPrimary(n: CstNode, ctx: BuildContext): Expr {
-  const sub = node(n, 'expression');
+  const c = n.children;
+  const name = c.Name as IToken[] | undefined;
+  const args = c.callArgs?.[0] as CstNode | undefined;
+  if (name !== undefined) return args === undefined ? buildColumnRef(name, c.Dot as IToken[] | undefined) : buildFunctionCall(name[0] as IToken, args, ctx);
+  if (args !== undefined) return buildFunctionCall(onlyToken(n), args, ctx);
+  const sub = c.expression?.[0] as CstNode | undefined;
   if (sub !== undefined) return buildExpression(sub, ctx);
-  const fn = node(n, 'functionCall');
-  if (fn !== undefined) return buildFunctionCall(fn, ctx);
-  const col = node(n, 'columnRef');
-  if (col !== undefined) return buildColumnRef(col);
-  const caseNode = node(n, 'caseExpr');
+  const caseNode = c.caseExpr?.[0] as CstNode | undefined;
   if (caseNode !== undefined) return buildCase(caseNode, ctx);
-  const cast = node(n, 'castExpr');
+  const cast = c.castExpr?.[0] as CstNode | undefined;
   if (cast !== undefined) return buildCast(cast, ctx);
-  const interval = node(n, 'intervalExpr');
+  const interval = c.intervalExpr?.[0] as CstNode | undefined;
   if (interval !== undefined) {
     return { kind: 'Interval', value: buildExpression(need(interval, 'expression'), ctx), unit: nameText(need(interval, 'unit')).toUpperCase() };
   }
@@ -197,26 +252,24 @@ export function userVariableName(image: string): string {
   return unquoteName(body);
 }
 
-function buildFunctionCall(n: CstNode, ctx: BuildContext): Expr {
-  const nameNode = need(n, 'functionName');
-  const name = identifierText(onlyToken(nameNode));
+function buildFunctionCall(nameToken: IToken, n: CstNode, ctx: BuildContext): Expr {
+  const name = identifierText(nameToken);
   const args = nodes(n, 'expression').map((x) => buildExpression(x, ctx));
   const second = args[1];
   // CONVERT(x, type) is a cast; CONVERT(x USING cs) is not in the dialect.
-  if (has(nameNode, 'CONVERT') && args.length === 2 && second?.kind === 'ColumnRef' && second.table === undefined) {
+  if (nameToken.tokenType.name === 'CONVERT' && args.length === 2 && second?.kind === 'ColumnRef' && second.table === undefined) {
     return { kind: 'Cast', expr: args[0] as Expr, type: second.column.toUpperCase(), args: [] };
   }
   return { kind: 'FunctionCall', name, args, star: has(n, 'Star'), distinct: has(n, 'DISTINCT') };
 }
 
-export function buildColumnRef(n: CstNode): Expr {
-  const names = nodes(n, 'Name');
-  const parts = names.map(nameText);
-  if (parts.length > 3) throw new BuildError(tokens(n, 'Dot')[2] ?? needToken(n, 'Dot'));
-  const [a, b, c] = parts;
-  if (c !== undefined) return { kind: 'ColumnRef', schema: a as string, table: b as string, column: c };
-  if (b !== undefined) return { kind: 'ColumnRef', table: a as string, column: b };
-  return { kind: 'ColumnRef', column: a as string };
+/** `col`, `table.col`, `schema.table.col`; a fourth part is a syntax error at its dot. */
+function buildColumnRef(names: readonly IToken[], dots: readonly IToken[] | undefined): Expr {
+  const [a, b, c] = names;
+  if (names.length > 3) throw new BuildError(dots?.[2] as IToken);
+  if (c !== undefined) return { kind: 'ColumnRef', schema: identifierText(a as IToken), table: identifierText(b as IToken), column: identifierText(c) };
+  if (b !== undefined) return { kind: 'ColumnRef', table: identifierText(a as IToken), column: identifierText(b) };
+  return { kind: 'ColumnRef', column: identifierText(a as IToken) };
 }
 
 function buildCase(n: CstNode, ctx: BuildContext): Expr {

@@ -12,6 +12,7 @@ type Subrule = (rule: Rule, options?: { LABEL?: string }) => CstNode;
 type Option = (action: (() => unknown) | { GATE?: () => boolean; DEF: () => unknown }) => unknown;
 type Or = (alts: IOrAlt<unknown>[] | { DEF: IOrAlt<unknown>[]; IGNORE_AMBIGUITIES?: boolean }) => unknown;
 type Many = (action: (() => unknown) | { GATE?: () => boolean; DEF: () => unknown }) => void;
+type AtLeastOne = (action: () => unknown) => void;
 type Sep = (options: { SEP: TokenType; DEF: () => unknown }) => void;
 
 export interface Dsl {
@@ -51,6 +52,7 @@ export interface Dsl {
   MANY1: Many;
   MANY2: Many;
   MANY3: Many;
+  AT_LEAST_ONE: AtLeastOne;
   MANY_SEP: Sep;
   MANY_SEP1: Sep;
   AT_LEAST_ONE_SEP: Sep;
@@ -74,6 +76,7 @@ export interface Rules {
   backup: Rule;
   backupTo: Rule;
   bitExpr: Rule;
+  callArgs: Rule;
   cancel: Rule;
   caseExpr: Rule;
   caseWhen: Rule;
@@ -81,7 +84,6 @@ export interface Rules {
   castType: Rule;
   charsetName: Rule;
   clearRestoreSource: Rule;
-  columnRef: Rule;
   copyId: Rule;
   createStatement: Rule;
   deleteBackup: Rule;
@@ -91,8 +93,7 @@ export interface Rules {
   dropStatement: Rule;
   encryptedBy: Rule;
   expression: Rule;
-  functionCall: Rule;
-  functionName: Rule;
+  exprTail: Rule;
   ifExists: Rule;
   ifNotExists: Rule;
   intervalExpr: Rule;
@@ -100,15 +101,11 @@ export interface Rules {
   limitClause: Rule;
   limitValue: Rule;
   namedOption: Rule;
-  notExpr: Rule;
-  operand: Rule;
   optionList: Rule;
   optionValue: Rule;
   orderItem: Rule;
   parameterItem: Rule;
   policyName: Rule;
-  predicate: Rule;
-  predicateTail: Rule;
   primary: Rule;
   recover: Rule;
   recoverStandby: Rule;

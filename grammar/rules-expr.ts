@@ -1,7 +1,8 @@
 /**
- * Expression rules (MySQL precedence): logical operators over NOT over predicates (comparison, IS, IN, LIKE,
- * BETWEEN) over arithmetic and bit operators over prefix operators over primaries. Binary operators at one level
- * are collected in source order and folded by precedence in cst-to-ast, which keeps the rule chain short.
+ * Expression rules (MySQL precedence). The chain is kept short because every rule call costs on the hot path:
+ * `expression` holds the prefix NOTs and a list of `exprTail`s (logical and comparison operators, IS, IN, LIKE,
+ * BETWEEN) over `bitExpr`s; a `bitExpr` is arithmetic and bit operators over prefix operators and primaries.
+ * Operators arrive in source order and are folded by precedence in ast-expr, so a column costs three rule calls.
  */
 import type { Dsl, Rules } from './dsl.js';
 import * as T from './tokens.js';
@@ -10,35 +11,31 @@ const { KW } = T;
 
 export function defineExpressionRules($: Dsl, R: Rules): void {
   R.expression = $.RULE('expression', () => {
-    $.SUBRULE(R.notExpr);
-    $.MANY(() => {
-      $.CONSUME(T.LogicalOperator);
-      $.SUBRULE1(R.notExpr);
-    });
-  });
-
-  R.notExpr = $.RULE('notExpr', () => {
     $.MANY(() => $.CONSUME(KW.NOT));
-    $.SUBRULE(R.predicate);
-  });
-
-  R.predicate = $.RULE('predicate', () => {
     $.SUBRULE(R.bitExpr);
-    $.MANY(() => $.SUBRULE(R.predicateTail));
+    $.MANY1(() => $.SUBRULE(R.exprTail));
   });
 
-  R.predicateTail = $.RULE('predicateTail', () => {
+  /** What may follow an operand at the logical and comparison levels. NOT only follows a logical operator. */
+  R.exprTail = $.RULE('exprTail', () => {
     $.OR([
       {
         ALT: () => {
-          $.CONSUME(T.ComparisonOperator);
+          $.CONSUME(T.LogicalOperator);
+          $.MANY(() => $.CONSUME(KW.NOT));
           $.SUBRULE(R.bitExpr);
         },
       },
       {
         ALT: () => {
+          $.CONSUME(T.ComparisonOperator);
+          $.SUBRULE1(R.bitExpr);
+        },
+      },
+      {
+        ALT: () => {
           $.CONSUME(KW.IS);
-          $.OPTION(() => $.CONSUME(KW.NOT));
+          $.OPTION(() => $.CONSUME1(KW.NOT));
           $.OR1([
             { ALT: () => $.CONSUME(KW.NULL) },
             { ALT: () => $.CONSUME(KW.TRUE) },
@@ -49,7 +46,7 @@ export function defineExpressionRules($: Dsl, R: Rules): void {
       },
       {
         ALT: () => {
-          $.OPTION1(() => $.CONSUME1(KW.NOT));
+          $.OPTION1(() => $.CONSUME2(KW.NOT));
           $.OR2([
             {
               ALT: () => {
@@ -62,19 +59,19 @@ export function defineExpressionRules($: Dsl, R: Rules): void {
             {
               ALT: () => {
                 $.CONSUME(KW.LIKE);
-                $.SUBRULE1(R.bitExpr, { LABEL: 'pattern' });
+                $.SUBRULE2(R.bitExpr, { LABEL: 'pattern' });
                 $.OPTION2(() => {
                   $.CONSUME(KW.ESCAPE);
-                  $.SUBRULE2(R.bitExpr, { LABEL: 'escape' });
+                  $.SUBRULE3(R.bitExpr, { LABEL: 'escape' });
                 });
               },
             },
             {
               ALT: () => {
                 $.CONSUME(KW.BETWEEN);
-                $.SUBRULE3(R.bitExpr, { LABEL: 'low' });
+                $.SUBRULE4(R.bitExpr, { LABEL: 'low' });
                 $.CONSUME(KW.AND);
-                $.SUBRULE4(R.bitExpr, { LABEL: 'high' });
+                $.SUBRULE5(R.bitExpr, { LABEL: 'high' });
               },
             },
           ]);
@@ -83,19 +80,18 @@ export function defineExpressionRules($: Dsl, R: Rules): void {
     ]);
   });
 
+  /** Operands with their prefix operators; which operand a prefix belongs to is read from the token offsets. */
   R.bitExpr = $.RULE('bitExpr', () => {
-    $.SUBRULE(R.operand);
-    $.MANY(() => {
+    $.MANY(() => $.CONSUME(T.PrefixOperator));
+    $.SUBRULE(R.primary);
+    $.MANY1(() => {
       $.CONSUME(T.ArithOperator);
-      $.SUBRULE1(R.operand);
+      $.MANY2(() => $.CONSUME1(T.PrefixOperator));
+      $.SUBRULE1(R.primary);
     });
   });
 
-  R.operand = $.RULE('operand', () => {
-    $.MANY(() => $.CONSUME(T.PrefixOperator));
-    $.SUBRULE(R.primary);
-  });
-
+  /** Every alternative starts with its own token, so chevrotain picks one with a single table lookup. */
   R.primary = $.RULE('primary', () => {
     $.OR([
       { ALT: () => $.CONSUME(T.StringLiteral) },
@@ -116,13 +112,48 @@ export function defineExpressionRules($: Dsl, R: Rules): void {
           $.CONSUME(T.RParen);
         },
       },
-      { ALT: () => $.SUBRULE(R.functionCall) },
-      { ALT: () => $.SUBRULE(R.columnRef) },
+      {
+        // A column `[schema.][table.]col` or a function call `name(…)`.
+        ALT: () => {
+          $.CONSUME(T.Name);
+          $.OPTION(() => {
+            $.OR1([
+              { ALT: () => $.SUBRULE(R.callArgs) },
+              {
+                ALT: () => {
+                  $.AT_LEAST_ONE(() => {
+                    $.CONSUME(T.Dot);
+                    $.CONSUME1(T.Name);
+                  });
+                },
+              },
+            ]);
+          });
+        },
+      },
+      {
+        // The reserved words MySQL also spells as a function (`if(…)`, `database()`, `left(…)`).
+        ALT: () => {
+          $.OR2([
+            { ALT: () => $.CONSUME(KW.IF) },
+            { ALT: () => $.CONSUME(KW.DATABASE) },
+            { ALT: () => $.CONSUME(KW.SCHEMA) },
+            { ALT: () => $.CONSUME(KW.LEFT) },
+            { ALT: () => $.CONSUME(KW.RIGHT) },
+            { ALT: () => $.CONSUME(KW.REPLACE) },
+            { ALT: () => $.CONSUME(KW.INSERT) },
+            { ALT: () => $.CONSUME(KW.MOD) },
+            { ALT: () => $.CONSUME(KW.CHAR) },
+            { ALT: () => $.CONSUME(KW.CONVERT) },
+          ]);
+          $.SUBRULE1(R.callArgs);
+        },
+      },
     ]);
   });
 
-  R.functionCall = $.RULE('functionCall', () => {
-    $.SUBRULE(R.functionName);
+  /** `(*)`, `()`, `([DISTINCT | ALL] expr, …)`. */
+  R.callArgs = $.RULE('callArgs', () => {
     $.CONSUME(T.LParen);
     $.OPTION(() => {
       $.OR([
@@ -136,23 +167,6 @@ export function defineExpressionRules($: Dsl, R: Rules): void {
       ]);
     });
     $.CONSUME(T.RParen);
-  });
-
-  /** A name, or one of the reserved words MySQL also spells as a function (`if(…)`, `database()`, `left(…)`). */
-  R.functionName = $.RULE('functionName', () => {
-    $.OR([
-      { ALT: () => $.CONSUME(T.Name) },
-      { ALT: () => $.CONSUME(KW.IF) },
-      { ALT: () => $.CONSUME(KW.DATABASE) },
-      { ALT: () => $.CONSUME(KW.SCHEMA) },
-      { ALT: () => $.CONSUME(KW.LEFT) },
-      { ALT: () => $.CONSUME(KW.RIGHT) },
-      { ALT: () => $.CONSUME(KW.REPLACE) },
-      { ALT: () => $.CONSUME(KW.INSERT) },
-      { ALT: () => $.CONSUME(KW.MOD) },
-      { ALT: () => $.CONSUME(KW.CHAR) },
-      { ALT: () => $.CONSUME(KW.CONVERT) },
-    ]);
   });
 
   R.caseExpr = $.RULE('caseExpr', () => {
@@ -202,13 +216,5 @@ export function defineExpressionRules($: Dsl, R: Rules): void {
     $.CONSUME(KW.INTERVAL);
     $.SUBRULE(R.expression);
     $.CONSUME(T.Name, { LABEL: 'unit' });
-  });
-
-  R.columnRef = $.RULE('columnRef', () => {
-    $.CONSUME(T.Name);
-    $.MANY(() => {
-      $.CONSUME(T.Dot);
-      $.CONSUME1(T.Name);
-    });
   });
 }
