@@ -175,7 +175,7 @@ async function runCase(k: Case, seed: number): Promise<Outcome> {
   const already = c.packets().length;
   await k.run(c, greeting, rand);
   if (!c.socket.destroyed) c.end();
-  await c.until(() => c.closed, 10_000);
+  await c.until(() => c.closed, 60_000);
   const err = c
     .packets()
     .slice(already)

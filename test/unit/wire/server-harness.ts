@@ -51,7 +51,7 @@ export class RawClient {
   }
 
   /** Waits until `predicate` holds on the bytes received so far (or the socket closes). */
-  async until(predicate: (bytes: Buffer) => boolean, timeoutMs = 5000): Promise<Buffer> {
+  async until(predicate: (bytes: Buffer) => boolean, timeoutMs = 30_000): Promise<Buffer> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.received)) {
       if (this.closed) break;
