@@ -15,6 +15,12 @@ import { OK } from '../types.js';
 
 const UNIT_US = { SECONDS: US_PER_SECOND, MINUTES: 60 * US_PER_SECOND, HOURS: 3600 * US_PER_SECOND, DAYS: 86400 * US_PER_SECOND };
 
+/**
+ * The steady workload records every macroblock it changes (restores replay that history), so its rate bounds
+ * memory: 100 MB/s is 50 changed 2 MB macroblocks a second, about 52 MB of change log per virtual day.
+ */
+const MAX_WRITE_RATE_MB_PER_SEC = 100;
+
 function nonNegative(text: string): number | null {
   if (!/^\d+(\.\d+)?$/.test(text.trim())) return null;
   return Number(text);
@@ -64,7 +70,9 @@ export function control(cluster: Cluster, ctx: SessionContext, stmt: ControlStat
     }
     case 'EmulatorSetWriteRate': {
       const mb = nonNegative(stmt.mbPerSecond);
-      if (mb === null) return obErrorWith('OB_INVALID_ARGUMENT', 'WRITE RATE');
+      if (mb === null || mb > MAX_WRITE_RATE_MB_PER_SEC) {
+        return obErrorWith('OB_INVALID_ARGUMENT', `WRITE RATE, it should be between 0 and ${MAX_WRITE_RATE_MB_PER_SEC} MB per second`);
+      }
       const tenant = dataTenant(cluster, ctx, stmt.tenant, 'WRITE RATE');
       if ('kind' in tenant) return tenant;
       syncClock(cluster);

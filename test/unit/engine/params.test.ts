@@ -190,6 +190,11 @@ describe('tenants, statements 4.2 refuses, control statements (issue 3 items 1, 
     ok(c, ctx, advanceTime(10));
     expect(tenant(c, T2).backup!.data.changes.length).toBe(10);
     expect(fails(c, session(SYS), { kind: 'EmulatorWriteMacroblocks', count: '1', tenant: null }).name).toBe('OB_INVALID_ARGUMENT');
+    // The steady workload's change log bounds memory, so its rate is capped (a fuzzer's 100 GB/s took 3.8 GB).
+    expect(fails(c, ctx, { kind: 'EmulatorSetWriteRate', mbPerSecond: '100.5', tenant: null }).message).toBe(
+      'Incorrect arguments to WRITE RATE, it should be between 0 and 100 MB per second',
+    );
+    ok(c, ctx, { kind: 'EmulatorSetWriteRate', mbPerSecond: '100', tenant: null });
     const status = execute(c, ctx, { kind: 'ShowEmulatorStatus' });
     expect(status.kind === 'status' && [status.status.clockMode, status.status.nowUs, status.status.seed]).toEqual(['MANUAL', c.state.nowUs, 42]);
     // RESET goes back to the start-up state, time included, so the before/after history check does not apply.
