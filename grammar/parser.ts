@@ -6,6 +6,7 @@ import { CstParser } from 'chevrotain';
 import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
 import { defineControlRules } from './control.js';
 import type { Dsl, Rules } from './dsl.js';
+import { IndexedLookahead } from './lookahead.js';
 import { defineBackupRules } from './rules-backup.js';
 import { defineExpressionRules } from './rules-expr.js';
 import { defineQueryRules } from './rules-query.js';
@@ -13,6 +14,8 @@ import { defineRestoreRules } from './rules-restore.js';
 import { defineSessionRules } from './rules-session.js';
 import { defineTenantRules } from './rules-tenant.js';
 import { vocabulary } from './tokens.js';
+
+const MAX_LOOKAHEAD = 3;
 
 export class ObSqlParser extends CstParser {
   readonly rules: Rules;
@@ -25,7 +28,13 @@ export class ObSqlParser extends CstParser {
   constructor(validate = false) {
     // No location tracking: it costs a fifth of the parse time, and only select items need a source slice.
     // Three tokens of lookahead tell every alternative apart (e.g. `t.*` from `t.col`, `ALTER SYSTEM backup =`).
-    super(vocabulary, { maxLookahead: 3, nodeLocationTracking: 'none', recoveryEnabled: false, skipValidations: !validate });
+    super(vocabulary, {
+      maxLookahead: MAX_LOOKAHEAD,
+      lookaheadStrategy: new IndexedLookahead({ maxLookahead: MAX_LOOKAHEAD }),
+      nodeLocationTracking: 'none',
+      recoveryEnabled: false,
+      skipValidations: !validate,
+    });
     const $ = this as unknown as Dsl;
     const R = {} as Rules;
     R.statement = $.RULE('statement', () => {

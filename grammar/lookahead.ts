@@ -1,0 +1,108 @@
+/**
+ * chevrotain's LL(k) lookahead with the alternatives indexed by their first token. Where a choice needs more than
+ * one token to decide (`t.*` against `t.col`, `ALTER SYSTEM backup = 1` against `ALTER SYSTEM BACKUP`), chevrotain
+ * tries every lookahead path of every alternative in turn; here one table lookup on the next token leaves only the
+ * few paths that can match, tried in chevrotain's own order, so the choice made is always the same.
+ */
+import { LLkLookaheadStrategy, getLookaheadPaths, tokenMatcher } from 'chevrotain';
+import type { IOrAlt, IToken, OptionalProductionType, Rule, TokenType } from 'chevrotain';
+
+/** One lookahead path of an alternative, its first token already matched by the table. */
+interface Candidate {
+  readonly alt: number;
+  readonly path: readonly TokenType[];
+}
+
+/** What the generated functions need of the parser: its lookahead. */
+interface Lookahead {
+  LA(howMuch: number): IToken;
+}
+
+/** Candidates by the token type index of the next token; `rest` for tokens that start no path. */
+interface Table {
+  readonly byFirst: (readonly Candidate[] | undefined)[];
+  readonly rest: readonly Candidate[];
+}
+
+/** Every token type index `t` matches: itself and, for a category, the tokens in it. */
+function indexesMatching(t: TokenType): number[] {
+  return [t.tokenTypeIdx as number, ...(t.categoryMatches ?? [])];
+}
+
+/** Lists each path under every first token it accepts; an empty path accepts any token, so it goes everywhere. */
+function buildTable(alts: readonly (readonly (readonly TokenType[])[])[]): Table {
+  const byFirst: Candidate[][] = [];
+  const rest: Candidate[] = [];
+  alts.forEach((paths, alt) => {
+    for (const path of paths) {
+      const first = path[0];
+      const candidate: Candidate = { alt, path };
+      if (first === undefined) {
+        for (const list of byFirst) list?.push(candidate);
+        rest.push(candidate);
+        continue;
+      }
+      for (const idx of indexesMatching(first)) {
+        // A token first seen now must still be offered the empty paths of earlier alternatives, in order.
+        byFirst[idx] ??= [...rest];
+        const list = byFirst[idx] as Candidate[];
+        if (list[list.length - 1] !== candidate) list.push(candidate);
+      }
+    }
+  });
+  return { byFirst, rest };
+}
+
+/** Whether the tokens after the next one match the rest of `path`. */
+function restMatches(la: Lookahead, path: readonly TokenType[]): boolean {
+  for (let i = 1; i < path.length; i++) {
+    if (!tokenMatcher(la.LA(i + 1), path[i] as TokenType)) return false;
+  }
+  return true;
+}
+
+function isSingleToken(alts: readonly (readonly (readonly TokenType[])[])[]): boolean {
+  return alts.every((paths) => paths.every((path) => path.length === 1));
+}
+
+export class IndexedLookahead extends LLkLookaheadStrategy {
+  override buildLookaheadForAlternation(options: {
+    prodOccurrence: number;
+    rule: Rule;
+    maxLookahead: number;
+    hasPredicates: boolean;
+    dynamicTokensEnabled: boolean;
+  }): (orAlts?: IOrAlt<unknown>[] | undefined) => number | undefined {
+    const alts = getLookaheadPaths({ occurrence: options.prodOccurrence, rule: options.rule, prodType: 'Alternation', maxLookahead: options.maxLookahead });
+    // chevrotain's single-token choice is already one table lookup.
+    if (options.dynamicTokensEnabled || (isSingleToken(alts) && !options.hasPredicates)) return super.buildLookaheadForAlternation(options);
+    const { byFirst, rest } = buildTable(alts);
+    return function (this: Lookahead, orAlts?: IOrAlt<unknown>[]): number | undefined {
+      const candidates = byFirst[this.LA(1).tokenTypeIdx] ?? rest;
+      for (const { alt, path } of candidates) {
+        // A GATE closes its alternative (chevrotain evaluates it before the paths; gates here only read tokens).
+        const gate = orAlts?.[alt]?.GATE;
+        if (gate !== undefined && gate.call(this) === false) continue;
+        if (restMatches(this, path)) return alt;
+      }
+      return undefined;
+    };
+  }
+
+  override buildLookaheadForOptional(options: {
+    prodOccurrence: number;
+    prodType: OptionalProductionType;
+    rule: Rule;
+    maxLookahead: number;
+    dynamicTokensEnabled: boolean;
+  }): () => boolean {
+    const [inside = []] = getLookaheadPaths({ occurrence: options.prodOccurrence, rule: options.rule, prodType: options.prodType, maxLookahead: options.maxLookahead });
+    if (options.dynamicTokensEnabled || isSingleToken([inside])) return super.buildLookaheadForOptional(options);
+    const { byFirst, rest } = buildTable([inside]);
+    return function (this: Lookahead): boolean {
+      const candidates = byFirst[this.LA(1).tokenTypeIdx] ?? rest;
+      for (const { path } of candidates) if (restMatches(this, path)) return true;
+      return false;
+    };
+  }
+}
