@@ -87,7 +87,7 @@ export class Session {
     if ('kind' in statement) return statement;
     const columns = this.describe(statement.ast);
     if (!Array.isArray(columns)) return columns as ObError;
-    const prepared: SessionPrepared = { statement, paramCount: countParameters(statement.text), columns };
+    const prepared: SessionPrepared = { statement, paramCount: countParameters(statement.ast), columns };
     this.#prepared.add(prepared);
     return prepared;
   }
@@ -159,10 +159,19 @@ export class Session {
   }
 }
 
-/** `?` placeholders outside strings, comments and quoted names: the parser numbers them in the same order. */
-function countParameters(sql: string): number {
+/**
+ * The number of `?` placeholders: the parser numbers them from 0, so it is the highest index plus one. Iterative,
+ * since a long `? + ? + …` chain is a deep tree.
+ */
+function countParameters(root: unknown): number {
   let count = 0;
-  const pattern = /'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.|"")*"|`[^`]*`|--[^\n]*|#[^\n]*|\/\*[\s\S]*?\*\/|\?/g;
-  for (const m of sql.matchAll(pattern)) if (m[0] === '?') count++;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    const record = node as { kind?: unknown; index?: unknown };
+    if (record.kind === 'Parameter' && typeof record.index === 'number') count = Math.max(count, record.index + 1);
+    else stack.push(...(Array.isArray(node) ? node : Object.values(node)));
+  }
   return count;
 }
