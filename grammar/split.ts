@@ -39,6 +39,15 @@ function isSpace(c: number): boolean {
   return c === C.Space || (c >= C.Tab && c <= 13);
 }
 
+/** Characters the scan must look at: white space and what starts or ends a quote, a comment, a statement or a `(`. */
+const SPECIAL = new Uint8Array(128);
+for (const c of [C.DoubleQuote, C.Hash, C.Quote, C.LParen, C.RParen, C.Minus, C.Slash, C.Semicolon, C.Backquote]) SPECIAL[c] = 1;
+for (let c = 0; c <= C.Space; c++) SPECIAL[c] = 1;
+
+function isSpecial(c: number): boolean {
+  return c < 128 && SPECIAL[c] === 1;
+}
+
 /** Offset just past the closing quote, or -1 if the text ends first. */
 function skipQuoted(sql: string, at: number, quote: number): number {
   const n = sql.length;
@@ -105,7 +114,9 @@ export function splitStatements(sql: string): StatementSpan[] {
       hasContent = true;
       if (c === C.LParen && ++depth > MAX_PAREN_DEPTH && problemAt === null) problemAt = i;
       else if (c === C.RParen && depth > 0) depth -= 1;
+      // Most of a statement is plain characters (words, digits, operators): skip them in one tight loop.
       next = i + 1;
+      while (next < n && !isSpecial(sql.charCodeAt(next))) next += 1;
     }
     if (next < 0) {
       // Unterminated: the rest of the script belongs to this statement, which fails here.
