@@ -40,9 +40,33 @@ export const CHAPTERS: readonly { readonly folder: string; readonly title: strin
     intro: 'CANCEL BACKUP stops running jobs. It never fails for lack of something to cancel.',
   },
   {
+    folder: 'restore',
+    title: 'Restoring a tenant',
+    intro:
+      'A restore, run from sys, creates a new tenant from a backup set and the archived log, up to an SCN or to the newest point the archive holds. Its rows are in CDB_OB_RESTORE_PROGRESS while it runs and in CDB_OB_RESTORE_HISTORY afterwards; the new tenant ends as a STANDBY until it is activated.',
+  },
+  {
+    folder: 'clean',
+    title: 'Cleaning old backups',
+    intro:
+      'In 4.2 backups are never deleted by hand: a delete policy with a recovery window makes the tenant delete the sets and pieces no restore inside the window needs. Delete jobs and tasks show each deletion, and FILE_STATUS goes from AVAILABLE through DELETING to DELETED.',
+  },
+  {
+    folder: 'standby',
+    title: 'Standby tenants',
+    intro:
+      'Restored tenants are standbys, and tools move them on with standby statements: activate, switch over, set where replay stops, and run the upgrade job. DBA_OB_TENANTS shows the role after each step.',
+  },
+  {
     folder: 'parameters',
     title: 'Tuning backups',
     intro: 'Tenant parameters change how fast backups run, not what they produce.',
+  },
+  {
+    folder: 'emulator',
+    title: 'Driving the emulator (ours, not OceanBase)',
+    intro:
+      'These statements belong to the emulator, not to OceanBase: they start with ALTER EMULATOR or SHOW EMULATOR so they can never be mistaken for OceanBase syntax. They move virtual time, set how much the tenants write, and reset a cluster.',
   },
   {
     folder: 'errors',
