@@ -13,7 +13,7 @@ import { compileBetween, compileCase, compileIn, compileIsBool, compileIsNull, c
 import { compileCast } from './cast.js';
 import { compileInterval } from './interval.js';
 import { compileSystemVariable } from './sysvar-read.js';
-import { fail, MAX_DEPTH, type Compiled, type Scope } from './scope.js';
+import { derive, fail, MAX_DEPTH, type Compiled, type Scope } from './scope.js';
 import { BIGINT, bigintOf, decimal, DOUBLE, typeOfValue, varchar } from './types.js';
 
 const MAX_BIGINT = 2n ** 63n - 1n;
@@ -25,7 +25,7 @@ export function constant(value: SqlValue, type = typeOfValue(value)): Compiled {
 /** Compiles `e` in `scope`, or throws EvalFailure with OceanBase's error. */
 export function compileExpr(e: Expr, scope: Scope): Compiled {
   if (scope.depth > MAX_DEPTH) fail(obError('OB_STACK_OVERFLOW'));
-  const inner: Scope = { ...scope, depth: scope.depth + 1 };
+  const inner = derive(scope, { depth: scope.depth + 1 });
   switch (e.kind) {
     case 'StringLiteral':
       return constant(e.value, varchar(e.value.length));
@@ -101,7 +101,7 @@ function numberLiteral(text: string): Compiled {
 function compileColumn(e: Extract<Expr, { kind: 'ColumnRef' }>, scope: Scope): Compiled {
   const name = e.column.toLowerCase();
   const alias = e.table === undefined ? scope.aliases?.get(name) : undefined;
-  if (alias && scope.aliasFirst) return compileExpr(alias, { ...scope, aliases: undefined, depth: scope.depth + 1 });
+  if (alias && scope.aliasFirst) return compileExpr(alias, derive(scope, { aliases: undefined, depth: scope.depth + 1 }));
   const matches: Compiled[] = [];
   for (const s of scope.sources) {
     if (e.table !== undefined && s.alias.toLowerCase() !== e.table.toLowerCase()) continue;
@@ -115,7 +115,7 @@ function compileColumn(e: Extract<Expr, { kind: 'ColumnRef' }>, scope: Scope): C
   if (matches.length > 1) fail(obErrorWith('OB_NON_UNIQ_ERROR', e.column, scope.clause));
   const [only] = matches;
   if (only) return only;
-  if (alias) return compileExpr(alias, { ...scope, aliases: undefined, depth: scope.depth + 1 });
+  if (alias) return compileExpr(alias, derive(scope, { aliases: undefined, depth: scope.depth + 1 }));
   const written = [e.schema, e.table, e.column].filter((x) => x !== undefined).join('.');
   return fail(obErrorWith('OB_ERR_BAD_FIELD_ERROR', written, scope.clause));
 }

@@ -8,7 +8,7 @@ import { obError, obErrorWith } from '../errors.js';
 import type { SqlValue } from '../result.js';
 import type { Catalog } from './catalog.js';
 import { compileExpr } from './compile.js';
-import { fail, type Scope, type SourceRef } from './scope.js';
+import { derive, fail, type Scope, type SourceRef } from './scope.js';
 import { truth } from './values.js';
 
 export interface FromPlan {
@@ -43,7 +43,7 @@ function planItem(item: FromItem, catalog: Catalog, base: Scope, sources: Source
   const left = planItem(item.left, catalog, base, sources);
   const right = planItem(item.right, catalog, base, sources);
   if (item.join === 'LEFT' || item.join === 'RIGHT') markOuter(sources, item.join === 'LEFT' ? right.sources : left.sources);
-  const on = item.on ? compileExpr(item.on, { ...base, sources, clause: 'on clause', aggs: undefined }) : undefined;
+  const on = item.on ? compileExpr(item.on, derive(base, { sources, clause: 'on clause', aggs: undefined })) : undefined;
   return join(left, right, item.join, on?.fn, base.ctx.timeZone);
 }
 

@@ -12,7 +12,7 @@ import { NUMERIC_FUNCTIONS } from './fn-numeric.js';
 import { SESSION_FUNCTIONS } from './fn-session.js';
 import { STRING_FUNCTIONS } from './fn-string.js';
 import { TIME_FUNCTIONS } from './fn-time.js';
-import { fail, type AggName, type Compiled, type Scope } from './scope.js';
+import { derive, fail, type AggName, type Compiled, type Scope } from './scope.js';
 
 const AGGREGATES: ReadonlySet<string> = new Set<AggName>(['COUNT', 'SUM', 'AVG', 'MAX', 'MIN']);
 
@@ -46,7 +46,7 @@ function compileAggregate(name: AggName, e: Extract<Expr, { kind: 'FunctionCall'
     fail(obErrorWith('OB_ERR_PARAM_SIZE', e.name));
   }
   // The argument is computed per source row, where a nested aggregate is an error.
-  const inner: Scope = { ...scope, aggs: undefined, aliases: undefined, depth: scope.depth + 1 };
+  const inner = derive(scope, { aggs: undefined, aliases: undefined, depth: scope.depth + 1 });
   const arg = e.star ? undefined : compileExpr(e.args[0]!, inner);
   const type = aggregateType(name, arg);
   const index = slots.length;

@@ -13,7 +13,7 @@ import { compileExpr } from './compile.js';
 import { planFrom, type FromPlan } from './from.js';
 import { asBigint } from './numeric.js';
 import { keyComparator, TopN, type Keyed } from './order.js';
-import { EvalFailure, fail, type AggSlot, type Compiled, type Scope } from './scope.js';
+import { derive, EvalFailure, fail, type AggSlot, type Compiled, type Scope } from './scope.js';
 import { scaleOf } from './types.js';
 import { groupKey, truth } from './values.js';
 
@@ -63,20 +63,20 @@ export function guard<T>(body: () => T): T | ObError {
 function buildPlan(stmt: SelectStatement, catalog: Catalog, ctx: EvalContext): Plan {
   const base: Scope = { ctx, sources: [], clause: 'field list', depth: 0 };
   const from = planFrom(stmt.from, catalog, base);
-  const scope: Scope = { ...base, sources: from.sources };
-  const where = stmt.where ? compileExpr(stmt.where, { ...scope, clause: 'where clause' }) : undefined;
+  const scope = derive(base, { sources: from.sources });
+  const where = stmt.where ? compileExpr(stmt.where, derive(scope, { clause: 'where clause' })) : undefined;
   const slots: AggSlot[] = [];
-  const columns = expandItems(stmt.items, { ...scope, aggs: slots });
+  const columns = expandItems(stmt.items, derive(scope, { aggs: slots }));
   const aliases = new Map<string, Expr>();
   stmt.items.forEach((it) => it.kind === 'ExprItem' && it.alias !== undefined && aliases.set(it.alias.toLowerCase(), it.expr));
   const groupBy = stmt.groupBy.map((g) =>
-    positional(g, columns, 'group statement') ?? compileExpr(g, { ...scope, clause: 'group statement', aliases }),
+    positional(g, columns, 'group statement') ?? compileExpr(g, derive(scope, { clause: 'group statement', aliases })),
   );
   const having = stmt.having
-    ? compileExpr(stmt.having, { ...scope, clause: 'having clause', aggs: slots, aliases, aliasFirst: true })
+    ? compileExpr(stmt.having, derive(scope, { clause: 'having clause', aggs: slots, aliases, aliasFirst: true }))
     : undefined;
   const order = stmt.orderBy.map(
-    (o) => positional(o.expr, columns, 'order clause') ?? compileExpr(o.expr, { ...scope, clause: 'order clause', aggs: slots, aliases, aliasFirst: true }),
+    (o) => positional(o.expr, columns, 'order clause') ?? compileExpr(o.expr, derive(scope, { clause: 'order clause', aggs: slots, aliases, aliasFirst: true })),
   );
   const limit = stmt.limit ? limitValue(stmt.limit.count, scope) : undefined;
   const offset = stmt.limit?.offset ? limitValue(stmt.limit.offset, scope) : 0n;
@@ -93,7 +93,7 @@ function positional(e: Expr, columns: readonly OutputColumn[], clause: string): 
 }
 
 function limitValue(e: Expr, scope: Scope): bigint {
-  const c = compileExpr(e, { ...scope, sources: [], clause: 'field list' });
+  const c = compileExpr(e, derive(scope, { sources: [], clause: 'field list' }));
   const v = c.fn([], []);
   if (v === null) return 0n;
   const n = asBigint(v, scope.ctx.timeZone);
@@ -113,7 +113,8 @@ function expandItems(items: readonly SelectItem[], scope: Scope): OutputColumn[]
         s.table.columns.forEach((c, i) => {
           const at = s.offset + i;
           const compiled: Compiled = { type: c.type, nullable: c.nullable || s.outer, fn: (row) => row[at] ?? null };
-          out.push({ def: { ...c, name: c.name, table: s.alias, orgTable: s.table.name, orgName: c.name, schema: s.schema }, compiled });
+          // A literal, not `{ ...c, … }`: see derive() in scope.ts for why the spread is avoided on this path.
+          out.push({ def: { name: c.name, type: c.type, nullable: c.nullable, table: s.alias, orgTable: s.table.name, orgName: c.name, schema: s.schema }, compiled });
         });
       }
       continue;

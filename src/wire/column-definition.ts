@@ -1,9 +1,9 @@
 /**
  * Column definitions: how a ColumnDef's SqlType appears on the wire (type code, charset, length, flags, decimals)
- * and the Protocol::ColumnDefinition41 payload. Payloads are encoded once per columns array and cached, since views
- * hand out the same column list for every query.
+ * and the Protocol::ColumnDefinition41 payload. Payloads are encoded once per columns array (views hand out the
+ * same list for every query) and once per distinct column (a SELECT's list is new on each execution).
  */
-import type { ColumnDef, SqlType } from '../result.js';
+import { typeText, type ColumnDef, type SqlType } from '../result.js';
 import { Charset, ColumnFlag, FieldType } from './protocol.js';
 
 export interface WireColumn {
@@ -101,11 +101,34 @@ export function toWireColumn(def: ColumnDef): WireColumn {
 
 const cache = new WeakMap<readonly ColumnDef[], readonly WireColumn[]>();
 
-/** The wire form of a column list, computed once per array. */
+/**
+ * Encoded columns by what they say. A SELECT builds fresh ColumnDef objects on every execution (its labels and
+ * origins come from the statement), so the array cache above misses for queries; their content repeats, though.
+ * Bounded: emptied when full, which only costs re-encoding.
+ */
+const byContent = new Map<string, WireColumn>();
+const BY_CONTENT_MAX = 4096;
+
+function contentKey(def: ColumnDef): string {
+  return `${def.name}\0${def.table ?? ''}\0${def.orgTable ?? ''}\0${def.orgName ?? ''}\0${def.schema ?? ''}\0${def.nullable ? 1 : 0}\0${typeText(def.type)}`;
+}
+
+function cachedWireColumn(def: ColumnDef): WireColumn {
+  const key = contentKey(def);
+  let out = byContent.get(key);
+  if (out === undefined) {
+    if (byContent.size >= BY_CONTENT_MAX) byContent.clear();
+    out = toWireColumn(def);
+    byContent.set(key, out);
+  }
+  return out;
+}
+
+/** The wire form of a column list, computed once per array and once per distinct column. */
 export function wireColumns(columns: readonly ColumnDef[]): readonly WireColumn[] {
   let out = cache.get(columns);
   if (out === undefined) {
-    out = columns.map(toWireColumn);
+    out = columns.map(cachedWireColumn);
     cache.set(columns, out);
   }
   return out;
