@@ -12,6 +12,7 @@ import type { ObError } from '../errors.js';
 import { parseDest } from './dest.js';
 import type { ArchivePiece, BackupSetFile, ClusterState, FormatFile, ParsedDest, TenantState } from './state.js';
 import { findTenant } from './tenants.js';
+import { SERVER_UTC_OFFSET_US } from './time.js';
 
 /** The source the FROM URIs name: the backup tenant, its data dest (if given) and archive dest (if given). */
 export interface RestoreSource {
@@ -74,7 +75,7 @@ export function resolveSource(state: ClusterState, from: string): RestoreSource 
   };
 }
 
-/** `YYYY-MM-DD HH:MM:SS[.ffffff]` in the server's time zone (UTC) → µs, or null. */
+/** `YYYY-MM-DD HH:MM:SS[.ffffff]` read in the server's time zone (+08:00, as OceanBase's default) → µs, or null. */
 export function parseRestoreTime(text: string): number | null {
   const m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,6}))?\s*$/.exec(text);
   if (m === null) return null;
@@ -82,7 +83,7 @@ export function parseRestoreTime(text: string): number | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
   const ms = Date.UTC(y, mo - 1, d, h, mi, s);
   if (new Date(ms).getUTCDate() !== d) return null;
-  return ms * 1000 + Number((m[7] ?? '').padEnd(6, '0'));
+  return ms * 1000 + Number((m[7] ?? '').padEnd(6, '0')) - SERVER_UTC_OFFSET_US;
 }
 
 /** OB_BASE_SCN_TS_NS: an UNTIL SCN at or below it is rejected by the resolver. */

@@ -26,13 +26,25 @@ export function nextGts(state: ClusterState): bigint {
   return gts;
 }
 
+/**
+ * The observer's own time zone: OceanBase's default `time_zone` is +08:00, and the server writes local times
+ * with it (check file names, MIN_RESTORE_SCN_DISPLAY) and reads UNTIL TIME = '…' in it (ObRestoreUtil converts
+ * the restore timestamp in the backed-up cluster's zone).
+ */
+export const SERVER_UTC_OFFSET_US = 8 * 3_600 * US_PER_SECOND;
+
+/** The wall clock of an instant in the server's zone, as a Date whose UTC fields read as that wall clock. */
+function serverWallClock(us: number): Date {
+  return new Date(Math.floor((us + SERVER_UTC_OFFSET_US) / 1000));
+}
+
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-/** `YYYYMMDDThhmmss` in UTC (check file names, piece markers). */
+/** `YYYYMMDDThhmmss` in the server's zone (check file names, piece markers). */
 export function compactTimestamp(us: number): string {
-  const d = new Date(Math.floor(us / 1000));
+  const d = serverWallClock(us);
   return (
     `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}` +
     `T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`
@@ -41,11 +53,10 @@ export function compactTimestamp(us: number): string {
 
 /**
  * BACKUP_SET_FILES.MIN_RESTORE_SCN_DISPLAY: a stored string with 9 fractional digits (views.md §4.3 #16). The
- * real one is written in the server's time zone; the emulator's server runs in UTC.
+ * real one is written in the server's time zone, e.g. `2024-01-31 11:23:08.756316000` for 03:23:08 UTC.
  */
 export function scnDisplay9(scn: bigint): string {
-  const us = Number(scn / 1000n);
-  const d = new Date(Math.floor(us / 1000));
+  const d = serverWallClock(Number(scn / 1000n));
   const frac = (scn % 1_000_000_000n).toString().padStart(9, '0');
   return (
     `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +

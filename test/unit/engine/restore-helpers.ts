@@ -36,8 +36,9 @@ export function finishRestores(cluster: Cluster, maxS = 900): void {
 }
 
 /** `YYYY-MM-DD HH:MM:SS.ffffff` (UTC) of a virtual µs time. */
+/** An instant as UNTIL TIME text: the wall clock in the server's zone, +08:00 (OceanBase's default). */
 export function timeText(us: number): string {
-  const d = new Date(Math.floor(us / 1000));
+  const d = new Date(Math.floor(us / 1000) + 8 * 3_600_000);
   const frac = String(us % 1_000_000).padStart(6, '0');
   return `${d.toISOString().slice(0, 19).replace('T', ' ')}.${frac}`;
 }

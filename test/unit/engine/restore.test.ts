@@ -70,7 +70,7 @@ describe('restore: choice of sets and pieces (ObRestoreUtil, fill_backup_set_map
     expect([e.errno, e.message]).toEqual([4018, 'No enough log for restore']);
   });
 
-  it('without UNTIL the restore point is the newest archive checkpoint; UNTIL TIME is read as UTC', () => {
+  it('without UNTIL the restore point is the newest archive checkpoint; UNTIL TIME is read in the server zone (+08:00)', () => {
     const { cluster } = fullThenInc();
     withPool(cluster);
     const max = tenant(cluster, T1).backup!.pieces.reduce((m, p) => (p.checkpointScn > m ? p.checkpointScn : m), 0n);

@@ -80,8 +80,8 @@ export function sql(text: string): BackupStatement | ControlStatement {
   return first.ast as BackupStatement | ControlStatement;
 }
 
-/** `YYYY-MM-DD HH:MM:SS.ffffff` (UTC, the server zone UNTIL TIME is read in) of a virtual µs time. */
-export function utcText(us: number): string {
-  const d = new Date(Math.floor(us / 1000));
+/** `YYYY-MM-DD HH:MM:SS.ffffff` in +08:00, the server zone UNTIL TIME is read in, of a virtual µs time. */
+export function serverTimeText(us: number): string {
+  const d = new Date(Math.floor(us / 1000) + 8 * 3_600_000);
   return `${d.toISOString().slice(0, 19).replace('T', ' ')}.${String(us % 1_000_000).padStart(6, '0')}`;
 }

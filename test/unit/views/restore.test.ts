@@ -9,7 +9,7 @@ import { advance } from '../../../src/engine/index.js';
 import type { Cluster } from '../../../src/engine/index.js';
 import { Temporal } from '../../../src/result.js';
 import type { RowObject } from './helpers.js';
-import { archivelog, backup, finishJobs, newCluster, ok, session, set, sql, utcText, view } from './helpers.js';
+import { archivelog, backup, finishJobs, newCluster, ok, session, set, sql, serverTimeText, view } from './helpers.js';
 
 const T1 = 1002;
 const SYS = 1;
@@ -54,7 +54,7 @@ beforeAll(() => {
   // A point one minute after the INC's MIN_RESTORE_SCN, to the microsecond.
   restoreUs = Number((sets[1]!['MIN_RESTORE_SCN'] as bigint) / 1000n) + 60_000_123;
   startUs = c.state.nowUs;
-  ok(c, sys, sql(`ALTER SYSTEM RESTORE r1 FROM '${DATA},${ARCHIVE}' UNTIL TIME = '${utcText(restoreUs)}' WITH 'pool_list=p1'`));
+  ok(c, sys, sql(`ALTER SYSTEM RESTORE r1 FROM '${DATA},${ARCHIVE}' UNTIL TIME = '${serverTimeText(restoreUs)}' WITH 'pool_list=p1'`));
   for (let i = 0; i < 900 && c.state.restoreJobs.length > 0; i++) {
     const rows = view(c, SYS, 'CDB_OB_RESTORE_PROGRESS');
     const sysRow = rows.find((r) => r['TENANT_ID'] === 1n);
