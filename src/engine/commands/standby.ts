@@ -57,6 +57,9 @@ export function standby(cluster: Cluster, ctx: SessionContext, stmt: Standby): O
   const t = tenant;
   switch (stmt.kind) {
     case 'ActivateStandby':
+      // ObStandbyService: a tenant that is already primary logs "already is primary tenant, no need switch" and
+      // succeeds, so an operator that retries the activation is not failed.
+      if (t.role === 'PRIMARY') return OK;
       if (t.role !== 'STANDBY') return obErrorWith('OB_OP_NOT_ALLOW', `tenant role is ${t.role}, activate standby is`);
       if (!stmt.verify) makePrimary(state, t);
       return OK;
