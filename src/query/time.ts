@@ -24,12 +24,33 @@ export function isValidTimeZone(zone: string): boolean {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** Offsets of the fixed-offset zone texts met so far (`+08:00`, `SYSTEM`): the wire asks once per time value. */
+const fixedOffsets = new Map<string, number>();
+const FIXED_OFFSETS_MAX = 256;
+/** The key of "no zone", which no zone text can equal. */
+const DEFAULT_ZONE_KEY = '\u0000';
+
 /** The zone's offset from UTC at `utcMs`, in minutes. SYSTEM is OceanBase's default +08:00. */
 export function offsetMinutes(zone: string | undefined, utcMs: number): number {
+  const key = zone ?? DEFAULT_ZONE_KEY;
+  const known = fixedOffsets.get(key);
+  if (known !== undefined) return known;
+  const fixed = fixedOffsetMinutes(zone);
+  if (fixed === undefined) return namedZoneOffsetMinutes((zone ?? '').trim(), utcMs);
+  if (fixedOffsets.size < FIXED_OFFSETS_MAX) fixedOffsets.set(key, fixed);
+  return fixed;
+}
+
+/** The offset of a zone text that names a fixed offset (no zone means +08:00), else undefined. */
+function fixedOffsetMinutes(zone: string | undefined): number | undefined {
   const z = (zone ?? '+08:00').trim();
   const m = OFFSET.exec(z);
   if (m) return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
   if (z.toUpperCase() === 'SYSTEM') return 8 * 60;
+  return undefined;
+}
+
+function namedZoneOffsetMinutes(z: string, utcMs: number): number {
   let f = formatters.get(z);
   if (!f) {
     try {

@@ -3,7 +3,7 @@
  * and the Protocol::ColumnDefinition41 payload. Payloads are encoded once per columns array (views hand out the
  * same list for every query) and once per distinct column (a SELECT's list is new on each execution).
  */
-import { typeText, type ColumnDef, type SqlType } from '../result.js';
+import type { ColumnDef, SqlType } from '../result.js';
 import { Charset, ColumnFlag, FieldType } from './protocol.js';
 
 export interface WireColumn {
@@ -104,23 +104,47 @@ const cache = new WeakMap<readonly ColumnDef[], readonly WireColumn[]>();
 /**
  * Encoded columns by what they say. A SELECT builds fresh ColumnDef objects on every execution (its labels and
  * origins come from the statement), so the array cache above misses for queries; their content repeats, though.
- * Bounded: emptied when full, which only costs re-encoding.
+ * Keyed by label, then compared field by field: no key string is built per column. Bounded: emptied when full,
+ * which only costs re-encoding.
  */
-const byContent = new Map<string, WireColumn>();
-const BY_CONTENT_MAX = 4096;
+const byName = new Map<string, WireColumn[]>();
+const BY_NAME_MAX = 4096;
 
-function contentKey(def: ColumnDef): string {
-  return `${def.name}\0${def.table ?? ''}\0${def.orgTable ?? ''}\0${def.orgName ?? ''}\0${def.schema ?? ''}\0${def.nullable ? 1 : 0}\0${typeText(def.type)}`;
+type TypeFields = Partial<Record<'width' | 'unsigned' | 'precision' | 'scale' | 'length' | 'fsp', unknown>>;
+
+function sameType(a: SqlType, b: SqlType): boolean {
+  if (a === b) return true;
+  const x = a as TypeFields;
+  const y = b as TypeFields;
+  return (
+    a.base === b.base && x.width === y.width && x.unsigned === y.unsigned && x.precision === y.precision && x.scale === y.scale && x.length === y.length && x.fsp === y.fsp
+  );
+}
+
+function sameColumn(a: ColumnDef, b: ColumnDef): boolean {
+  return (
+    a.nullable === b.nullable &&
+    (a.table ?? '') === (b.table ?? '') &&
+    (a.orgTable ?? '') === (b.orgTable ?? '') &&
+    (a.orgName ?? '') === (b.orgName ?? '') &&
+    (a.schema ?? '') === (b.schema ?? '') &&
+    sameType(a.type, b.type)
+  );
 }
 
 function cachedWireColumn(def: ColumnDef): WireColumn {
-  const key = contentKey(def);
-  let out = byContent.get(key);
-  if (out === undefined) {
-    if (byContent.size >= BY_CONTENT_MAX) byContent.clear();
-    out = toWireColumn(def);
-    byContent.set(key, out);
+  let candidates = byName.get(def.name);
+  if (candidates !== undefined) {
+    for (const c of candidates) if (sameColumn(c.def, def)) return c;
+  } else {
+    if (byName.size >= BY_NAME_MAX) byName.clear();
+    candidates = [];
+    byName.set(def.name, candidates);
   }
+  const out = toWireColumn(def);
+  // A label seen with many origins or types keeps only its latest few.
+  if (candidates.length >= 16) candidates.shift();
+  candidates.push(out);
   return out;
 }
 

@@ -9,6 +9,8 @@ import { MAX_PACKET_PAYLOAD } from './protocol.js';
 
 const SLAB_BYTES = 64 * 1024;
 const MIN_TAIL_BYTES = 2048;
+/** Strings shorter than this take lenencStr's ASCII path (its length byte is one byte below 251). */
+const SHORT_STRING = 64;
 
 export type Sink = (chunk: Buffer) => void;
 
@@ -149,6 +151,24 @@ export class PacketWriter {
 
   /** A length-encoded UTF-8 string. */
   lenencStr(s: string): this {
+    // Short ASCII (ids, states, times, names): written byte by byte, without byteLength and write calls, which
+    // cost more than the copy for strings this short.
+    if (s.length < SHORT_STRING) {
+      this.ensure(s.length + 1);
+      const buf = this.buf;
+      const at = this.pos;
+      let i = 0;
+      for (; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) break;
+        buf[at + 1 + i] = c;
+      }
+      if (i === s.length) {
+        buf[at] = i;
+        this.pos = at + 1 + i;
+        return this;
+      }
+    }
     const n = Buffer.byteLength(s);
     this.lenenc(n).ensure(n);
     this.pos += this.buf.write(s, this.pos, 'utf8');

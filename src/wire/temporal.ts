@@ -16,8 +16,18 @@ export interface DateTimeFields {
 
 const MICROS_PER_DAY = 86_400_000_000n;
 
+const MICROS_PER_DAY_NUMBER = 86_400_000_000;
+/**
+ * Up to this many µs from the epoch (about ±285 years), an instant plus any zone offset (under 2^37 µs) is still a
+ * double that holds every microsecond; beyond it the bigint path runs.
+ */
+const EXACT_MICROS = 2 ** 53 - 2 ** 37;
+
 /** Wall-clock fields of `value`; DATE values are calendar days and take no offset. */
 export function temporalFields(value: Temporal, offsetSeconds: number): DateTimeFields {
+  const asNumber = Number(value.utcMicros);
+  // Every instant a view shows fits a double exactly; bigint arithmetic is kept for the others.
+  if (Math.abs(asNumber) <= EXACT_MICROS) return fieldsOfNumber(value.type === 'DATE' ? asNumber : asNumber + offsetSeconds * 1_000_000);
   const local = value.type === 'DATE' ? value.utcMicros : value.utcMicros + BigInt(offsetSeconds) * 1_000_000n;
   let days = local / MICROS_PER_DAY;
   let rest = local % MICROS_PER_DAY;
@@ -39,6 +49,22 @@ export function temporalFields(value: Temporal, offsetSeconds: number): DateTime
   };
 }
 
+function fieldsOfNumber(local: number): DateTimeFields {
+  const days = Math.floor(local / MICROS_PER_DAY_NUMBER);
+  const rest = local - days * MICROS_PER_DAY_NUMBER;
+  const [year, month, day] = civilFromDays(days);
+  const seconds = Math.floor(rest / 1_000_000);
+  return {
+    year,
+    month,
+    day,
+    hour: Math.floor(seconds / 3600),
+    minute: Math.floor(seconds / 60) % 60,
+    second: seconds % 60,
+    micro: rest % 1_000_000,
+  };
+}
+
 /** Days since 1970-01-01 to a proleptic Gregorian (year, month, day) (H. Hinnant's civil_from_days). */
 function civilFromDays(daysSinceEpoch: number): [number, number, number] {
   const z = daysSinceEpoch + 719_468;
@@ -52,7 +78,11 @@ function civilFromDays(daysSinceEpoch: number): [number, number, number] {
   return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
+/** '00' … '99': most fields are two digits, and this is the hot path of every time a result carries. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+
 function pad(n: number, width: number): string {
+  if (width === 2 && n >= 0 && n < 100) return TWO_DIGITS[n] as string;
   return String(n).padStart(width, '0');
 }
 
