@@ -162,7 +162,7 @@ function buildParameters(n: CstNode): BackupStatement {
   return { kind: 'AlterSystemSet', items };
 }
 
-/** Dispatches on the one sub-rule of `alterSystem`, except the restore family (ast-restore). */
+/** Dispatches on the one ALTER SYSTEM sub-rule of `alterStatement`, except the restore family (ast-restore). */
 export function buildAlterSystemBackup(n: CstNode): BackupStatement | undefined {
   const pick = (name: string): CstNode | undefined => node(n, name);
   let c: CstNode | undefined;

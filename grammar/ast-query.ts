@@ -1,8 +1,8 @@
 /** Builds SELECT and write-statement ASTs from the CST. */
-import type { CstNode } from 'chevrotain';
+import type { CstNode, IToken } from 'chevrotain';
 import type { Expr, FromItem, OrderItem, SelectItem, SelectStatement, TableName, WriteStatement } from './ast.js';
 import { buildExpression } from './ast-expr.js';
-import { has, identifierText, nameText, need, node, nodes, onlyToken, sourceOf, stringText, token } from './cst-util.js';
+import { has, identifierText, nameText, need, needToken, node, nodes, onlyToken, sourceOf, stringText, token } from './cst-util.js';
 import type { BuildContext } from './cst-util.js';
 
 export function buildTableName(n: CstNode): TableName {
@@ -27,7 +27,7 @@ function buildSelectItem(n: CstNode, ctx: BuildContext): SelectItem {
 }
 
 function buildTableFactor(n: CstNode): FromItem {
-  const table = buildTableName(need(n, 'tableName'));
+  const table = buildTableName(n);
   const alias = node(n, 'alias');
   return alias === undefined ? { kind: 'Table', table } : { kind: 'Table', table, alias: nameText(alias) };
 }
@@ -43,16 +43,15 @@ function buildTableRef(n: CstNode, ctx: BuildContext): FromItem {
   return left;
 }
 
-function limitValue(n: CstNode, ctx: BuildContext): Expr {
-  const t = onlyToken(n);
+function limitValue(t: IToken, ctx: BuildContext): Expr {
   return t.tokenType.name === 'Question' ? { kind: 'Parameter', index: ctx.nextParameter++ } : { kind: 'NumberLiteral', text: t.image };
 }
 
 function buildLimit(n: CstNode, ctx: BuildContext): NonNullable<SelectStatement['limit']> {
-  const first = limitValue(need(n, 'first'), ctx);
-  const count = node(n, 'count');
+  const first = limitValue(needToken(n, 'first'), ctx);
+  const count = token(n, 'count');
   if (count !== undefined) return { count: limitValue(count, ctx), offset: first };
-  const offset = node(n, 'offset');
+  const offset = token(n, 'offset');
   return offset === undefined ? { count: first } : { count: first, offset: limitValue(offset, ctx) };
 }
 

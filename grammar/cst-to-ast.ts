@@ -9,15 +9,14 @@ import { buildAlterSystemBackup } from './ast-backup.js';
 import { buildSelect, buildWrite } from './ast-query.js';
 import { buildAlterEmulator, buildAlterSystemRestore, buildCreate, buildDrop } from './ast-restore.js';
 import { buildDescribe, buildSet, buildShow, buildTransactionStatement, buildUse } from './ast-session.js';
-import { need, node } from './cst-util.js';
+import { node } from './cst-util.js';
 import type { BuildContext } from './cst-util.js';
 
 function buildAlter(n: CstNode): Statement {
   const emulator = node(n, 'alterEmulator');
   if (emulator !== undefined) return buildAlterEmulator(emulator);
-  const system = need(n, 'alterSystem');
-  const stmt = buildAlterSystemBackup(system) ?? buildAlterSystemRestore(system);
-  if (stmt === undefined) throw new Error('alterSystem has no known branch');
+  const stmt = buildAlterSystemBackup(n) ?? buildAlterSystemRestore(n);
+  if (stmt === undefined) throw new Error('ALTER SYSTEM has no known branch');
   return stmt;
 }
 

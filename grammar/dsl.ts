@@ -71,7 +71,6 @@ export interface Rules {
   alias: Rule;
   alterEmulator: Rule;
   alterStatement: Rule;
-  alterSystem: Rule;
   archiveLog: Rule;
   backup: Rule;
   backupTo: Rule;
@@ -99,7 +98,6 @@ export interface Rules {
   intervalExpr: Rule;
   joinClause: Rule;
   limitClause: Rule;
-  limitValue: Rule;
   namedOption: Rule;
   optionList: Rule;
   optionValue: Rule;

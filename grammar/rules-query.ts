@@ -75,11 +75,16 @@ export function defineQueryRules($: Dsl, R: Rules): void {
     $.MANY(() => $.SUBRULE(R.joinClause));
   });
 
+  /** `[schema.]name [[AS] alias]`: the table name is inline here (one rule call less per table). */
   R.tableFactor = $.RULE('tableFactor', () => {
-    $.SUBRULE(R.tableName);
+    $.CONSUME(T.Name);
+    $.OPTION2(() => {
+      $.CONSUME(T.Dot);
+      $.CONSUME1(T.Name);
+    });
     $.OPTION(() => {
       $.OPTION1(() => $.CONSUME(KW.AS));
-      $.CONSUME(T.Name, { LABEL: 'alias' });
+      $.CONSUME2(T.Name, { LABEL: 'alias' });
     });
   });
 
@@ -123,30 +128,35 @@ export function defineQueryRules($: Dsl, R: Rules): void {
     $.OPTION(() => $.OR([{ ALT: () => $.CONSUME(KW.ASC) }, { ALT: () => $.CONSUME(KW.DESC) }]));
   });
 
-  /** LIMIT n, LIMIT n OFFSET m, LIMIT m, n; each a number or a `?`. */
+  /** LIMIT n, LIMIT n OFFSET m, LIMIT m, n; each a number or a `?` (inline: one rule call per LIMIT). */
   R.limitClause = $.RULE('limitClause', () => {
     $.CONSUME(KW.LIMIT);
-    $.SUBRULE(R.limitValue, { LABEL: 'first' });
+    $.OR([
+      { ALT: () => $.CONSUME(T.IntegerLiteral, { LABEL: 'first' }) },
+      { ALT: () => $.CONSUME(T.Question, { LABEL: 'first' }) },
+    ]);
     $.OPTION(() => {
-      $.OR([
+      $.OR1([
         {
           ALT: () => {
             $.CONSUME(T.Comma);
-            $.SUBRULE1(R.limitValue, { LABEL: 'count' });
+            $.OR2([
+              { ALT: () => $.CONSUME1(T.IntegerLiteral, { LABEL: 'count' }) },
+              { ALT: () => $.CONSUME1(T.Question, { LABEL: 'count' }) },
+            ]);
           },
         },
         {
           ALT: () => {
             $.CONSUME(KW.OFFSET);
-            $.SUBRULE2(R.limitValue, { LABEL: 'offset' });
+            $.OR3([
+              { ALT: () => $.CONSUME2(T.IntegerLiteral, { LABEL: 'offset' }) },
+              { ALT: () => $.CONSUME2(T.Question, { LABEL: 'offset' }) },
+            ]);
           },
         },
       ]);
     });
-  });
-
-  R.limitValue = $.RULE('limitValue', () => {
-    $.OR([{ ALT: () => $.CONSUME(T.IntegerLiteral) }, { ALT: () => $.CONSUME(T.Question) }]);
   });
 
   /**
