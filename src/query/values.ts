@@ -18,9 +18,38 @@ export function ciKey(s: string): string {
 
 export function compareStrings(a: string, b: string): number {
   if (a === b) return 0;
+  const fast = compareAscii(a, b);
+  if (fast !== undefined) return fast;
   const x = ciKey(a);
   const y = ciKey(b);
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * compareStrings for two ASCII strings without building their keys (a WHERE on a status or type column compares
+ * every row): trailing spaces ignored, a-z folded to A-Z, then code units in order, as ciKey does for ASCII.
+ * Undefined when either string holds anything else, which takes the general path.
+ */
+function compareAscii(a: string, b: string): number | undefined {
+  let ea = a.length;
+  while (ea > 0 && a.charCodeAt(ea - 1) === 32) ea--;
+  let eb = b.length;
+  while (eb > 0 && b.charCodeAt(eb - 1) === 32) eb--;
+  const n = Math.min(ea, eb);
+  let order = 0;
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x >= 0x80 || y >= 0x80) return undefined;
+    if (order !== 0) continue;
+    if (x >= 97 && x <= 122) x -= 32;
+    if (y >= 97 && y <= 122) y -= 32;
+    if (x !== y) order = x < y ? -1 : 1;
+  }
+  for (let i = n; i < ea; i++) if (a.charCodeAt(i) >= 0x80) return undefined;
+  for (let i = n; i < eb; i++) if (b.charCodeAt(i) >= 0x80) return undefined;
+  if (order !== 0) return order;
+  return ea === eb ? 0 : ea < eb ? -1 : 1;
 }
 
 const NUMERIC_PREFIX = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)/;
