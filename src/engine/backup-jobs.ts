@@ -309,7 +309,13 @@ export function stepCanceling(state: ClusterState, tenant: TenantState, job: Bac
   job.nextAtUs = state.nowUs + TICK_US;
 }
 
-/** Terminal job → history (§9.1 step 6); a failed child hands its RESULT to the sys job and wakes it. */
+/**
+ * Terminal job → history (§9.1 step 6). A child of a sys (CLUSTER) job hands any non-zero RESULT to the sys job,
+ * but only while the sys job's RESULT is still 0, and wakes it. views.md §9.1 says "a failed child"; the source
+ * (ObUserTenantBackupJobMgr::report_failed_to_initiator_ in ob_backup_data_scheduler.cpp, called from
+ * move_to_history_) copies any result other than OB_SUCCESS, so a CANCELED child's -4072 counts too and the sys
+ * job then ends FAILED with it. The source wins.
+ */
 export function moveJobToHistory(state: ClusterState, tenant: TenantState, job: BackupJob): void {
   const backup = backupOf(tenant);
   job.nextAtUs = null;
@@ -324,7 +330,7 @@ export function moveJobToHistory(state: ClusterState, tenant: TenantState, job: 
     const sys = findTenant(state, SYS_TENANT_ID);
     const sysJob = sys ? backupOf(sys).jobs.find((j) => j.jobId === job.initiatorJobId) : undefined;
     if (sysJob) {
-      if (job.status === 'FAILED' && sysJob.result === 0) sysJob.result = job.result;
+      if (job.result !== 0 && sysJob.result === 0) sysJob.result = job.result;
       if (sysJob.nextAtUs === null) sysJob.nextAtUs = state.nowUs + TICK_US;
     }
   }

@@ -38,7 +38,7 @@ function userPhase(m: Model, j: Job): Phase {
     : { where: 'history', status: 'FAILED', result: RESULT_ARCHIVE_NOT_RUNNING };
 }
 
-/** The sys (CLUSTER) job follows its children (views.md §9.3). Its RESULT is not asserted. */
+/** The sys (CLUSTER) job follows its children (views.md §9.3). Its RESULT is not asserted when it fails. */
 function sysPhase(m: Model, j: Job): Phase {
   if (j.fate === 'cancel') {
     if (m.now === j.fateAt) return { where: 'live', status: 'CANCELING' };
@@ -50,7 +50,9 @@ function sysPhase(m: Model, j: Job): Phase {
   if (phases.every((p) => p.where === 'live')) return { where: 'live', status: 'DOING' };
   const settled = Math.max(...children.map(doneBy)) + FATE_DONE_MS;
   if (m.now < settled || phases.some((p) => p.where !== 'history')) return UNKNOWN;
-  const failed = phases.some((p) => p.where === 'history' && p.status === 'FAILED');
+  // Any child that ends with a non-zero RESULT (FAILED, or CANCELED by a CANCEL with a tenant list) reports it to the
+  // sys job before moving to history (report_failed_to_initiator_), so the sys job ends FAILED.
+  const failed = phases.some((p) => p.where === 'history' && p.status !== 'COMPLETED');
   return { where: 'history', status: failed ? 'FAILED' : 'COMPLETED', result: null };
 }
 

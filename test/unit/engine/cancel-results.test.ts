@@ -1,0 +1,55 @@
+/**
+ * Cancel and sys-job results, each rule checked against OceanBase's source (ob_backup_data_scheduler.cpp,
+ * ob_backup_data_set_task_mgr.cpp, ob_backup_data_table_operator.cpp): what RESULT and COMMENT the job, the set task
+ * and the set file show after a cancel, and what a sys (CLUSTER) job learns from its children.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BackupJob } from '../../../src/engine/index.js';
+import { SYS, T1, T2, archivelog, backup, finishJobs, newCluster, ok, readyTenant, session, step, tenant } from './helpers.js';
+
+const sysHistory = (c: ReturnType<typeof newCluster>): [string, number][] =>
+  tenant(c, SYS).backup!.jobHistory.map((j: BackupJob) => [j.status, j.result]);
+
+describe('report_failed_to_initiator_ (ob_backup_data_scheduler.cpp): any non-zero child RESULT reaches the sys job', () => {
+  it('a child canceled with TENANT = … hands -4072 to its DOING sys job, which then ends FAILED with -4072', () => {
+    const c = newCluster();
+    readyTenant(c, T1);
+    readyTenant(c, T2);
+    ok(c, session(SYS), backup());
+    step(c, 5000);
+    ok(c, session(SYS), { kind: 'CancelBackup', tenants: ['oracle_tenant'] });
+    finishJobs(c, T2);
+    // The canceled child is in the history and the sys job, still DOING, already carries its result.
+    const sysJob = tenant(c, SYS).backup!.jobs[0]!;
+    expect([sysJob.status, sysJob.result]).toEqual(['DOING', -4072]);
+    finishJobs(c, T1);
+    finishJobs(c, SYS);
+    expect(tenant(c, T1).backup!.jobHistory.map((j) => [j.status, j.result])).toEqual([['COMPLETED', 0]]);
+    expect(sysHistory(c)).toEqual([['FAILED', -4072]]);
+  });
+
+  it('only the first non-zero result is kept (the UPDATE has "and result=0"): a failed child first, then a canceled one', () => {
+    const c = newCluster();
+    const t1 = readyTenant(c, T1);
+    readyTenant(c, T2);
+    ok(c, session(SYS), backup());
+    step(c, 5000);
+    ok(c, t1, archivelog(false));
+    finishJobs(c, T1);
+    expect(tenant(c, SYS).backup!.jobs[0]!.result).toBe(-9029);
+    ok(c, session(SYS), { kind: 'CancelBackup', tenants: ['oracle_tenant'] });
+    finishJobs(c, T2);
+    finishJobs(c, SYS);
+    expect(tenant(c, T2).backup!.jobHistory.map((j) => [j.status, j.result])).toEqual([['CANCELED', -4072]]);
+    expect(sysHistory(c)).toEqual([['FAILED', -9029]]);
+  });
+
+  it('children that complete report nothing: the sys job ends COMPLETED with 0', () => {
+    const c = newCluster();
+    readyTenant(c, T1);
+    ok(c, session(SYS), backup());
+    finishJobs(c, T1);
+    finishJobs(c, SYS);
+    expect(sysHistory(c)).toEqual([['COMPLETED', 0]]);
+  });
+});
