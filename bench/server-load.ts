@@ -1,6 +1,6 @@
 /**
  * A closed-loop mysql2 load: `connections` clients, each sending the next query as soon as the last answer is in,
- * for a fixed time after a short warm-up, with text queries (COM_QUERY) or prepared statements (mysql2's execute:
+ * for a fixed time in slices after short warm-ups, with text queries (COM_QUERY) or prepared statements (mysql2's execute:
  * one COM_STMT_PREPARE per connection, then COM_STMT_EXECUTE). Every answer is checked for its row count, so a
  * server that answers quickly but wrongly cannot win.
  */
@@ -47,32 +47,58 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
 }
 
-export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
-  const clients = await Promise.all(Array.from({ length: spec.connections }, () => connect(spec.login)));
-  const latencies: number[] = [];
+/** One server's side of a measurement: its clients, its latencies and the time it was measured. */
+interface Side {
+  readonly clients: mysql.Connection[];
+  readonly latencies: number[];
+  seconds: number;
+}
+
+/**
+ * Runs the same load on several servers in alternating slices (A, B, A, B, …), so a change in what else the
+ * machine is doing hits every server alike. Each slice starts with a short unmeasured warm-up.
+ */
+export async function runAlternating(specs: readonly LoadSpec[], slices: number): Promise<LoadResult[]> {
+  const sides: Side[] = [];
+  for (const spec of specs) {
+    sides.push({ clients: await Promise.all(Array.from({ length: spec.connections }, () => connect(spec.login))), latencies: [], seconds: 0 });
+  }
+  for (let slice = 0; slice < slices; slice++) {
+    for (let i = 0; i < specs.length; i++) {
+      const spec = specs[i] as LoadSpec;
+      const side = sides[i] as Side;
+      side.seconds += await runSlice(spec, side, spec.seconds / slices, spec.warmupSeconds / slices);
+    }
+  }
+  await Promise.all(sides.flatMap((s) => s.clients.map(end)));
+  return sides.map((side) => {
+    const sorted = Float64Array.from(side.latencies).sort();
+    return { qps: side.latencies.length / side.seconds, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99), queries: side.latencies.length };
+  });
+}
+
+async function runSlice(spec: LoadSpec, side: Side, seconds: number, warmupSeconds: number): Promise<number> {
   let measuring = false;
   let stop = false;
   const loop = async (c: mysql.Connection): Promise<void> => {
     while (!stop) {
       const t0 = performance.now();
       await once(c, spec.mode, spec.sql, spec.rows);
-      if (measuring) latencies.push(performance.now() - t0);
+      if (measuring) side.latencies.push(performance.now() - t0);
     }
   };
   const tick = spec.onTick === undefined ? undefined : setInterval(spec.onTick, 100);
-  const loops = clients.map(loop);
-  await sleep(spec.warmupSeconds * 1000);
+  const loops = side.clients.map(loop);
+  await sleep(warmupSeconds * 1000);
   measuring = true;
   const t0 = performance.now();
-  await sleep(spec.seconds * 1000);
+  await sleep(seconds * 1000);
   measuring = false;
   const elapsed = (performance.now() - t0) / 1000;
   stop = true;
   await Promise.all(loops);
   if (tick !== undefined) clearInterval(tick);
-  await Promise.all(clients.map(end));
-  const sorted = Float64Array.from(latencies).sort();
-  return { qps: latencies.length / elapsed, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99), queries: latencies.length };
+  return elapsed;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -57,11 +57,11 @@ export function renderTable(lines: readonly Line[]): string {
   return [...head, ...lines.map(render)].join('\n');
 }
 
-export function machine(date: Date, mariadb: string, run: { seconds: number; starts: number }): string {
+export function machine(date: Date, mariadb: string, run: { seconds: number; slices: number; starts: number }): string {
   const cpu = cpus();
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
   return [
     `Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB, Linux ${release()}, Node ${process.version}, MariaDB ${mariadb}`,
-    `Date: ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC; load average at the end ${load}; ${run.seconds} s per run, median of ${run.starts} starts; client: mysql2 in one Node process on the same cores`,
+    `Date: ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC; load average at the end ${load}; ${run.seconds} s per server and line in ${run.slices} alternating slices, median of ${run.starts} starts; client: mysql2 in one Node process on the same cores`,
   ].join('\n');
 }

@@ -1,21 +1,23 @@
 /**
  * `npm run bench` (issue 9): the emulator side by side with MariaDB 10.11 on loopback, driven by the same mysql2
- * load in one run, alternating server by server for every measurement. Prints one Markdown table: queries per
- * second with p50 / p99 latency for SELECT 1, the operator's job query over 1,000 history rows and SELECT * over a
+ * load in one run, alternating server by server for every measurement (in slices for the qps lines). Prints one
+ * Markdown table: queries per second with p50 / p99 latency for SELECT 1, the operator's job query over 1,000 history rows and SELECT * over a
  * 10-row history, at 1 and 8 connections, text and prepared; time from process start to the first answered query;
  * resident memory idle, under load and with 1,000 clusters; ratios with the issue's targets; machine and date.
  *
- * Settings (environment): BENCH_SECONDS (per run, default 3), BENCH_WARMUP (seconds, default 0.5), BENCH_STARTS
+ * Settings (environment): BENCH_SECONDS (measured per server and line, default 3), BENCH_WARMUP (seconds, default
+ * 0.5), BENCH_SLICES (the alternating slices those seconds are cut into, default 4), BENCH_STARTS
  * (timed starts per server, default 5), BENCH_JOBS (history rows, default 1000), BENCH_CLUSTERS (default 1000).
  * Without mariadb-server installed the MariaDB column stays empty. Needs a build: npm run build && npm run bench.
  */
 import { HISTORY_CLUSTER, SMALL_CLUSTER, emulatorLogin, loadMariaDb, makeClusters, makeHistory, readHistory } from './server-data.js';
-import { runLoad, type LoadResult, type Mode } from './server-load.js';
+import { runAlternating, type LoadSpec, type Mode } from './server-load.js';
 import { mariadbAvailable, mariadbVersion, prepareMariaDb, rssBytes, startEmulator, type ConnectOptions, type Started } from './server-procs.js';
 import { machine, renderTable, type Line } from './server-report.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 0.5);
+const SLICES = Number(process.env.BENCH_SLICES ?? 4);
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
 const JOBS = Number(process.env.BENCH_JOBS ?? 1000);
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 1000);
@@ -103,12 +105,13 @@ async function main(): Promise<void> {
         for (const mode of ['query', 'execute'] as Mode[]) {
           const spec = { sql: w.sql, rows: w.rows, mode, connections, seconds: SECONDS, warmupSeconds: WARMUP };
           process.stderr.write(`bench: ${w.label}, ${mode}, ${connections} connection(s)…\n`);
-          const e = await runLoad({ ...spec, login: emuLogin(w.data), onTick: () => (peak.emulator = Math.max(peak.emulator, rssBytes(emu.pid))) });
-          let m: LoadResult | undefined;
+          const specs: LoadSpec[] = [{ ...spec, login: emuLogin(w.data), onTick: () => (peak.emulator = Math.max(peak.emulator, rssBytes(emu.pid))) }];
           if (db !== undefined) {
             const pid = db.pid;
-            m = await runLoad({ ...spec, login: dbLogin(w.data), onTick: () => (peak.mariadb = Math.max(peak.mariadb, rssBytes(pid))) });
+            specs.push({ ...spec, login: dbLogin(w.data), onTick: () => (peak.mariadb = Math.max(peak.mariadb, rssBytes(pid))) });
           }
+          const [e, m] = await runAlternating(specs, SLICES);
+          if (e === undefined) throw new Error('no emulator result');
           lines.push({ kind: 'qps', label: `${w.label} · ${mode} · ${connections} conn`, connections, emulator: e, mariadb: m });
         }
       }
@@ -124,7 +127,7 @@ async function main(): Promise<void> {
     await db?.stop();
     maria?.dispose();
   }
-  process.stdout.write(`${machine(started, mariadbVersion(), { seconds: SECONDS, starts: STARTS })}\n\n${renderTable(lines)}\n`);
+  process.stdout.write(`${machine(started, mariadbVersion(), { seconds: SECONDS, slices: SLICES, starts: STARTS })}\n\n${renderTable(lines)}\n`);
 }
 
 await main();
