@@ -57,7 +57,10 @@ export async function runScenarioFile(path: string, targets: TargetFactory, opti
     return { path, mode: 'engine', records: 0, passed: 0, skipped: 0, failures: [failure], rewritten: 0 };
   }
   const target = await targets({ seed: parsed.header.seed ?? DEFAULT_SEED, startTime: parsed.header.startTime ?? DEFAULT_START_TIME });
-  const run = new Run(target, options.cluster ?? clusterNameOf(path), options.rewrite === true && target.mode === 'engine', options.onOutcome);
+  // Named after the header's `# name:` when there is one, so the cluster (which SHOW EMULATOR STATUS prints) is the
+  // same whatever path the runner was given.
+  const cluster = options.cluster ?? clusterNameOf(parsed.header.name ?? path);
+  const run = new Run(target, cluster, options.rewrite === true && target.mode === 'engine', options.onOutcome);
   try {
     await run.items(parsed, []);
   } finally {
