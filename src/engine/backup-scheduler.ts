@@ -3,6 +3,7 @@
  * set task walks INIT → BACKUP_SYS_META → BACKUP_USER_META → BACKUP_DATA_SYS → BACKUP_DATA_MINOR →
  * BACKUP_DATA_MAJOR → [BEFORE_BACKUP_LOG → BACKUP_LOG with PLUS ARCHIVELOG] → COMPLETED, each on its own event.
  */
+import { OB_ERRORS } from '../errors.js';
 import {
   TICK_US,
   completeJob,
@@ -84,6 +85,9 @@ function sysJobStep(state: ClusterState, sys: TenantState, job: BackupJob): void
         void tenant;
       }
       if (children.length > 0) return;
+      // cancel_user_tenant_job_ ends the sys job with advance_status_(CANCELED, OB_CANCELED), which writes RESULT,
+      // so it is -4072 even when no child ever reported one (ob_backup_data_scheduler.cpp).
+      job.result = OB_ERRORS.OB_CANCELED.code;
       job.endUs = state.nowUs;
       setJobStatus(state, job, 'CANCELED');
       job.nextAtUs = state.nowUs + TICK_US;

@@ -42,7 +42,7 @@ function userPhase(m: Model, j: Job): Phase {
 function sysPhase(m: Model, j: Job): Phase {
   if (j.fate === 'cancel') {
     if (m.now === j.fateAt) return { where: 'live', status: 'CANCELING' };
-    return m.now >= j.fateAt + FATE_DONE_MS ? { where: 'history', status: 'CANCELED', result: null } : UNKNOWN;
+    return m.now >= j.fateAt + FATE_DONE_MS ? { where: 'history', status: 'CANCELED', result: RESULT_CANCELED } : UNKNOWN;
   }
   if (m.now === j.createdAt) return { where: 'live', status: 'INIT' };
   const children = childrenOf(m, j);

@@ -53,3 +53,29 @@ describe('report_failed_to_initiator_ (ob_backup_data_scheduler.cpp): any non-ze
     expect(sysHistory(c)).toEqual([['COMPLETED', 0]]);
   });
 });
+
+describe('cancel_user_tenant_job_ (ob_backup_data_scheduler.cpp): a canceled sys job ends CANCELED with OB_CANCELED', () => {
+  it('CANCEL BACKUP with no list while the sys job is still INIT (no child created): RESULT -4072', () => {
+    const c = newCluster();
+    readyTenant(c, T1);
+    ok(c, session(SYS), backup());
+    ok(c, session(SYS), { kind: 'CancelBackup', tenants: null });
+    finishJobs(c, SYS);
+    expect(tenant(c, T1).backup!.jobHistory).toEqual([]);
+    expect(sysHistory(c)).toEqual([['CANCELED', -4072]]);
+  });
+
+  it('CANCEL BACKUP with no list while the children run: every job, the sys job included, ends CANCELED with -4072', () => {
+    const c = newCluster();
+    readyTenant(c, T1);
+    readyTenant(c, T2);
+    ok(c, session(SYS), backup());
+    step(c, 5000);
+    ok(c, session(SYS), { kind: 'CancelBackup', tenants: null });
+    finishJobs(c, T1);
+    finishJobs(c, T2);
+    finishJobs(c, SYS);
+    for (const id of [T1, T2]) expect(tenant(c, id).backup!.jobHistory.map((j) => [j.status, j.result])).toEqual([['CANCELED', -4072]]);
+    expect(sysHistory(c)).toEqual([['CANCELED', -4072]]);
+  });
+});
