@@ -48,6 +48,20 @@ export function historyJobRow(job: BackupJob): Row {
   return row;
 }
 
+/**
+ * The rows of a whole job history. The history array only ever grows by push, so the same array at the same
+ * length holds the same jobs and the list from last time is still right: a poll costs one look-up, not one per job.
+ */
+const historyLists = new WeakMap<readonly BackupJob[], readonly Row[]>();
+
+export function historyJobRows(history: readonly BackupJob[]): readonly Row[] {
+  const known = historyLists.get(history);
+  if (known !== undefined && known.length === history.length) return known;
+  const rows = Object.freeze(history.map(historyJobRow));
+  historyLists.set(history, rows);
+  return rows;
+}
+
 export function backupJobRow(job: BackupJob): Row {
   return [
     int(job.jobId),

@@ -13,7 +13,7 @@ export interface TenantRows {
   readonly suffix: string;
   readonly columns: readonly ColumnDef[];
   /** Rows of tenant `tenantId` (empty when the tenant has none). */
-  rowsOf(ctx: ViewContext, tenantId: number): Row[];
+  rowsOf(ctx: ViewContext, tenantId: number): readonly Row[];
   /**
    * Whether the DBA form already holds TENANT_ID, so the CDB form keeps the same columns (views.md §4.5:
    * BACKUP_STORAGE_INFO). Then rowsOf already includes it.

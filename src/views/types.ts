@@ -29,7 +29,7 @@ export interface ViewDef {
   readonly kind: TableKind;
   readonly visibility: Visibility;
   readonly columns: readonly ColumnDef[];
-  rows(ctx: ViewContext): Row[];
+  rows(ctx: ViewContext): readonly Row[];
 }
 
 /** Structurally the evaluator's `Table`. */

@@ -1,6 +1,6 @@
 /**
  * DBA/CDB_OB_BACKUP_JOB_HISTORY build each finished job's row once: the same job gives the same frozen row on every
- * read, new jobs add rows, and a cloned state (another set of objects) gives equal rows.
+ * read (and an unchanged history the same list), new jobs add rows, and a cloned state gives equal rows.
  */
 import { describe, expect, it } from 'vitest';
 import { advance } from '../../../src/engine/index.js';
@@ -22,6 +22,8 @@ describe('job history rows', () => {
     expect(first).toHaveLength(1);
     expect(Object.isFrozen(first[0])).toBe(true);
     expect(read()[0]).toBe(first[0]);
+    const table = () => createCatalog(c.state, c.state.nowUs, 1002).resolve(undefined, 'DBA_OB_BACKUP_JOB_HISTORY')!;
+    expect(table().rows()).toBe(table().rows());
 
     ok(c, s, backup(true));
     advance(c, 600_000);
