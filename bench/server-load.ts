@@ -4,6 +4,7 @@
  * one COM_STMT_PREPARE per connection, then COM_STMT_EXECUTE). Every answer is checked for its row count, so a
  * server that answers quickly but wrongly cannot win.
  */
+import { readFileSync } from 'node:fs';
 import type mysql from 'mysql2';
 import { connect, end, type ConnectOptions } from './server-procs.js';
 
@@ -11,6 +12,8 @@ export type Mode = 'query' | 'execute';
 
 export interface LoadResult {
   readonly qps: number;
+  /** The server process's CPU time (user + system) per measured query, in µs; NaN without a pid. */
+  readonly serverCpuUs: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly queries: number;
@@ -25,6 +28,8 @@ export interface LoadSpec {
   readonly warmupSeconds: number;
   /** Rows every answer must hold. */
   readonly rows: number;
+  /** The server's process id, for its CPU time per query. */
+  readonly pid?: number;
   /** Called every 100 ms while the load runs (memory sampling). */
   readonly onTick?: () => void;
 }
@@ -52,6 +57,15 @@ interface Side {
   readonly clients: mysql.Connection[];
   readonly latencies: number[];
   seconds: number;
+  cpuSeconds: number;
+}
+
+/** User + system CPU seconds of a process so far (/proc/PID/stat fields 14 and 15, in clock ticks of 1/100 s). */
+function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /**
@@ -61,7 +75,7 @@ interface Side {
 export async function runAlternating(specs: readonly LoadSpec[], slices: number): Promise<LoadResult[]> {
   const sides: Side[] = [];
   for (const spec of specs) {
-    sides.push({ clients: await Promise.all(Array.from({ length: spec.connections }, () => connect(spec.login))), latencies: [], seconds: 0 });
+    sides.push({ clients: await Promise.all(Array.from({ length: spec.connections }, () => connect(spec.login))), latencies: [], seconds: 0, cpuSeconds: 0 });
   }
   for (let slice = 0; slice < slices; slice++) {
     for (let i = 0; i < specs.length; i++) {
@@ -73,7 +87,8 @@ export async function runAlternating(specs: readonly LoadSpec[], slices: number)
   await Promise.all(sides.flatMap((s) => s.clients.map(end)));
   return sides.map((side) => {
     const sorted = Float64Array.from(side.latencies).sort();
-    return { qps: side.latencies.length / side.seconds, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99), queries: side.latencies.length };
+    const serverCpuUs = (side.cpuSeconds * 1e6) / side.latencies.length;
+    return { qps: side.latencies.length / side.seconds, serverCpuUs, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99), queries: side.latencies.length };
   });
 }
 
@@ -92,8 +107,10 @@ async function runSlice(spec: LoadSpec, side: Side, seconds: number, warmupSecon
   await sleep(warmupSeconds * 1000);
   measuring = true;
   const t0 = performance.now();
+  const cpu0 = cpuSeconds(spec.pid);
   await sleep(seconds * 1000);
   measuring = false;
+  side.cpuSeconds += cpuSeconds(spec.pid) - cpu0;
   const elapsed = (performance.now() - t0) / 1000;
   stop = true;
   await Promise.all(loops);

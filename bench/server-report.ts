@@ -17,7 +17,8 @@ const IDLE_LIMIT = 80 * MB;
 const CLUSTERS_LIMIT = 1024 * MB;
 
 function qpsCell(r: LoadResult): string {
-  return `${Math.round(r.qps).toLocaleString('en-US')} qps · p50 ${r.p50Ms.toFixed(3)} · p99 ${r.p99Ms.toFixed(3)} ms`;
+  const cpu = Number.isFinite(r.serverCpuUs) ? ` · server CPU ${r.serverCpuUs.toFixed(0)} µs/q` : '';
+  return `${Math.round(r.qps).toLocaleString('en-US')} qps · p50 ${r.p50Ms.toFixed(3)} · p99 ${r.p99Ms.toFixed(3)} ms${cpu}`;
 }
 
 function verdict(ok: boolean | undefined): string {

@@ -105,10 +105,10 @@ async function main(): Promise<void> {
         for (const mode of ['query', 'execute'] as Mode[]) {
           const spec = { sql: w.sql, rows: w.rows, mode, connections, seconds: SECONDS, warmupSeconds: WARMUP };
           process.stderr.write(`bench: ${w.label}, ${mode}, ${connections} connection(s)…\n`);
-          const specs: LoadSpec[] = [{ ...spec, login: emuLogin(w.data), onTick: () => (peak.emulator = Math.max(peak.emulator, rssBytes(emu.pid))) }];
+          const specs: LoadSpec[] = [{ ...spec, login: emuLogin(w.data), pid: emu.pid, onTick: () => (peak.emulator = Math.max(peak.emulator, rssBytes(emu.pid))) }];
           if (db !== undefined) {
             const pid = db.pid;
-            specs.push({ ...spec, login: dbLogin(w.data), onTick: () => (peak.mariadb = Math.max(peak.mariadb, rssBytes(pid))) });
+            specs.push({ ...spec, login: dbLogin(w.data), pid, onTick: () => (peak.mariadb = Math.max(peak.mariadb, rssBytes(pid))) });
           }
           const [e, m] = await runAlternating(specs, SLICES);
           if (e === undefined) throw new Error('no emulator result');
