@@ -224,7 +224,7 @@ export function rootserviceComment(state: ClusterState, code: number, message: s
   return `(ROOTSERVICE)addr: 127.0.0.1:2882, result: ${code}(${message}), trace_id: ${trace}`;
 }
 
-/** Copies the task's figures into the set file, as the task finishes. */
+/** Copies the task's figures (and its RESULT and COMMENT) into the set file, as the task finishes. */
 function fillSetFile(set: BackupSetFile, task: BackupTask): void {
   set.endUs = task.endUs;
   set.inputBytes = task.inputBytes;
@@ -297,16 +297,27 @@ export function stepCanceling(state: ClusterState, tenant: TenantState, job: Bac
     task.endUs = state.nowUs;
     setTaskStatus(state, task, 'CANCELED');
     const set = setFileOf(tenant, job);
-    if (set) {
-      fillSetFile(set, task);
-      set.status = 'FAILED';
-      set.fileStatus = 'INCOMPLETE';
-    }
+    if (set) cancelSetFile(set, task, job);
   }
   job.result = code;
   job.endUs = state.nowUs;
   setJobStatus(state, job, 'CANCELED');
   job.nextAtUs = state.nowUs + TICK_US;
+}
+
+/**
+ * The set file of a canceled job (ObBackupSetTaskMgr::set_backup_set_files_failed_, ob_backup_data_set_task_mgr.cpp):
+ * the task's figures, FAILED / INCOMPLETE, and RESULT = the job's result, which is still 0 here because
+ * ObBackupJobOperator::cancel_jobs only sets STATUS = CANCELING (the job gets OB_CANCELED only after its set task is
+ * CANCELED). COMMENT is not written, so it keeps the '' it was inserted with.
+ */
+function cancelSetFile(set: BackupSetFile, task: BackupTask, job: BackupJob): void {
+  const comment = set.comment;
+  fillSetFile(set, task);
+  set.result = job.result;
+  set.comment = comment;
+  set.status = 'FAILED';
+  set.fileStatus = 'INCOMPLETE';
 }
 
 /**

@@ -79,3 +79,30 @@ describe('cancel_user_tenant_job_ (ob_backup_data_scheduler.cpp): a canceled sys
     expect(sysHistory(c)).toEqual([['CANCELED', -4072]]);
   });
 });
+
+describe('set_backup_set_files_failed_ (ob_backup_data_set_task_mgr.cpp): a canceled set copies the job result, still 0', () => {
+  it('after CANCEL BACKUP the set row is FAILED / INCOMPLETE with RESULT 0 and COMMENT \'\'; the task row has -4072', () => {
+    const c = newCluster();
+    const ctx = readyTenant(c);
+    ok(c, ctx, backup());
+    step(c, 6000);
+    ok(c, ctx, { kind: 'CancelBackup', tenants: null });
+    finishJobs(c, T1);
+    const b = tenant(c, T1).backup!;
+    const set = b.setFiles[0]!;
+    expect([set.status, set.fileStatus, set.result, set.comment]).toEqual(['FAILED', 'INCOMPLETE', 0, '']);
+    expect(set.endUs).toBe(b.taskHistory[0]!.endUs);
+    expect([b.taskHistory[0]!.status, b.taskHistory[0]!.result]).toEqual(['CANCELED', -4072]);
+    expect(b.jobHistory[0]!.result).toBe(-4072);
+  });
+
+  it('a failed job\'s set, by contrast, carries the failure (deal_non_reentrant_job sets the job result first)', () => {
+    const c = newCluster();
+    const ctx = readyTenant(c);
+    ok(c, ctx, backup());
+    step(c, 5000);
+    ok(c, ctx, archivelog(false));
+    finishJobs(c, T1);
+    expect(tenant(c, T1).backup!.setFiles[0]!.result).toBe(-9029);
+  });
+});
