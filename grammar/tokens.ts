@@ -6,7 +6,7 @@
  * `status`, function `count`).
  */
 import { Lexer, createToken } from 'chevrotain';
-import type { IToken, TokenType } from 'chevrotain';
+import type { ILexingResult, IToken, TokenType } from 'chevrotain';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED });
 /** `-- ` needs a space or control character after the dashes, as in MySQL; `#` runs to the end of the line. */
@@ -226,6 +226,24 @@ export const vocabulary: TokenType[] = [
 
 let lexer: Lexer | undefined;
 
+/** The parts of chevrotain 11's Lexer that `tokenize` wraps. */
+interface LexerInternals {
+  readonly tokenizeInternal?: (text: string, mode: string) => ILexingResult;
+  readonly defaultMode?: string;
+}
+
+/**
+ * chevrotain's `tokenize` first checks the lexer's definition errors with lodash's `isEmpty`, a few percent of a
+ * short statement's parse. A lexer with definition errors throws when built, so the check can never fail here:
+ * call what it wraps (and `tokenize` itself should a later chevrotain not have it).
+ */
+function lex(text: string): ILexingResult {
+  const l = getLexer();
+  const inner = l as unknown as LexerInternals;
+  if (inner.tokenizeInternal === undefined || inner.defaultMode === undefined) return l.tokenize(text);
+  return inner.tokenizeInternal.call(l, text, inner.defaultMode);
+}
+
 /** The one lexer, built on first use: building it checks every pattern, which costs a few milliseconds. */
 function getLexer(): Lexer {
   // The keywords (pattern-less) are listed so the lexer gives them the token indexes the second pass assigns.
@@ -249,7 +267,7 @@ function keywordOf(image: string): TokenType | null {
 
 /** Tokens of `text`, keywords recognised (case-insensitively), or the offset of the first character no token matches. */
 export function tokenize(text: string): { readonly tokens: IToken[]; readonly errorAt: number | null } {
-  const result = getLexer().tokenize(text);
+  const result = lex(text);
   const first = result.errors[0];
   if (first !== undefined) return { tokens: result.tokens, errorAt: first.offset };
   for (const t of result.tokens) {
