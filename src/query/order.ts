@@ -19,6 +19,8 @@ export function keyComparator<T>(desc: readonly boolean[], zone: string | undefi
       const y = b.keys[i] ?? null;
       let c: number;
       if (x === null || y === null) c = x === y ? 0 : x === null ? -1 : 1;
+      // Ids and counts, the usual sort keys: two bigints compare directly.
+      else if (typeof x === 'bigint' && typeof y === 'bigint') c = x < y ? -1 : x > y ? 1 : 0;
       else c = compareValues(x, y, zone);
       if (c !== 0) return desc[i] ? -c : c;
     }

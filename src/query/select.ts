@@ -146,7 +146,8 @@ const NO_AGGS: readonly SqlValue[] = [];
 
 function run(plan: Plan, distinct: boolean, ctx: EvalContext): SqlValue[][] {
   const zone = ctx.timeZone;
-  const candidates = plan.grouped ? groups(plan, zone) : filtered(plan, zone);
+  // With ORDER BY every row is read anyway, so a plain loop; without it LIMIT may stop the generator early.
+  const candidates = plan.grouped ? groups(plan, zone) : plan.order.length > 0 ? filteredAll(plan, zone) : filtered(plan, zone);
   const projectOne = (c: Candidate): SqlValue[] =>
     plan.columns.map((col) => coerceValue(col.compiled.fn(c.row, c.aggs), col.def.type, scaleOf(col.compiled.type), zone));
   let source: Iterable<Candidate> = candidates;
@@ -161,6 +162,16 @@ function* filtered(plan: Plan, zone: string | undefined): Generator<Candidate> {
     if (where && truth(where(row, NO_AGGS), zone) !== true) continue;
     yield { row, aggs: NO_AGGS };
   }
+}
+
+function filteredAll(plan: Plan, zone: string | undefined): Candidate[] {
+  const where = plan.where?.fn;
+  const out: Candidate[] = [];
+  for (const row of plan.from.rows()) {
+    if (where && truth(where(row, NO_AGGS), zone) !== true) continue;
+    out.push({ row, aggs: NO_AGGS });
+  }
+  return out;
 }
 
 function groups(plan: Plan, zone: string | undefined): Candidate[] {
