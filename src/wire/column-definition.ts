@@ -1,7 +1,7 @@
 /**
  * Column definitions: how a ColumnDef's SqlType appears on the wire (type code, charset, length, flags, decimals)
- * and the Protocol::ColumnDefinition41 payload. Payloads are encoded once per columns array (views hand out the
- * same list for every query) and once per distinct column (a SELECT's list is new on each execution).
+ * and the Protocol::ColumnDefinition41 payload. Payloads are encoded once per distinct column and reused by every
+ * result that has that column.
  */
 import type { ColumnDef, SqlType } from '../result.js';
 import { Charset, ColumnFlag, FieldType } from './protocol.js';
@@ -99,12 +99,9 @@ export function toWireColumn(def: ColumnDef): WireColumn {
   return { def, type: info.type, charset: info.charset, length: info.length, flags, decimals: info.decimals, unsigned, fsp, payload };
 }
 
-const cache = new WeakMap<readonly ColumnDef[], readonly WireColumn[]>();
-
 /**
  * Encoded columns by what they say. A SELECT builds fresh ColumnDef objects on every execution (its labels and
- * origins come from the statement), so the array cache above misses for queries; their content repeats, though.
- * Keyed by label, then compared field by field: no key string is built per column. Bounded: emptied when full,
+ * origins come from the statement), but their content repeats. Keyed by label, then compared field by field: no key string is built per column. Bounded: emptied when full,
  * which only costs re-encoding.
  */
 const byName = new Map<string, WireColumn[]>();
@@ -148,14 +145,12 @@ function cachedWireColumn(def: ColumnDef): WireColumn {
   return out;
 }
 
-/** The wire form of a column list, computed once per array and once per distinct column. */
+/**
+ * The wire form of a column list, each distinct column encoded once. No cache by array: a SELECT's list is a new
+ * array on every execution, and remembering each one in a WeakMap cost more than the look-ups it saved.
+ */
 export function wireColumns(columns: readonly ColumnDef[]): readonly WireColumn[] {
-  let out = cache.get(columns);
-  if (out === undefined) {
-    out = columns.map(cachedWireColumn);
-    cache.set(columns, out);
-  }
-  return out;
+  return columns.map(cachedWireColumn);
 }
 
 /** A prepared statement's parameter as MySQL describes it: `?`, VAR_STRING, binary. */
