@@ -281,10 +281,24 @@ export function completeJob(state: ClusterState, tenant: TenantState, job: Backu
   job.nextAtUs = state.nowUs + TICK_US;
 }
 
+/**
+ * The set task's COMMENT for a RESULT, as ObUserTenantBackupJobMgr::update_set_task_to_canceling_
+ * (ob_backup_data_scheduler.cpp) and ObBackupTaskOperator::advance_task_status write it: '' for OB_SUCCESS, else
+ * ob_strerror(result), the error's plain message (views.md §8.6).
+ */
+function taskComment(result: number): string {
+  if (result === 0) return '';
+  const def = Object.values(OB_ERRORS).find((d) => d.code === result);
+  return def === undefined ? 'Unknown error' : def.m3;
+}
+
 /** CANCELING → CANCELED (§9.1 steps 5b-5c): the set task is canceled first, then the job. */
 export function stepCanceling(state: ClusterState, tenant: TenantState, job: BackupJob): void {
   const task = taskOf(tenant, job);
   if (task && task.status !== 'CANCELING' && task.status !== 'CANCELED') {
+    // update_set_task_to_canceling_ writes the job's RESULT (0 after cancel_jobs) and its text only when non-zero.
+    task.result = job.result;
+    task.comment = taskComment(job.result);
     task.nextAtUs = null;
     setTaskStatus(state, task, 'CANCELING');
     job.nextAtUs = state.nowUs + TICK_US;
@@ -292,8 +306,9 @@ export function stepCanceling(state: ClusterState, tenant: TenantState, job: Bac
   }
   const code = OB_ERRORS.OB_CANCELED.code;
   if (task) {
+    // do_cancel_ → advance_task_status(CANCELED, OB_CANCELED): RESULT -4072, COMMENT ob_strerror(-4072).
     task.result = code;
-    task.comment = OB_ERRORS.OB_CANCELED.m3;
+    task.comment = taskComment(code);
     task.endUs = state.nowUs;
     setTaskStatus(state, task, 'CANCELED');
     const set = setFileOf(tenant, job);

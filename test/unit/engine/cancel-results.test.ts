@@ -106,3 +106,21 @@ describe('set_backup_set_files_failed_ (ob_backup_data_set_task_mgr.cpp): a canc
     expect(tenant(c, T1).backup!.setFiles[0]!.result).toBe(-9029);
   });
 });
+
+describe('the set task COMMENT after a cancel (update_set_task_to_canceling_, advance_task_status)', () => {
+  it('CANCELING writes the job RESULT (0) and no text; CANCELED writes -4072 and ob_strerror(-4072)', () => {
+    const c = newCluster();
+    const ctx = readyTenant(c);
+    ok(c, ctx, backup());
+    step(c, 6000);
+    ok(c, ctx, { kind: 'CancelBackup', tenants: null });
+    step(c, 1000);
+    const canceling = tenant(c, T1).backup!.tasks[0]!;
+    expect([canceling.status, canceling.result, canceling.comment]).toEqual(['CANCELING', 0, '']);
+    finishJobs(c, T1);
+    const t = tenant(c, T1).backup!.taskHistory[0]!;
+    expect([t.status, t.result, t.comment]).toEqual(['CANCELED', -4072, 'Operation canceled']);
+    // The job row gets RESULT -4072 but no COMMENT: advance_job_status does not write one.
+    expect([tenant(c, T1).backup!.jobHistory[0]!.result, tenant(c, T1).backup!.jobHistory[0]!.comment]).toEqual([-4072, '']);
+  });
+});
