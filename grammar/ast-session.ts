@@ -59,6 +59,7 @@ export function buildShow(n: CstNode, ctx: BuildContext): Statement {
   if (has(n, 'ERRORS')) return { kind: 'ShowErrors' };
   if (has(n, 'CREATE')) return { kind: 'ShowCreateTable', table: buildTableName(need(n, 'tableName')) };
   if (has(n, 'TENANT')) return { kind: 'ShowTenant' };
+  if (has(n, 'PREVIEW')) return { kind: 'ShowRestorePreview' };
   return { kind: 'ShowEmulatorStatus' };
 }
 

@@ -171,7 +171,9 @@ export type ShowStatement =
   | { readonly kind: 'ShowStatus'; readonly scope: 'GLOBAL' | 'SESSION' | null; readonly like?: string }
   | { readonly kind: 'ShowProcesslist'; readonly full: boolean }
   | { readonly kind: 'ShowCreateTable'; readonly table: TableName }
-  | { readonly kind: 'ShowTenant' };
+  | { readonly kind: 'ShowTenant' }
+  /** SHOW RESTORE PREVIEW: answered from what ALTER SYSTEM RESTORE … PREVIEW left in the session. */
+  | { readonly kind: 'ShowRestorePreview' };
 
 export type SetTarget =
   | { readonly kind: 'SystemVariable'; readonly scope: 'GLOBAL' | 'SESSION' | null; readonly name: string }

@@ -144,6 +144,8 @@ function printShow(s: Statement): string | undefined {
       return `SHOW CREATE TABLE ${printTable(s.table)}`;
     case 'ShowTenant':
       return 'SHOW TENANT';
+    case 'ShowRestorePreview':
+      return 'SHOW RESTORE PREVIEW';
     case 'ShowEmulatorStatus':
       return 'SHOW EMULATOR STATUS';
     default:

@@ -51,6 +51,13 @@ export function defineSessionRules($: Dsl, R: Rules): void {
         },
       },
       { ALT: () => $.CONSUME(KW.TENANT) },
+      {
+        // SHOW RESTORE PREVIEW: the sets and pieces the last ALTER SYSTEM RESTORE … PREVIEW of the session chose.
+        ALT: () => {
+          $.CONSUME(KW.RESTORE);
+          $.CONSUME(KW.PREVIEW);
+        },
+      },
       { ALT: () => $.SUBRULE(R.showEmulator) },
     ]);
   });

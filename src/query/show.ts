@@ -17,7 +17,10 @@ import { truth } from './values.js';
 const VC = (length: number): SqlType => ({ base: 'varchar', length });
 const col = (name: string, length = 64, nullable = false): ColumnDef => ({ name, type: VC(length), nullable });
 
-export function evaluateShow(stmt: ShowStatement, catalog: Catalog, ctx: EvalContext): ResultSet | ObError {
+/** SHOW RESTORE PREVIEW reads the engine's restore planning, so the session answers it, not the evaluator. */
+export type EvaluatedShow = Exclude<ShowStatement, { kind: 'ShowRestorePreview' }>;
+
+export function evaluateShow(stmt: EvaluatedShow, catalog: Catalog, ctx: EvalContext): ResultSet | ObError {
   return guard(() => {
     switch (stmt.kind) {
       case 'ShowDatabases':

@@ -9,6 +9,7 @@ import { describeSelect, evaluateSelect, rejectWrite } from '../query/index.js';
 import type { ColumnDef, SqlValue } from '../result.js';
 import type { StatementResult } from './port.js';
 import type { Session } from './session.js';
+import { RESTORE_PREVIEW_COLUMNS, showRestorePreview } from './restore-preview.js';
 import { isSessionStatement, runSessionStatement } from './session-statements.js';
 import { statusResult } from './emulator-status.js';
 
@@ -21,6 +22,7 @@ export function runStatement(session: Session, stmt: Statement, params: readonly
     return isObError(result) ? result : { kind: 'rows', resultSet: result };
   }
   if (isSessionStatement(stmt)) return runSessionStatement(session, stmt, params);
+  if (stmt.kind === 'ShowRestorePreview') return showRestorePreview(session);
   if (stmt.kind === 'Write') return rejectWrite(stmt, session.catalog(), session.evalContext(params));
   const outcome = execute(session.entry.cluster, engineContext(session), stmt as EngineStatement);
   if (isObError(outcome)) return outcome;
@@ -31,6 +33,8 @@ export function runStatement(session: Session, stmt: Statement, params: readonly
 /** The columns a statement returns, without running it: SELECT is described by the evaluator. */
 export function describeStatement(session: Session, stmt: Statement): readonly ColumnDef[] | ObError {
   if (stmt.kind === 'Select') return describeSelect(stmt, session.catalog(), session.evalContext([]));
+  // Running it would consume the session's preview, so its columns are given as they are.
+  if (stmt.kind === 'ShowRestorePreview') return RESTORE_PREVIEW_COLUMNS;
   // SHOW and DESC read nothing but the catalog and the session, so running them is how to describe them.
   if (stmt.kind.startsWith('Show') || stmt.kind === 'Describe') {
     const result = runStatement(session, stmt, []);

@@ -84,6 +84,7 @@ export const backupCases: readonly (readonly [string, Statement])[] = [
     restore({ from: 'file:///d', options: 'pool_list=p1', encryptedBy: 'k', keyFrom: { path: 'file:///key', encryptedBy: 'kp' }, description: 'r' }),
   ],
   ["ALTER SYSTEM RESTORE FROM 'file:///d' PREVIEW", { kind: 'RestorePreview', from: 'file:///d', until: null }],
+  ['SHOW RESTORE PREVIEW', { kind: 'ShowRestorePreview' }],
   [
     "ALTER SYSTEM RESTORE FROM 'file:///d' UNTIL TIME = '2024-05-01 00:00:00' PREVIEW",
     { kind: 'RestorePreview', from: 'file:///d', until: { kind: 'UntilTime', time: '2024-05-01 00:00:00' } },

@@ -134,3 +134,25 @@ describe('ALTER EMULATOR WRITE n MACROBLOCKS (emulator.md Control statements)', 
     ]);
   });
 });
+
+describe('SHOW RESTORE PREVIEW (statements.md §3.7)', () => {
+  it('lists the sets and pieces the last ALTER SYSTEM RESTORE … PREVIEW of the session would use', () => {
+    const emu = createEmulator({ startTime: START });
+    const t = emu.session({ tenant: 'mysql_tenant' });
+    t.query(setUp);
+    emu.advance('10s');
+    t.execute('ALTER SYSTEM BACKUP DATABASE');
+    emu.advance('10m');
+    const sys = emu.session();
+    expect(sys.query("ALTER SYSTEM RESTORE FROM 'file:///data/nfs/backup/data,file:///data/nfs/backup/archive' PREVIEW")).toEqual([{ kind: 'ok' }]);
+    const preview = rowsOf(sys.execute('SHOW RESTORE PREVIEW'));
+    expect(preview.columns.map((c) => c.name)).toEqual(['BACKUP_TYPE', 'BACKUP_ID', 'PREVIEW_PATH', 'BACKUP_DESC']);
+    expect(preview.rows.map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['BACKUP_SET', 1n, 'file:///data/nfs/backup/data/backup_set_1_full'],
+      ['BACKUP_PIECE', 1n, 'file:///data/nfs/backup/archive/piece_d1001r1p1'],
+    ]);
+    // The preview is consumed, as the session variables that carried it are cleared.
+    expect(errorOf(sys.execute('SHOW RESTORE PREVIEW')).errno).toBe(1235);
+    expect(errorOf(t.execute('SHOW RESTORE PREVIEW')).errno).toBe(4179);
+  });
+});
