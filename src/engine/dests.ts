@@ -64,7 +64,7 @@ function markOldDestDeleted(backup: TenantBackup, root: string, destType: DestTy
   }
 }
 
-/** Upserts a DBA_OB_BACKUP_PARAMETER row. */
+/** Upserts a DBA_OB_BACKUP_PARAMETER row (only data_backup_dest has one, see alter-system-set.ts). */
 export function setParameterRow(tenant: TenantState, name: string, value: string): void {
   const backup = backupOf(tenant);
   backup.parameterRows = backup.parameterRows.filter((r) => r.name !== name);

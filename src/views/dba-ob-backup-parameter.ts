@@ -1,6 +1,6 @@
 /**
- * DBA_OB_BACKUP_PARAMETER / CDB_OB_BACKUP_PARAMETER (views.md §4.4): backup parameters as last set, e.g.
- * `data_backup_dest` with the full dest string including its query part (§13.8).
+ * DBA_OB_BACKUP_PARAMETER / CDB_OB_BACKUP_PARAMETER (views.md §4.4): `data_backup_dest` as last set, with the full
+ * dest string including its query part (§13.8). Archive dests are not here: they live in DBA_OB_ARCHIVE_DEST.
  */
 import { T, col } from './columns.js';
 import { backupOf } from './read.js';

@@ -147,7 +147,6 @@ function planBackupParameter(state: ClusterState, tenant: TenantState, name: str
       backup.archiveDestStates = backup.archiveDestStates.filter((s) => s.destNo !== stateNo);
       backup.archiveDestStates.push({ destNo: stateNo, state: destState });
       backup.archiveDestStates.sort((a, b) => a.destNo - b.destNo);
-      setParameterRow(tenant, name, value);
       wakeArchiveScheduler(state, tenant);
     };
   }
@@ -189,6 +188,9 @@ function planDataBackupDest(state: ClusterState, tenant: TenantState, value: str
   }
   return () => {
     backup.dataBackupDest = dest === null ? null : { ...dest, destId: registerDest(state, tenant, dest, 'backup_data') };
+    // Only data_backup_dest goes to __all_backup_parameter (DBA_OB_BACKUP_PARAMETER): ObDataBackupDestConfigParser
+    // writes it through ObBackupHelper::set_backup_dest, while the log_archive_dest[_n] and _state parsers write
+    // __all_log_archive_dest_parameter through ObArchivePersistHelper (DBA_OB_ARCHIVE_DEST) (ob_backup_config.cpp).
     setParameterRow(tenant, 'data_backup_dest', value);
   };
 }
@@ -202,7 +204,6 @@ function planArchiveDest(state: ClusterState, tenant: TenantState, name: string,
     return () => {
       const backup = backupOf(tenant);
       backup.archiveDests = backup.archiveDests.filter((d) => d.destNo !== destNo);
-      setParameterRow(tenant, name, value);
       wakeArchiveScheduler(state, tenant);
     };
   }
@@ -217,7 +218,6 @@ function planArchiveDest(state: ClusterState, tenant: TenantState, name: string,
     backup.archiveDests = backup.archiveDests.filter((d) => d.destNo !== destNo);
     backup.archiveDests.push({ destNo, value, destId, ...parsed });
     backup.archiveDests.sort((a, b) => a.destNo - b.destNo);
-    setParameterRow(tenant, name, value);
     wakeArchiveScheduler(state, tenant);
   };
 }

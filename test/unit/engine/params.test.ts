@@ -83,7 +83,8 @@ describe('parameters and dests (statements.md §4, §7)', () => {
       [1001, 'archive_log', 'file:///b/archive'],
       [1002, 'backup_data', 'file:///b/data'],
     ]);
-    expect(b.parameterRows.map((r) => r.name)).toEqual(['data_backup_dest', 'log_archive_dest']);
+    // Only data_backup_dest is a DBA_OB_BACKUP_PARAMETER row; the archive dest is in DBA_OB_ARCHIVE_DEST.
+    expect(b.parameterRows.map((r) => r.name)).toEqual(['data_backup_dest']);
   });
 
   it('§4.3 check 4: data_backup_dest cannot change while a backup job exists (9036)', () => {

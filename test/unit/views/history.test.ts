@@ -194,7 +194,7 @@ describe('after the history', () => {
     expect(p[1]!['START_SCN']).toBe(summary[1]!['START_SCN']);
   });
 
-  it('DBA_OB_ARCHIVE_DEST: five rows sorted by name; BACKUP_PARAMETER and STORAGE_INFO echo the dests', () => {
+  it('DBA_OB_ARCHIVE_DEST: five rows sorted by name; BACKUP_PARAMETER echoes the data dest, STORAGE_INFO both', () => {
     expect(view(c, T1, 'DBA_OB_ARCHIVE_DEST').map((r) => [r['DEST_NO'], r['NAME'], r['VALUE']])).toEqual([
       [0n, 'binding', 'OPTIONAL'],
       [0n, 'dest_id', '1001'],
@@ -204,7 +204,6 @@ describe('after the history', () => {
     ]);
     expect(view(c, T1, 'DBA_OB_BACKUP_PARAMETER').map((r) => [r['NAME'], r['VALUE']])).toEqual([
       ['data_backup_dest', DATA],
-      ['log_archive_dest', `location=${ARCHIVE}`],
     ]);
     expect(view(c, T1, 'DBA_OB_BACKUP_STORAGE_INFO').map((r) => [r['TENANT_ID'], r['PATH'], r['DEST_ID'], r['DEST_TYPE'], r['ENDPOINT'], r['AUTHORIZATION']])).toEqual([
       [1002n, ARCHIVE, 1001n, 'archive_log', '', ''],
