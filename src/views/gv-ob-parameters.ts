@@ -21,24 +21,63 @@ interface Param {
   section: string;
 }
 
+/**
+ * Each parameter's INFO, SECTION and SCOPE are its DEF_* line in src/share/parameter/ob_parameter_seed.ipp (4.2):
+ * INFO is the description with C's adjacent literals joined as written (hence "value.Range"), SECTION the
+ * ObParameterAttr section, SCOPE TENANT for OB_TENANT_PARAMETER and CLUSTER for OB_CLUSTER_PARAMETER; every one
+ * shown here is EditLevel::DYNAMIC_EFFECTIVE. backup_data_file_size is a cluster parameter in one stored 4.2 tree
+ * and a tenant parameter in another; it stays a cluster parameter here.
+ */
 function clusterParams(ctx: ViewContext): Param[] {
   return [
     { name: 'backup_data_file_size', value: '4G', info: 'backup data file size. Range: [512M, 4G] in integer', section: 'OBSERVER' },
     { name: 'cluster', value: ctx.state.clusterName === '' ? 'obcluster' : ctx.state.clusterName, info: 'Name of the cluster', section: 'OBSERVER' },
     { name: 'cluster_id', value: String(SERVER.clusterId), info: 'ID of the cluster', section: 'OBSERVER' },
-    { name: 'syslog_io_bandwidth_limit', value: '30MB', info: 'Syslog IO bandwidth limitation', section: 'OBSERVER' },
-    { name: 'syslog_level', value: 'WDIAG', info: 'specifies the current level of logging', section: 'OBSERVER' },
+    {
+      name: 'syslog_io_bandwidth_limit',
+      value: '30MB',
+      info: 'Syslog IO bandwidth limitation, exceeding syslog would be truncated. Use 0 to disable ERROR log.',
+      section: 'OBSERVER',
+    },
+    {
+      name: 'syslog_level',
+      value: 'WDIAG',
+      info: 'specifies the current level of logging. There are DEBUG, TRACE, WDIAG, EDIAG, INFO, WARN, ERROR, seven different log levels.',
+      section: 'OBSERVER',
+    },
   ];
 }
+
+const HA_SCORE_INFO = (which: 'high' | 'low'): string =>
+  `the current work thread score of high availability ${which} thread. Range: [0,100] in integer. Especially, 0 means default value`;
+
+const ARCHIVE_LAG_TARGET_INFO =
+  'The lag target of the log archive. The log archive target affects not only the backup availability, ' +
+  'but also the lag of the standby database based on archive. Values larger than 7200s are not reasonable lag. ' +
+  'The typical value is 120s. Extremely low values can result in high IOPS, which is not optimal for object storage; ' +
+  'such values can also affect the performance of the database. The value 0ms means to archive as soon as possible. ' +
+  'Range: [0ms,7200s]';
+
+const LOG_ARCHIVE_CONCURRENCY_INFO =
+  'log archive concurrency, for both archive fetcher and sender. ' +
+  'If the value is default 0, the database will automatically calculate the number of archive worker threads ' +
+  'based on the tenant specification, which is tenant max_cpu divided by 4; otherwise set the the worker count equals to the value.' +
+  'Range: [0, 100] in integer';
+
+const LOG_RESTORE_CONCURRENCY_INFO =
+  'log restore concurrency, for both the restore tenant and standby tenant. ' +
+  'If the value is default 0, the database will automatically calculate the number of restore worker threads ' +
+  'based on the tenant specification, which is tenant max_cpu; otherwise set the the worker count equals to the value.' +
+  'Range: [0, 100] in integer';
 
 function tenantParams(t: TenantState): Param[] {
   const p = t.parameters;
   return [
-    { name: 'archive_lag_target', value: p.archive_lag_target, info: 'The lag target of the log archive. The log archive target affects not only the backup availability, but also the lag of the standby database based on archive. Values larger than 7200s are not reasonable lag. The typical value is 120s. Extremely low values can result in high IOPS, which is not optimal for object storage; such values can also affect the performance of the database. The value 0ms means to archive as soon as possible. Range: [0ms,7200s]', section: 'LOGSERVICE' },
-    { name: 'ha_high_thread_score', value: String(p.ha_high_thread_score), info: 'the current work thread score of high priority ha thread. Range: [0,100] in integer. Especially, 0 means default value', section: 'TENANT' },
-    { name: 'ha_low_thread_score', value: String(p.ha_low_thread_score), info: 'the current work thread score of low priority ha thread. Range: [0,100] in integer. Especially, 0 means default value', section: 'TENANT' },
-    { name: 'log_archive_concurrency', value: String(p.log_archive_concurrency), info: 'log archive concurrency, for both archive fetcher and sender. Range: [0, 100] in integer', section: 'LOGSERVICE' },
-    { name: 'log_restore_concurrency', value: '0', info: 'log restore concurrency, for both the restore tenant and standby tenant. Range: [0, 100] in integer', section: 'LOGSERVICE' },
+    { name: 'archive_lag_target', value: p.archive_lag_target, info: ARCHIVE_LAG_TARGET_INFO, section: 'LOGSERVICE' },
+    { name: 'ha_high_thread_score', value: String(p.ha_high_thread_score), info: HA_SCORE_INFO('high'), section: 'OBSERVER' },
+    { name: 'ha_low_thread_score', value: String(p.ha_low_thread_score), info: HA_SCORE_INFO('low'), section: 'OBSERVER' },
+    { name: 'log_archive_concurrency', value: String(p.log_archive_concurrency), info: LOG_ARCHIVE_CONCURRENCY_INFO, section: 'LOGSERVICE' },
+    { name: 'log_restore_concurrency', value: '0', info: LOG_RESTORE_CONCURRENCY_INFO, section: 'LOGSERVICE' },
   ];
 }
 
