@@ -1,5 +1,5 @@
 /** The railroad diagrams of the whole dialect, as chevrotain renders them from the parser's grammar. */
-import { createSyntaxDiagramsCode } from 'chevrotain';
+import { createSyntaxDiagramsCode } from './chevrotain.js';
 import { getParser } from './parser.js';
 
 /** The HTML of grammar/diagrams.html: deterministic for a given grammar, so a stale committed copy shows as a diff. */

@@ -4,7 +4,7 @@
  * tries every lookahead path of every alternative in turn; here one table lookup on the next token leaves only the
  * few paths that can match, tried in chevrotain's own order, so the choice made is always the same.
  */
-import { LLkLookaheadStrategy, getLookaheadPaths, tokenMatcher } from 'chevrotain';
+import { LLkLookaheadStrategy, getLookaheadPaths, tokenMatcher } from './chevrotain.js';
 import type { IOrAlt, IToken, OptionalProductionType, Rule, TokenType } from 'chevrotain';
 
 /** One lookahead path of an alternative, its first token already matched by the table. */

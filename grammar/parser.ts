@@ -2,7 +2,7 @@
  * The one CstParser of the dialect. It holds no actions: the rule files describe the syntax, cst-to-ast gives it
  * meaning. Built once, lazily (self-analysis takes tens of milliseconds and start-up speed matters).
  */
-import { CstParser } from 'chevrotain';
+import { CstParser } from './chevrotain.js';
 import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
 import { defineControlRules } from './control.js';
 import type { Dsl, Rules } from './dsl.js';

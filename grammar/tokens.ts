@@ -5,8 +5,8 @@
  * other keyword carries the NonReserved category and is accepted wherever a name is (tenant `backup`, column
  * `status`, function `count`).
  */
-import { Lexer, createToken } from 'chevrotain';
-import type { ILexingResult, IToken, TokenType } from 'chevrotain';
+import { Lexer, createToken } from './chevrotain.js';
+import type { ILexingResult, IToken, Lexer as LexerInstance, TokenType } from 'chevrotain';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED });
 /** `-- ` needs a space or control character after the dashes, as in MySQL; `#` runs to the end of the line. */
@@ -224,7 +224,7 @@ export const vocabulary: TokenType[] = [
   ComparisonOperator,
 ];
 
-let lexer: Lexer | undefined;
+let lexer: LexerInstance | undefined;
 
 /** The parts of chevrotain 11's Lexer that `tokenize` wraps. */
 interface LexerInternals {
@@ -245,7 +245,7 @@ function lex(text: string): ILexingResult {
 }
 
 /** The one lexer, built on first use: building it checks every pattern, which costs a few milliseconds. */
-function getLexer(): Lexer {
+function getLexer(): LexerInstance {
   // The keywords (pattern-less) are listed so the lexer gives them the token indexes the second pass assigns.
   lexer ??= new Lexer([...lexerTokens, ...keywordList], { ensureOptimizations: true, positionTracking: 'onlyOffset' });
   return lexer;
