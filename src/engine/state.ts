@@ -712,7 +712,7 @@ export interface DeletePolicy {
 export interface TenantData {
   macroBlockCount: number;
   tabletCount: number;
-  /** Output/input ratio of backup compression for this tenant (seeded). */
+  /** Output/input ratio of the copied macroblocks in a backup set, for this tenant (seeded; meta is extra). */
   compressionRatio: number;
   /** Steady write rate (bytes per virtual second), ALTER EMULATOR SET WRITE RATE. */
   writeRateBytesPerSec: number;
