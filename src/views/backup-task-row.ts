@@ -3,9 +3,10 @@
  * the 4.2 profile: 28 columns, MINOR_TURN_ID and MAJOR_TURN_ID included (4.2.2+), no progress columns (4.3+).
  */
 import type { BackupTask } from '../engine/index.js';
+import { BACKUP_STATS_COLUMNS, backupStatsValues } from './backup-stats.js';
 import { T, col } from './columns.js';
 import type { Row } from './types.js';
-import { int, outputRate, timestamp, timestampOrNull } from './values.js';
+import { int, timestamp, timestampOrNull } from './values.js';
 
 const V4096 = T.varchar(4096);
 
@@ -22,17 +23,7 @@ export const BACKUP_TASK_COLUMNS = [
   col('USER_LS_START_SCN', T.ubigint(), 'NO'),
   col('ENCRYPTION_MODE', V4096, 'YES'),
   col('PASSWD', V4096, 'YES'),
-  col('INPUT_BYTES', T.bigint(), 'YES'),
-  col('OUTPUT_BYTES', T.bigint(), 'YES'),
-  col('OUTPUT_RATE_BYTES', T.decimal(32, 4), 'NO'),
-  col('EXTRA_META_BYTES', T.bigint(), 'YES'),
-  col('TABLET_COUNT', T.bigint(), 'YES'),
-  col('FINISH_TABLET_COUNT', T.bigint(), 'YES'),
-  col('MACRO_BLOCK_COUNT', T.bigint(), 'YES'),
-  col('FINISH_MACRO_BLOCK_COUNT', T.bigint(), 'YES'),
-  col('FILE_COUNT', T.bigint(), 'YES'),
-  col('META_TURN_ID', T.bigint(), 'YES'),
-  col('DATA_TURN_ID', T.bigint(), 'YES'),
+  ...BACKUP_STATS_COLUMNS,
   col('RESULT', T.bigint(), 'YES'),
   col('COMMENT', V4096, 'YES'),
   col('PATH', V4096, 'YES'),
@@ -54,17 +45,7 @@ export function backupTaskRow(task: BackupTask): Row {
     task.userLsStartScn,
     task.encryptionMode,
     task.passwd,
-    int(task.inputBytes),
-    int(task.outputBytes),
-    outputRate(task.outputBytes, task.startUs, task.endUs),
-    int(task.extraMetaBytes),
-    int(task.tabletCount),
-    int(task.finishTabletCount),
-    int(task.macroBlockCount),
-    int(task.finishMacroBlockCount),
-    int(task.fileCount),
-    int(task.metaTurnId),
-    int(task.dataTurnId),
+    ...backupStatsValues(task),
     int(task.result),
     task.comment,
     task.path,

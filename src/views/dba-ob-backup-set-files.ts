@@ -3,12 +3,13 @@
  * history; all 38 columns of the 4.2 profile (the real 4.2.2 row has CONSISTENT_SCN and the two turn ids).
  */
 import type { BackupSetFile } from '../engine/index.js';
+import { BACKUP_STATS_COLUMNS, backupStatsValues } from './backup-stats.js';
 import { T, col } from './columns.js';
 import { backupOf } from './read.js';
-import { serverScnText6, serverScnText9 } from './server-time.js';
+import { serverScnText6 } from './server-time.js';
 import { twins } from './twins.js';
 import type { Row } from './types.js';
-import { elapsedSeconds, int, onOff, outputRate, scnDisplay, timestamp, timestampOrNull } from './values.js';
+import { elapsedSeconds, int, onOff, scnDisplay, timestamp, timestampOrNull } from './values.js';
 
 const V64 = T.varchar(64);
 const V4096 = T.varchar(4096);
@@ -30,17 +31,7 @@ export const BACKUP_SET_FILE_COLUMNS = [
   col('START_REPLAY_SCN_DISPLAY', T.datetime6(), 'NO'),
   col('MIN_RESTORE_SCN', T.ubigint(), 'NO'),
   col('MIN_RESTORE_SCN_DISPLAY', V4096, 'NO'),
-  col('INPUT_BYTES', T.bigint(), 'YES'),
-  col('OUTPUT_BYTES', T.bigint(), 'YES'),
-  col('OUTPUT_RATE_BYTES', T.decimal(32, 4), 'NO'),
-  col('EXTRA_META_BYTES', T.bigint(), 'YES'),
-  col('TABLET_COUNT', T.bigint(), 'YES'),
-  col('FINISH_TABLET_COUNT', T.bigint(), 'YES'),
-  col('MACRO_BLOCK_COUNT', T.bigint(), 'YES'),
-  col('FINISH_MACRO_BLOCK_COUNT', T.bigint(), 'YES'),
-  col('FILE_COUNT', T.bigint(), 'YES'),
-  col('META_TURN_ID', T.bigint(), 'YES'),
-  col('DATA_TURN_ID', T.bigint(), 'YES'),
+  ...BACKUP_STATS_COLUMNS,
   col('RESULT', T.bigint(), 'NO'),
   col('COMMENT', V4096, 'YES'),
   col('ENCRYPTION_MODE', V64, 'YES'),
@@ -55,12 +46,11 @@ export const BACKUP_SET_FILE_COLUMNS = [
 ];
 
 /**
- * MIN_RESTORE_SCN_DISPLAY: a stored string with nine fractional digits, written by the server in its own zone.
- * The engine keeps a UTC rendering of the same SCN (engine/time.ts scnDisplay9); the view shows the text the server
- * would have written, in +08:00 (server-time.ts). With no stored text: NULL for SCN 0, else SCN_TO_TIMESTAMP's text.
+ * MIN_RESTORE_SCN_DISPLAY: the string the engine stored, nine fractional digits in the server's zone (engine/time.ts
+ * scnDisplay9). With no stored text: NULL for SCN 0, else SCN_TO_TIMESTAMP's text in the server's zone.
  */
 function minRestoreScnDisplay(set: BackupSetFile): string | null {
-  if (set.minRestoreScnDisplay !== '') return serverScnText9(set.minRestoreScn);
+  if (set.minRestoreScnDisplay !== '') return set.minRestoreScnDisplay;
   return set.minRestoreScn === 0n ? null : serverScnText6(set.minRestoreScn);
 }
 
@@ -82,17 +72,7 @@ export function backupSetFileRow(set: BackupSetFile): Row {
     scnDisplay(set.startReplayScn),
     set.minRestoreScn,
     minRestoreScnDisplay(set),
-    int(set.inputBytes),
-    int(set.outputBytes),
-    outputRate(set.outputBytes, set.startUs, set.endUs),
-    int(set.extraMetaBytes),
-    int(set.tabletCount),
-    int(set.finishTabletCount),
-    int(set.macroBlockCount),
-    int(set.finishMacroBlockCount),
-    int(set.fileCount),
-    int(set.metaTurnId),
-    int(set.dataTurnId),
+    ...backupStatsValues(set),
     int(set.result),
     set.comment,
     set.encryptionMode,

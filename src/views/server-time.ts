@@ -1,6 +1,7 @@
 /**
  * The emulated observer's own time zone, for the few values OceanBase stores as pre-formatted text rather than as
- * instants: BACKUP_SET_FILES.MIN_RESTORE_SCN_DISPLAY (views.md §4.3 #16) is written by the server in its zone.
+ * instants: BACKUP_SET_FILES.MIN_RESTORE_SCN_DISPLAY (views.md §4.3 #16) is written by the server in its zone (the
+ * engine stores it; this renders the fallback for a set without the stored text).
  * OceanBase's default is +08:00 (system_time_zone CST), which is also the evaluator's default session time_zone
  * (src/query/sysvars.ts), so with default settings the stored text and SCN_TO_TIMESTAMP agree, as in the real
  * 4.2.2 sample: SCN 1706671388756316000 → `2024-01-31 11:23:08.756316000`.
@@ -22,11 +23,6 @@ function serverDateTime(utcUs: bigint): string {
     `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
     `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
   );
-}
-
-/** An SCN (ns) as the server writes it with nine fractional digits: `2024-01-31 11:23:08.756316000`. */
-export function serverScnText9(scn: bigint): string {
-  return `${serverDateTime(scn / 1000n)}.${(scn % 1_000_000_000n).toString().padStart(9, '0')}`;
 }
 
 /** An SCN as SCN_TO_TIMESTAMP text in the server's zone, six fractional digits. */

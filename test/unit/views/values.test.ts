@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Temporal } from '../../../src/result.js';
-import { serverScnText9 } from '../../../src/views/server-time.js';
+import { scnDisplay9 } from '../../../src/engine/index.js';
 import {
   bytesDisplay,
   compressionRatio,
@@ -78,9 +78,9 @@ describe('times and SCNs (§2.2, §10.5)', () => {
   });
 
   it('MIN_RESTORE_SCN_DISPLAY text: nine fractional digits in the server zone (+08:00), as the real sample', () => {
-    expect(serverScnText9(1706671388756316000n)).toBe('2024-01-31 11:23:08.756316000');
-    expect(serverScnText9(1658740213006643504n)).toBe('2022-07-25 17:10:13.006643504');
+    expect(scnDisplay9(1706671388756316000n)).toBe('2024-01-31 11:23:08.756316000');
+    expect(scnDisplay9(1658740213006643504n)).toBe('2022-07-25 17:10:13.006643504');
     // Crossing midnight in +08:00: 2024-01-31 16:00:00 UTC is 2024-02-01 00:00 in the server zone.
-    expect(serverScnText9(1706716800000000001n)).toBe('2024-02-01 00:00:00.000000001');
+    expect(scnDisplay9(1706716800000000001n)).toBe('2024-02-01 00:00:00.000000001');
   });
 });
