@@ -106,3 +106,29 @@ export class IndexedLookahead extends LLkLookaheadStrategy {
     };
   }
 }
+
+/**
+ * The same lookahead, each production's built the first time the parser reaches it rather than all of them during
+ * performSelfAnalysis, which was most of the parser's construction and so of a fresh server's time to its first
+ * answer (a client such as Connector/J gives its connect-time queries 500 ms). The rules are complete once
+ * self-analysis has recorded them, so a late build sees the same grammar and builds the same function.
+ */
+export class LazyIndexedLookahead extends IndexedLookahead {
+  override buildLookaheadForAlternation(options: Parameters<IndexedLookahead['buildLookaheadForAlternation']>[0]): (orAlts?: IOrAlt<unknown>[] | undefined) => number | undefined {
+    let built: ((orAlts?: IOrAlt<unknown>[] | undefined) => number | undefined) | undefined;
+    const build = (): ((orAlts?: IOrAlt<unknown>[] | undefined) => number | undefined) => super.buildLookaheadForAlternation(options);
+    return function (this: Lookahead, orAlts?: IOrAlt<unknown>[]): number | undefined {
+      built ??= build();
+      return built.call(this, orAlts);
+    };
+  }
+
+  override buildLookaheadForOptional(options: Parameters<IndexedLookahead['buildLookaheadForOptional']>[0]): () => boolean {
+    let built: (() => boolean) | undefined;
+    const build = (): (() => boolean) => super.buildLookaheadForOptional(options);
+    return function (this: Lookahead): boolean {
+      built ??= build();
+      return built.call(this);
+    };
+  }
+}

@@ -6,7 +6,7 @@ import { CstParser } from './chevrotain.js';
 import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
 import { defineControlRules } from './control.js';
 import type { Dsl, Rules } from './dsl.js';
-import { IndexedLookahead } from './lookahead.js';
+import { IndexedLookahead, LazyIndexedLookahead } from './lookahead.js';
 import { defineBackupRules } from './rules-backup.js';
 import { defineExpressionRules } from './rules-expr.js';
 import { defineQueryRules } from './rules-query.js';
@@ -30,7 +30,8 @@ export class ObSqlParser extends CstParser {
     // Three tokens of lookahead tell every alternative apart (e.g. `t.*` from `t.col`, `ALTER SYSTEM backup =`).
     super(vocabulary, {
       maxLookahead: MAX_LOOKAHEAD,
-      lookaheadStrategy: new IndexedLookahead({ maxLookahead: MAX_LOOKAHEAD }),
+      // The shared instance builds each lookahead when first needed (start-up time); a validating one, all at once.
+      lookaheadStrategy: validate ? new IndexedLookahead({ maxLookahead: MAX_LOOKAHEAD }) : new LazyIndexedLookahead({ maxLookahead: MAX_LOOKAHEAD }),
       nodeLocationTracking: 'none',
       recoveryEnabled: false,
       skipValidations: !validate,

@@ -1,0 +1,36 @@
+/**
+ * The shared parser builds each production's lookahead on first use; a validating parser builds them all during
+ * self-analysis. Both must read every statement the same way: the same CST, the same errors at the same tokens.
+ */
+import { describe, expect, it } from 'vitest';
+import { ObSqlParser, getParser } from '../../../grammar/parser.js';
+import { splitStatements } from '../../../grammar/split.js';
+import { tokenize } from '../../../grammar/tokens.js';
+import { backupCases } from './cases-backup.js';
+import { invalidCases } from './cases-invalid.js';
+import { queryCases } from './cases-query.js';
+
+function read(parser: ObSqlParser, text: string): unknown {
+  const { tokens, errorAt } = tokenize(text);
+  if (errorAt !== null) return { errorAt };
+  parser.input = tokens;
+  const cst = parser.rules.statement.call(parser);
+  return { cst, errors: parser.errors.map((e) => ({ name: e.name, offset: e.token.startOffset })) };
+}
+
+describe('lazily built lookahead', () => {
+  it('reads every valid and invalid case exactly as the eagerly built parser does', () => {
+    const eager = new ObSqlParser(true);
+    const texts = [...queryCases, ...backupCases, ...invalidCases].map(([sql]) => sql);
+    let compared = 0;
+    for (const sql of texts) {
+      for (const span of splitStatements(sql)) {
+        if (!span.hasContent || span.problemAt !== null) continue;
+        const text = sql.slice(span.start, span.end);
+        expect(read(getParser(), text), text).toEqual(read(eager, text));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(150);
+  });
+});
