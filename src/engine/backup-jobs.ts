@@ -9,6 +9,7 @@ import { nextHex } from './rng.js';
 import type {
   BackupJob,
   BackupSetFile,
+  BackupStats,
   BackupTask,
   BackupType,
   ClusterState,
@@ -139,16 +140,7 @@ export function startUserJob(state: ClusterState, tenant: TenantState, job: Back
     userLsStartScn: 0n,
     encryptionMode: job.encryptionMode,
     passwd: job.passwd,
-    inputBytes: 0,
-    outputBytes: 0,
-    extraMetaBytes: 0,
-    tabletCount: 0,
-    finishTabletCount: 0,
-    macroBlockCount: 0,
-    finishMacroBlockCount: 0,
-    fileCount: 0,
-    metaTurnId: 1,
-    dataTurnId: 0,
+    ...emptyStats(),
     result: 0,
     comment: '',
     path: job.path,
@@ -185,16 +177,7 @@ function newSetFile(tenant: TenantState, job: BackupJob, prevFull: number, prevI
     startReplayScn: 0n,
     minRestoreScn: 0n,
     minRestoreScnDisplay: '',
-    inputBytes: 0,
-    outputBytes: 0,
-    extraMetaBytes: 0,
-    tabletCount: 0,
-    finishTabletCount: 0,
-    macroBlockCount: 0,
-    finishMacroBlockCount: 0,
-    fileCount: 0,
-    metaTurnId: 1,
-    dataTurnId: 0,
+    ...emptyStats(),
     result: 0,
     comment: '',
     encryptionMode: job.encryptionMode,
@@ -224,15 +207,28 @@ export function rootserviceComment(state: ClusterState, code: number, message: s
   return `(ROOTSERVICE)addr: 127.0.0.1:2882, result: ${code}(${message}), trace_id: ${trace}`;
 }
 
+/** A task's or a set's figures before any LS task has reported: turns start at meta 1, data 0 (views.md §4.2). */
+function emptyStats(): BackupStats {
+  return {
+    inputBytes: 0,
+    outputBytes: 0,
+    extraMetaBytes: 0,
+    tabletCount: 0,
+    finishTabletCount: 0,
+    macroBlockCount: 0,
+    finishMacroBlockCount: 0,
+    fileCount: 0,
+    metaTurnId: 1,
+    dataTurnId: 0,
+  };
+}
+
+const STATS_KEYS = Object.keys(emptyStats()) as (keyof BackupStats)[];
+
 /** Copies the task's figures (and its RESULT and COMMENT) into the set file, as the task finishes. */
 function fillSetFile(set: BackupSetFile, task: BackupTask): void {
   set.endUs = task.endUs;
-  set.inputBytes = task.inputBytes;
-  set.outputBytes = task.outputBytes;
-  set.tabletCount = task.tabletCount;
-  set.finishTabletCount = task.finishTabletCount;
-  set.macroBlockCount = task.macroBlockCount;
-  set.finishMacroBlockCount = task.finishMacroBlockCount;
+  for (const key of STATS_KEYS) set[key] = task[key];
   set.minRestoreScn = task.endScn;
   set.minRestoreScnDisplay = task.endScn === 0n ? '' : scnDisplay9(task.endScn);
   set.result = task.result;

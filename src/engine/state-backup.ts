@@ -38,8 +38,25 @@ export interface BackupJob {
   statusLog: StatusChange<JobStatus>[];
 }
 
+/**
+ * The figures a set task accumulates from its LS tasks and its set file copies when the task finishes
+ * (views.md §4.2 #13-#23, §4.3 #17-#27, §11): bytes, tablet, macroblock and file counts, turn ids.
+ */
+export interface BackupStats {
+  inputBytes: number;
+  outputBytes: number;
+  extraMetaBytes: number;
+  tabletCount: number;
+  finishTabletCount: number;
+  macroBlockCount: number;
+  finishMacroBlockCount: number;
+  fileCount: number;
+  metaTurnId: number;
+  dataTurnId: number;
+}
+
 /** A DBA_OB_BACKUP_TASKS / _TASK_HISTORY row (views.md §4.2), 1:1 with a user-tenant job. */
-export interface BackupTask {
+export interface BackupTask extends BackupStats {
   tenantId: number;
   taskId: number;
   jobId: number;
@@ -53,16 +70,6 @@ export interface BackupTask {
   userLsStartScn: bigint;
   encryptionMode: EncryptionMode;
   passwd: string;
-  inputBytes: number;
-  outputBytes: number;
-  extraMetaBytes: number;
-  tabletCount: number;
-  finishTabletCount: number;
-  macroBlockCount: number;
-  finishMacroBlockCount: number;
-  fileCount: number;
-  metaTurnId: number;
-  dataTurnId: number;
   result: number;
   comment: string;
   path: string;
@@ -95,7 +102,7 @@ export interface TaskPlan {
 }
 
 /** A DBA_OB_BACKUP_SET_FILES row (views.md §4.3). */
-export interface BackupSetFile {
+export interface BackupSetFile extends BackupStats {
   tenantId: number;
   backupSetId: number;
   destId: number;
@@ -110,18 +117,8 @@ export interface BackupSetFile {
   plusArchivelog: boolean;
   startReplayScn: bigint;
   minRestoreScn: bigint;
-  /** The stored 9-fractional-digit string (UTC); '' until set (views.md §4.3 #16). */
+  /** The stored 9-fractional-digit string, in the server's zone (+08:00); '' until set (views.md §4.3 #16). */
   minRestoreScnDisplay: string;
-  inputBytes: number;
-  outputBytes: number;
-  extraMetaBytes: number;
-  tabletCount: number;
-  finishTabletCount: number;
-  macroBlockCount: number;
-  finishMacroBlockCount: number;
-  fileCount: number;
-  metaTurnId: number;
-  dataTurnId: number;
   result: number;
   comment: string;
   encryptionMode: EncryptionMode;
