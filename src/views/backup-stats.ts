@@ -2,7 +2,7 @@
  * The statistics columns BACKUP_TASKS (+ _HISTORY) and BACKUP_SET_FILES share, in the same order and types
  * (views.md §4.2 #13-#23, §4.3 #17-#27): bytes, rate, tablet, macroblock and file counts, turn ids.
  */
-import type { BackupSetFile, BackupTask } from '../engine/index.js';
+import type { BackupStats } from '../engine/index.js';
 import { T, col } from './columns.js';
 import { int, outputRate } from './values.js';
 
@@ -21,7 +21,7 @@ export const BACKUP_STATS_COLUMNS = [
 ];
 
 /** The values of BACKUP_STATS_COLUMNS for a task or a set (OUTPUT_RATE_BYTES is 0 while END_TS is 0). */
-export function backupStatsValues(x: BackupTask | BackupSetFile) {
+export function backupStatsValues(x: BackupStats & { readonly startUs: number; readonly endUs: number }) {
   return [
     int(x.inputBytes),
     int(x.outputBytes),
