@@ -60,6 +60,8 @@ export interface EmulatorSession {
   execute(sql: string): StatementResult;
   /** Runs a query and returns its result set, or the error. */
   rows(sql: string): ResultSet | ObError;
+  /** The session time zone's offset from UTC at an instant, in seconds: how its times are shown. */
+  utcOffsetSeconds(utcMicros: bigint): number;
 }
 
 export interface Emulator {
@@ -113,6 +115,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       if (isObError(result)) return result;
       return result.kind === 'rows' ? result.resultSet : { columns: [], rows: [] };
     },
+    utcOffsetSeconds: (utcMicros) => session.utcOffsetSeconds(utcMicros),
   });
   return {
     execute: (sql, as) => lastResult(open(as).query(sql)),

@@ -5,7 +5,7 @@
  */
 import { createEmulator, isObError, type ColumnDef, type Emulator, type EmulatorSession, type ResultSet, type StatementResult } from '../index.js';
 import type { Cell, ClusterSetup, Login, Outcome, Target, TargetConnection } from './target.js';
-import { textOf, zoneOffsetSeconds } from './values.js';
+import { textOf } from './values.js';
 
 export function engineTarget(setup: ClusterSetup): Target {
   const emulator: Emulator = createEmulator({ clock: 'manual', seed: setup.seed, startTime: setup.startTime });
@@ -47,18 +47,8 @@ function typeLetter(type: ColumnDef['type']): string {
   return type.base === 'decimal' || type.base === 'double' ? 'R' : 'T';
 }
 
+/** Times are shown in the session's zone, as the session itself reports it (the same offset the wire uses). */
 function renderRows(session: EmulatorSession, rs: ResultSet): Cell[][] {
-  let zone: string | null = null;
-  const offsetAt = (utcMicros: bigint): number => {
-    zone ??= sessionZone(session);
-    return zoneOffsetSeconds(zone, utcMicros);
-  };
+  const offsetAt = (utcMicros: bigint): number => session.utcOffsetSeconds(utcMicros);
   return rs.rows.map((row) => row.map((value, i) => textOf(value, rs.columns[i] as ResultSet['columns'][number], offsetAt)));
-}
-
-function sessionZone(session: EmulatorSession): string {
-  const rs = session.rows('SELECT @@time_zone');
-  if (isObError(rs)) return '+08:00';
-  const value = rs.rows[0]?.[0];
-  return typeof value === 'string' ? value : '+08:00';
 }

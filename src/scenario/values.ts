@@ -50,34 +50,3 @@ function temporalText(value: Temporal, column: ColumnDef, offsetSecondsAt: (utcM
   const fraction = fsp > 0 ? `.${String(micros % 1_000_000).padStart(6, '0').slice(0, fsp)}` : '';
   return `${day} ${clock}${fraction}`;
 }
-
-const OFFSET = /^([+-])(\d{1,2}):(\d{2})$/;
-
-/** Offset in seconds of a session time zone (`+08:00`, `SYSTEM`, or a named zone) at an instant. */
-export function zoneOffsetSeconds(zone: string, utcMicros: bigint): number {
-  const z = zone.trim();
-  const m = OFFSET.exec(z);
-  if (m) return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3]) * 60);
-  // SYSTEM is the observer's system_time_zone, +08:00 in the emulator's profile.
-  if (z.toUpperCase() === 'SYSTEM') return 8 * 3600;
-  const ms = Number(utcMicros / 1000n);
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat('en-US', {
-    timeZone: z,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    });
-  } catch {
-    return 8 * 3600; // an unknown zone falls back to the profile's +08:00, as the evaluator does
-  }
-  const parts = format.formatToParts(new Date(ms));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 1000);
-}

@@ -3,9 +3,9 @@
  * side-by-side diff a mismatch prints.
  */
 import { describe, expect, it } from 'vitest';
-import { Decimal, Temporal, type ColumnDef } from '../../../src/index.js';
+import { createEmulator, Decimal, Temporal, type ColumnDef } from '../../../src/index.js';
 import { sideBySide } from '../../../src/scenario/diff.js';
-import { cellText, rowText, textOf, zoneOffsetSeconds } from '../../../src/scenario/values.js';
+import { cellText, rowText, textOf } from '../../../src/scenario/values.js';
 
 const col = (type: ColumnDef['type']): ColumnDef => ({ name: 'c', type, nullable: true });
 const plus8 = (): number => 8 * 3600;
@@ -33,13 +33,19 @@ describe('textOf', () => {
     expect(textOf(new Temporal('DATETIME', -1n), col({ base: 'datetime', fsp: 6 }), () => 0)).toBe('1969-12-31 23:59:59.999999');
   });
 
-  it('reads session zones as offsets, SYSTEM as +08:00, and named zones through the calendar', () => {
-    expect(zoneOffsetSeconds('+08:00', instant)).toBe(28800);
-    expect(zoneOffsetSeconds('-05:30', instant)).toBe(-19800);
-    expect(zoneOffsetSeconds('SYSTEM', instant)).toBe(28800);
-    expect(zoneOffsetSeconds('Asia/Shanghai', instant)).toBe(28800);
-    expect(zoneOffsetSeconds('America/New_York', instant)).toBe(-18000);
-    expect(zoneOffsetSeconds('America/New_York', 1719792000000000n)).toBe(-14400);
+  it('renders in the session zone the session reports: offsets, SYSTEM as +08:00, named zones by the calendar', () => {
+    const session = createEmulator({ startTime: '2024-01-31T03:20:00Z' }).session();
+    const offsetIn = (zone: string, at: bigint): number => {
+      session.execute(`SET time_zone = '${zone}'`);
+      return session.utcOffsetSeconds(at);
+    };
+    expect(session.utcOffsetSeconds(instant)).toBe(28800);
+    expect(offsetIn('+08:00', instant)).toBe(28800);
+    expect(offsetIn('-05:30', instant)).toBe(-19800);
+    expect(offsetIn('SYSTEM', instant)).toBe(28800);
+    expect(offsetIn('Asia/Shanghai', instant)).toBe(28800);
+    expect(offsetIn('America/New_York', instant)).toBe(-18000);
+    expect(offsetIn('America/New_York', 1719792000000000n)).toBe(-14400);
   });
 });
 
