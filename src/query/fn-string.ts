@@ -122,6 +122,25 @@ function concat(args: readonly Compiled[], scope: Scope, separator: Compiled | u
   };
 }
 
+/** LENGTH (bytes) and CHAR_LENGTH (characters): a BIGINT measure of one string, NULL for NULL. */
+function lengthBy(measure: (v: string) => number): FnTable[string] {
+  return {
+    min: 1,
+    max: 1,
+    compile: ([a], scope) => {
+      const s = str(a!, scope);
+      return {
+        type: BIGINT,
+        nullable: a!.nullable,
+        fn: (r, g) => {
+          const v = s(r, g);
+          return v === null ? null : BigInt(measure(v));
+        },
+      };
+    },
+  };
+}
+
 export const STRING_FUNCTIONS: FnTable = {
   CONCAT: { min: 1, max: Infinity, compile: (args, scope) => concat(args, scope, undefined) },
   CONCAT_WS: { min: 2, max: Infinity, compile: ([sep, ...args], scope) => concat(args, scope, sep) },
@@ -132,36 +151,8 @@ export const STRING_FUNCTIONS: FnTable = {
   TRIM: unary((s) => s.replace(/^ +| +$/g, '')),
   LTRIM: unary((s) => s.replace(/^ +/, '')),
   RTRIM: unary((s) => s.replace(/ +$/, '')),
-  LENGTH: {
-    min: 1,
-    max: 1,
-    compile: ([a], scope) => {
-      const s = str(a!, scope);
-      return {
-        type: BIGINT,
-        nullable: a!.nullable,
-        fn: (r, g) => {
-          const v = s(r, g);
-          return v === null ? null : BigInt(Buffer.byteLength(v, 'utf8'));
-        },
-      };
-    },
-  },
-  CHAR_LENGTH: {
-    min: 1,
-    max: 1,
-    compile: ([a], scope) => {
-      const s = str(a!, scope);
-      return {
-        type: BIGINT,
-        nullable: a!.nullable,
-        fn: (r, g) => {
-          const v = s(r, g);
-          return v === null ? null : BigInt([...v].length);
-        },
-      };
-    },
-  },
+  LENGTH: lengthBy((v) => Buffer.byteLength(v, 'utf8')),
+  CHAR_LENGTH: lengthBy((v) => [...v].length),
   SUBSTR,
   SUBSTRING: SUBSTR,
   MID: SUBSTR,
