@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/index.js';
 import { EndingLedger } from './support/ending-ledger.js';
 import { readReply } from './support/replies.js';
-import { command, loggedIn } from './support/wire-client.js';
+import { frame, handshakeResponse, scrambleOf } from '../unit/wire/server-harness.js';
+import { command, greeted, loggedIn } from './support/wire-client.js';
 
 let server: RunningServer;
 const ledger = new EndingLedger();
@@ -46,6 +47,25 @@ describe('COM_STMT_PREPARE beyond the 2-byte counts of PREPARE_OK', () => {
     expect(ok?.payload[0]).toBe(0x00);
     expect(ok?.payload.readUInt16LE(7)).toBe(65_535);
     g.client.end();
+    expect((await ledger.take(g.connectionId)).ending).toBe('disconnect');
+  });
+});
+
+describe('a login whose length header swallows the COM_QUIT after it', () => {
+  // Found by the soak fuzz run (FC_SEED=20261122, counterexample `mutated login [flip at 0, mask 15]`): the
+  // flipped length announced five bytes more than the login held, so the server read the COM_QUIT that followed
+  // as the login's tail. The oracle blamed the server for a plain disconnect "though COM_QUIT was sent"; the
+  // server never received a COM_QUIT, and the oracle now frames the client's bytes as the server does.
+  it('takes the five bytes as part of the login and logs a plain disconnect, not a quit', async () => {
+    const g = await greeted(server.port);
+    const login = frame(1, handshakeResponse(scrambleOf(g.greeting), { user: 'root@mysql_tenant#regressions', db: 'oceanbase' }));
+    const quit = command(0x01);
+    login.writeUIntLE(login.readUIntLE(0, 3) + quit.length, 0, 3);
+    g.client.send(Buffer.concat([login, quit]));
+    g.client.end();
+    await g.client.closedByServer();
+    const replies = g.client.drain();
+    expect(replies.map((p) => [p.seq, p.payload[0]])).toEqual([[2, 0x00]]);
     expect((await ledger.take(g.connectionId)).ending).toBe('disconnect');
   });
 });
