@@ -62,6 +62,22 @@ export class ObSqlParser extends CstParser {
     this.rules = R;
     this.performSelfAnalysis();
   }
+
+  /**
+   * chevrotain opens each CST node with `children: Object.create(null)`, which V8 keeps as a hash table; an object
+   * literal gets hidden classes instead, and the parse plus the builder's lookups ran about a sixth faster
+   * (bench/parse.ts, CPU time, six alternating runs each). Safe because no rule, token or label is named like a
+   * property of Object.prototype (a test checks), and because this parser tracks no node locations, so the
+   * location chevrotain would set here is not needed.
+   */
+  protected cstInvocationStateUpdate(fullRuleName: string): void {
+    (this as unknown as CstStack).CST_STACK.push({ name: fullRuleName, children: {} });
+  }
+}
+
+/** The part of chevrotain's CstParser internals that {@link ObSqlParser.cstInvocationStateUpdate} uses. */
+interface CstStack {
+  readonly CST_STACK: CstNode[];
 }
 
 let instance: ObSqlParser | undefined;

@@ -1,0 +1,41 @@
+/**
+ * The parser gives CST nodes plain-object `children` (faster than chevrotain's null-prototype ones), which is only
+ * sound while no key a child can be filed under (a rule name, a token name, a LABEL) is also a property of
+ * Object.prototype: `children.constructor` would otherwise read as a present child.
+ */
+import type { IProduction, TokenType } from 'chevrotain';
+import { describe, expect, it } from 'vitest';
+import { ObSqlParser, getParser } from '../../../grammar/parser.js';
+
+/** Every key a CST node of the grammar can hold: each terminal's and non-terminal's label or name. */
+function cstKeys(parser: ObSqlParser): Set<string> {
+  const keys = new Set<string>();
+  const walk = (productions: readonly IProduction[]): void => {
+    for (const p of productions) {
+      const named = p as IProduction & { label?: string; nonTerminalName?: string; terminalType?: TokenType; definition?: IProduction[] };
+      if (named.terminalType !== undefined) keys.add(named.label ?? named.terminalType.name);
+      // A non-terminal's definition is the rule it calls, walked as a rule of its own.
+      if (named.nonTerminalName !== undefined) keys.add(named.label ?? named.nonTerminalName);
+      else if (named.definition !== undefined) walk(named.definition);
+    }
+  };
+  for (const rule of Object.values(parser.getGAstProductions())) walk(rule.definition);
+  return keys;
+}
+
+describe('CST child keys', () => {
+  it('are many, and none is a property of Object.prototype', () => {
+    const keys = cstKeys(new ObSqlParser(true));
+    expect(keys.size).toBeGreaterThan(150);
+    expect(keys).toContain('expression');
+    expect(keys).toContain('where');
+    expect([...keys].filter((k) => k in Object.prototype)).toEqual([]);
+  });
+
+  it('hold what was parsed and nothing inherited', () => {
+    const parser = getParser();
+    parser.input = [];
+    const cst = parser.rules.statement.call(parser);
+    expect(cst === undefined || Object.keys(cst.children).length === 0).toBe(true);
+  });
+});
