@@ -108,6 +108,37 @@ export class IndexedLookahead extends LLkLookaheadStrategy {
 }
 
 /**
+ * chevrotain's index of each DSL method in a lookahead cache key (`occurrence | method | rule`), by production
+ * type. Used only to find the lazy function in the cache; a wrong value leaves it there, still correct.
+ */
+const METHOD_INDEX: Readonly<Record<OptionalProductionType | 'Alternation', number>> = {
+  Alternation: 1 << 8,
+  Option: 2 << 8,
+  Repetition: 3 << 8,
+  RepetitionMandatory: 4 << 8,
+  RepetitionWithSeparator: 5 << 8,
+  RepetitionMandatoryWithSeparator: 6 << 8,
+};
+
+/** The parser's lookahead cache, as chevrotain 11 keeps it. */
+interface LookaheadCache {
+  readonly lookAheadFuncsCache?: unknown;
+  getKeyForAutomaticLookahead?(methodIndex: number, occurrence: number): number;
+}
+
+/**
+ * Puts the built function where the lazy one was in the parser's cache, so later calls skip the indirection (a
+ * few per cent of a parse). Called during the production's first use, when the rule on top of the parser's stack
+ * is the production's own; the swap happens only if the key computed finds this very lazy function.
+ */
+function swapInCache(parser: LookaheadCache, prodType: OptionalProductionType | 'Alternation', occurrence: number, lazy: unknown, built: unknown): void {
+  const cache = parser.lookAheadFuncsCache;
+  if (!(cache instanceof Map) || parser.getKeyForAutomaticLookahead === undefined) return;
+  const key = parser.getKeyForAutomaticLookahead(METHOD_INDEX[prodType], occurrence);
+  if (cache.get(key) === lazy) cache.set(key, built);
+}
+
+/**
  * The same lookahead, each production's built the first time the parser reaches it rather than all of them during
  * performSelfAnalysis, which was most of the parser's construction and so of a fresh server's time to its first
  * answer (a client such as Connector/J gives its connect-time queries 500 ms). The rules are complete once
@@ -117,8 +148,11 @@ export class LazyIndexedLookahead extends IndexedLookahead {
   override buildLookaheadForAlternation(options: Parameters<IndexedLookahead['buildLookaheadForAlternation']>[0]): (orAlts?: IOrAlt<unknown>[] | undefined) => number | undefined {
     let built: ((orAlts?: IOrAlt<unknown>[] | undefined) => number | undefined) | undefined;
     const build = (): ((orAlts?: IOrAlt<unknown>[] | undefined) => number | undefined) => super.buildLookaheadForAlternation(options);
-    return function (this: Lookahead, orAlts?: IOrAlt<unknown>[]): number | undefined {
-      built ??= build();
+    return function lazy(this: Lookahead & LookaheadCache, orAlts?: IOrAlt<unknown>[]): number | undefined {
+      if (built === undefined) {
+        built = build();
+        swapInCache(this, 'Alternation', options.prodOccurrence, lazy, built);
+      }
       return built.call(this, orAlts);
     };
   }
@@ -126,8 +160,11 @@ export class LazyIndexedLookahead extends IndexedLookahead {
   override buildLookaheadForOptional(options: Parameters<IndexedLookahead['buildLookaheadForOptional']>[0]): () => boolean {
     let built: (() => boolean) | undefined;
     const build = (): (() => boolean) => super.buildLookaheadForOptional(options);
-    return function (this: Lookahead): boolean {
-      built ??= build();
+    return function lazy(this: Lookahead & LookaheadCache): boolean {
+      if (built === undefined) {
+        built = build();
+        swapInCache(this, options.prodType, options.prodOccurrence, lazy, built);
+      }
       return built.call(this);
     };
   }

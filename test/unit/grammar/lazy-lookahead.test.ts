@@ -33,4 +33,22 @@ describe('lazily built lookahead', () => {
     }
     expect(compared).toBeGreaterThan(150);
   });
+
+  it('swaps each lazy function out of the cache on first use, so later parses call the built one', () => {
+    const parser = new ObSqlParser();
+    const texts = [...queryCases, ...backupCases].map(([sql]) => sql);
+    for (const text of texts) read(parser, text);
+    const cache = (parser as unknown as { lookAheadFuncsCache: Map<number, (...args: unknown[]) => unknown> }).lookAheadFuncsCache;
+    expect([...cache.values()].filter((f) => f.name !== 'lazy').length).toBeGreaterThan(50);
+    const lazyCalls = new Map<number, number>();
+    for (const [key, f] of cache) {
+      if (f.name !== 'lazy') continue;
+      cache.set(key, function (this: unknown, ...args: unknown[]) {
+        lazyCalls.set(key, (lazyCalls.get(key) ?? 0) + 1);
+        return f.apply(this, args);
+      });
+    }
+    for (const text of texts) read(parser, text);
+    expect([...lazyCalls.keys()]).toEqual([]);
+  });
 });
