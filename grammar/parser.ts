@@ -38,19 +38,20 @@ export class ObSqlParser extends CstParser {
     });
     const $ = this as unknown as Dsl;
     const R = {} as Rules;
+    const statementAlternatives = [
+      { ALT: () => $.SUBRULE(R.selectStatement) },
+      { ALT: () => $.SUBRULE(R.showStatement) },
+      { ALT: () => $.SUBRULE(R.setStatement) },
+      { ALT: () => $.SUBRULE(R.useStatement) },
+      { ALT: () => $.SUBRULE(R.describeStatement) },
+      { ALT: () => $.SUBRULE(R.transactionStatement) },
+      { ALT: () => $.SUBRULE(R.alterStatement) },
+      { ALT: () => $.SUBRULE(R.createStatement) },
+      { ALT: () => $.SUBRULE(R.dropStatement) },
+      { ALT: () => $.SUBRULE(R.writeStatement) },
+    ];
     R.statement = $.RULE('statement', () => {
-      $.OR([
-        { ALT: () => $.SUBRULE(R.selectStatement) },
-        { ALT: () => $.SUBRULE(R.showStatement) },
-        { ALT: () => $.SUBRULE(R.setStatement) },
-        { ALT: () => $.SUBRULE(R.useStatement) },
-        { ALT: () => $.SUBRULE(R.describeStatement) },
-        { ALT: () => $.SUBRULE(R.transactionStatement) },
-        { ALT: () => $.SUBRULE(R.alterStatement) },
-        { ALT: () => $.SUBRULE(R.createStatement) },
-        { ALT: () => $.SUBRULE(R.dropStatement) },
-        { ALT: () => $.SUBRULE(R.writeStatement) },
-      ]);
+      $.OR(statementAlternatives);
     });
     defineExpressionRules($, R);
     defineQueryRules($, R);

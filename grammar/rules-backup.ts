@@ -9,79 +9,84 @@ import * as T from './tokens.js';
 const { KW } = T;
 
 export function defineBackupRules($: Dsl, R: Rules): void {
+  const alterStatementAlternatives1 = {
+    IGNORE_AMBIGUITIES: true,
+    DEF: [
+      {
+        GATE: () => $.LA(1).tokenType === KW.SET || $.LA(2).tokenType === T.Equals,
+        ALT: () => $.SUBRULE(R.setParameters),
+      },
+      { ALT: () => $.SUBRULE(R.archiveLog) },
+      { ALT: () => $.SUBRULE(R.backup) },
+      { ALT: () => $.SUBRULE(R.cancel) },
+      { ALT: () => $.SUBRULE(R.suspendResume) },
+      { ALT: () => $.SUBRULE(R.validate) },
+      { ALT: () => $.SUBRULE(R.deleteBackup) },
+      { ALT: () => $.SUBRULE(R.addStatement) },
+      { ALT: () => $.SUBRULE(R.dropPolicy) },
+      { ALT: () => $.SUBRULE(R.clearRestoreSource) },
+      { ALT: () => $.SUBRULE(R.restore) },
+      { ALT: () => $.SUBRULE(R.recover) },
+      { ALT: () => $.SUBRULE(R.activateStandby) },
+      { ALT: () => $.SUBRULE(R.switchover) },
+      { ALT: () => $.SUBRULE(R.runUpgradeJob) },
+    ],
+  };
+  const alterStatementAlternatives = [
+    {
+      ALT: () => {
+        $.CONSUME(KW.SYSTEM);
+        // `SET` is optional before parameters, so `ALTER SYSTEM backup = 1` shares its first token with
+        // `ALTER SYSTEM BACKUP`: the parameter branch is tried first and only when SET or `name =` starts it.
+        $.OR1(alterStatementAlternatives1);
+      },
+    },
+    { ALT: () => $.SUBRULE(R.alterEmulator) },
+  ];
   /** ALTER SYSTEM … and ALTER EMULATOR …; the ALTER SYSTEM choice is inline (one rule call less per statement). */
   R.alterStatement = $.RULE('alterStatement', () => {
     $.CONSUME(KW.ALTER);
-    $.OR([
-      {
-        ALT: () => {
-          $.CONSUME(KW.SYSTEM);
-          // `SET` is optional before parameters, so `ALTER SYSTEM backup = 1` shares its first token with
-          // `ALTER SYSTEM BACKUP`: the parameter branch is tried first and only when SET or `name =` starts it.
-          $.OR1({
-            IGNORE_AMBIGUITIES: true,
-            DEF: [
-              {
-                GATE: () => $.LA(1).tokenType === KW.SET || $.LA(2).tokenType === T.Equals,
-                ALT: () => $.SUBRULE(R.setParameters),
-              },
-              { ALT: () => $.SUBRULE(R.archiveLog) },
-              { ALT: () => $.SUBRULE(R.backup) },
-              { ALT: () => $.SUBRULE(R.cancel) },
-              { ALT: () => $.SUBRULE(R.suspendResume) },
-              { ALT: () => $.SUBRULE(R.validate) },
-              { ALT: () => $.SUBRULE(R.deleteBackup) },
-              { ALT: () => $.SUBRULE(R.addStatement) },
-              { ALT: () => $.SUBRULE(R.dropPolicy) },
-              { ALT: () => $.SUBRULE(R.clearRestoreSource) },
-              { ALT: () => $.SUBRULE(R.restore) },
-              { ALT: () => $.SUBRULE(R.recover) },
-              { ALT: () => $.SUBRULE(R.activateStandby) },
-              { ALT: () => $.SUBRULE(R.switchover) },
-              { ALT: () => $.SUBRULE(R.runUpgradeJob) },
-            ],
-          });
-        },
-      },
-      { ALT: () => $.SUBRULE(R.alterEmulator) },
-    ]);
+    $.OR(alterStatementAlternatives);
   });
 
+  const archiveLogAlternatives = [{ ALT: () => $.CONSUME(KW.ARCHIVELOG) }, { ALT: () => $.CONSUME(KW.NOARCHIVELOG) }];
   /** ARCHIVELOG | NOARCHIVELOG [TENANT [=] list] [DESCRIPTION [=] 'text']. */
   R.archiveLog = $.RULE('archiveLog', () => {
-    $.OR([{ ALT: () => $.CONSUME(KW.ARCHIVELOG) }, { ALT: () => $.CONSUME(KW.NOARCHIVELOG) }]);
+    $.OR(archiveLogAlternatives);
     $.OPTION(() => $.SUBRULE(R.tenantList));
     $.OPTION1(() => $.SUBRULE(R.description));
   });
 
+  const backupAlternatives1 = [{ ALT: () => $.CONSUME(KW.DATABASE) }, { ALT: () => $.SUBRULE1(R.tenantList) }];
+  const backupAlternatives = [
+    {
+      ALT: () => {
+        $.CONSUME(KW.KEY);
+        $.OPTION(() => $.SUBRULE(R.tenantList));
+        $.OPTION1(() => $.SUBRULE(R.backupTo));
+        $.OPTION2(() => $.SUBRULE(R.encryptedBy));
+      },
+    },
+    {
+      ALT: () => {
+        $.OPTION3(() => $.CONSUME(KW.INCREMENTAL));
+        $.OPTION4(() => $.OR1(backupAlternatives1));
+        $.OPTION5(() => $.SUBRULE1(R.backupTo));
+        $.OPTION6(() => {
+          $.CONSUME(KW.PLUS);
+          $.CONSUME(KW.ARCHIVELOG);
+        });
+        $.OPTION7(() => $.SUBRULE(R.description));
+      },
+    },
+  ];
   /**
    * BACKUP KEY [TENANT list] [TO [=] 'dest'] [ENCRYPTED BY 'pwd'], or BACKUP [INCREMENTAL] [DATABASE | TENANT
    * list] [TO [=] 'dest'] [PLUS ARCHIVELOG] [DESCRIPTION [=] 'text'] (the clause order is fixed).
    */
   R.backup = $.RULE('backup', () => {
     $.CONSUME(KW.BACKUP);
-    $.OR([
-      {
-        ALT: () => {
-          $.CONSUME(KW.KEY);
-          $.OPTION(() => $.SUBRULE(R.tenantList));
-          $.OPTION1(() => $.SUBRULE(R.backupTo));
-          $.OPTION2(() => $.SUBRULE(R.encryptedBy));
-        },
-      },
-      {
-        ALT: () => {
-          $.OPTION3(() => $.CONSUME(KW.INCREMENTAL));
-          $.OPTION4(() => $.OR1([{ ALT: () => $.CONSUME(KW.DATABASE) }, { ALT: () => $.SUBRULE1(R.tenantList) }]));
-          $.OPTION5(() => $.SUBRULE1(R.backupTo));
-          $.OPTION6(() => {
-            $.CONSUME(KW.PLUS);
-            $.CONSUME(KW.ARCHIVELOG);
-          });
-          $.OPTION7(() => $.SUBRULE(R.description));
-        },
-      },
-    ]);
+    $.OR(backupAlternatives);
   });
 
   R.backupTo = $.RULE('backupTo', () => {
@@ -116,8 +121,9 @@ export function defineBackupRules($: Dsl, R: Rules): void {
     $.SUBRULE(R.tenantName);
   });
 
+  const tenantNameAlternatives = [{ ALT: () => $.CONSUME(T.Name) }, { ALT: () => $.CONSUME(T.StringLiteral) }, { ALT: () => $.CONSUME(KW.ALL) }];
   R.tenantName = $.RULE('tenantName', () => {
-    $.OR([{ ALT: () => $.CONSUME(T.Name) }, { ALT: () => $.CONSUME(T.StringLiteral) }, { ALT: () => $.CONSUME(KW.ALL) }]);
+    $.OR(tenantNameAlternatives);
   });
 
   R.copyId = $.RULE('copyId', () => {
@@ -125,136 +131,143 @@ export function defineBackupRules($: Dsl, R: Rules): void {
     $.CONSUME(T.IntegerLiteral);
   });
 
+  const cancelAlternatives1 = [
+    { ALT: () => $.CONSUME(KW.BACKUPSET) },
+    { ALT: () => $.CONSUME(KW.BACKUPPIECE) },
+    { ALT: () => $.SUBRULE(R.tenantList) },
+  ];
+  const cancelAlternatives = [
+    {
+      ALT: () => {
+        $.CONSUME(KW.BACKUP);
+        $.OPTION(() =>
+          $.OR1(cancelAlternatives1),
+        );
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.DELETE);
+        $.CONSUME1(KW.BACKUP);
+        $.OPTION1(() => $.SUBRULE1(R.tenantList));
+        $.OPTION2(() => $.SUBRULE(R.description));
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.RESTORE);
+        $.CONSUME(T.Name, { LABEL: 'tenant' });
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.RECOVER);
+        $.CONSUME(KW.TABLE);
+        $.CONSUME1(T.Name, { LABEL: 'tenant' });
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.VALIDATE);
+        $.CONSUME(T.IntegerLiteral);
+        $.OPTION3(() => $.SUBRULE(R.copyId));
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.ALL);
+        $.CONSUME2(KW.BACKUP);
+        $.CONSUME(KW.FORCE);
+      },
+    },
+  ];
   /** The T_BACKUP_MANAGE cancel forms, CANCEL DELETE BACKUP, CANCEL RESTORE and CANCEL RECOVER TABLE. */
   R.cancel = $.RULE('cancel', () => {
     $.CONSUME(KW.CANCEL);
-    $.OR([
-      {
-        ALT: () => {
-          $.CONSUME(KW.BACKUP);
-          $.OPTION(() =>
-            $.OR1([
-              { ALT: () => $.CONSUME(KW.BACKUPSET) },
-              { ALT: () => $.CONSUME(KW.BACKUPPIECE) },
-              { ALT: () => $.SUBRULE(R.tenantList) },
-            ]),
-          );
-        },
-      },
-      {
-        ALT: () => {
-          $.CONSUME(KW.DELETE);
-          $.CONSUME1(KW.BACKUP);
-          $.OPTION1(() => $.SUBRULE1(R.tenantList));
-          $.OPTION2(() => $.SUBRULE(R.description));
-        },
-      },
-      {
-        ALT: () => {
-          $.CONSUME(KW.RESTORE);
-          $.CONSUME(T.Name, { LABEL: 'tenant' });
-        },
-      },
-      {
-        ALT: () => {
-          $.CONSUME(KW.RECOVER);
-          $.CONSUME(KW.TABLE);
-          $.CONSUME1(T.Name, { LABEL: 'tenant' });
-        },
-      },
-      {
-        ALT: () => {
-          $.CONSUME(KW.VALIDATE);
-          $.CONSUME(T.IntegerLiteral);
-          $.OPTION3(() => $.SUBRULE(R.copyId));
-        },
-      },
-      {
-        ALT: () => {
-          $.CONSUME(KW.ALL);
-          $.CONSUME2(KW.BACKUP);
-          $.CONSUME(KW.FORCE);
-        },
-      },
-    ]);
+    $.OR(cancelAlternatives);
   });
 
+  const suspendResumeAlternatives = [{ ALT: () => $.CONSUME(KW.SUSPEND) }, { ALT: () => $.CONSUME(KW.RESUME) }];
   R.suspendResume = $.RULE('suspendResume', () => {
-    $.OR([{ ALT: () => $.CONSUME(KW.SUSPEND) }, { ALT: () => $.CONSUME(KW.RESUME) }]);
+    $.OR(suspendResumeAlternatives);
     $.CONSUME(KW.BACKUP);
   });
 
+  const validateAlternatives = [
+    { ALT: () => $.CONSUME(KW.DATABASE) },
+    {
+      ALT: () => {
+        $.CONSUME(KW.BACKUPSET);
+        $.CONSUME(T.IntegerLiteral);
+      },
+    },
+  ];
   /** VALIDATE DATABASE [COPY n] | VALIDATE BACKUPSET n [COPY n]. */
   R.validate = $.RULE('validate', () => {
     $.CONSUME(KW.VALIDATE);
-    $.OR([
-      { ALT: () => $.CONSUME(KW.DATABASE) },
-      {
-        ALT: () => {
-          $.CONSUME(KW.BACKUPSET);
-          $.CONSUME(T.IntegerLiteral);
-        },
-      },
-    ]);
+    $.OR(validateAlternatives);
     $.OPTION(() => $.SUBRULE(R.copyId));
   });
 
+  const deleteBackupAlternatives1 = [{ ALT: () => $.CONSUME(KW.BACKUPSET) }, { ALT: () => $.CONSUME(KW.BACKUPPIECE) }];
+  const deleteBackupAlternatives = [
+    {
+      ALT: () => {
+        $.OR1(deleteBackupAlternatives1);
+        $.OPTION(() => $.CONSUME(T.Equals));
+        $.CONSUME(T.IntegerLiteral);
+        $.OPTION1(() => $.SUBRULE(R.copyId));
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.OBSOLETE);
+        $.CONSUME(KW.BACKUP);
+      },
+    },
+  ];
   /** DELETE BACKUPSET n | BACKUPPIECE n [COPY n] | OBSOLETE BACKUP, then [TENANT list] [DESCRIPTION]. */
   R.deleteBackup = $.RULE('deleteBackup', () => {
     $.CONSUME(KW.DELETE);
-    $.OR([
-      {
-        ALT: () => {
-          $.OR1([{ ALT: () => $.CONSUME(KW.BACKUPSET) }, { ALT: () => $.CONSUME(KW.BACKUPPIECE) }]);
-          $.OPTION(() => $.CONSUME(T.Equals));
-          $.CONSUME(T.IntegerLiteral);
-          $.OPTION1(() => $.SUBRULE(R.copyId));
-        },
-      },
-      {
-        ALT: () => {
-          $.CONSUME(KW.OBSOLETE);
-          $.CONSUME(KW.BACKUP);
-        },
-      },
-    ]);
+    $.OR(deleteBackupAlternatives);
     $.OPTION2(() => $.SUBRULE(R.tenantList));
     $.OPTION3(() => $.SUBRULE(R.description));
   });
 
+  const addStatementAlternatives = [
+    {
+      ALT: () => {
+        $.SUBRULE(R.policyName);
+        $.OPTION(() => {
+          $.CONSUME(KW.RECOVERY_WINDOW);
+          $.OPTION1(() => $.CONSUME(T.Equals));
+          $.CONSUME(T.StringLiteral, { LABEL: 'recoveryWindow' });
+        });
+        $.OPTION2(() => {
+          $.CONSUME(KW.REDUNDANCY);
+          $.OPTION3(() => $.CONSUME1(T.Equals));
+          $.CONSUME(T.IntegerLiteral, { LABEL: 'redundancy' });
+        });
+        $.OPTION4(() => {
+          $.CONSUME(KW.BACKUP_COPIES);
+          $.OPTION5(() => $.CONSUME2(T.Equals));
+          $.CONSUME1(T.IntegerLiteral, { LABEL: 'backupCopies' });
+        });
+        $.OPTION6(() => $.SUBRULE(R.tenantList));
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.RESTORE);
+        $.CONSUME(KW.SOURCE);
+        $.CONSUME1(T.StringLiteral, { LABEL: 'uri' });
+      },
+    },
+  ];
   /** ADD DELETE BACKUP POLICY … | ADD RESTORE SOURCE 'uri'. */
   R.addStatement = $.RULE('addStatement', () => {
     $.CONSUME(KW.ADD);
-    $.OR([
-      {
-        ALT: () => {
-          $.SUBRULE(R.policyName);
-          $.OPTION(() => {
-            $.CONSUME(KW.RECOVERY_WINDOW);
-            $.OPTION1(() => $.CONSUME(T.Equals));
-            $.CONSUME(T.StringLiteral, { LABEL: 'recoveryWindow' });
-          });
-          $.OPTION2(() => {
-            $.CONSUME(KW.REDUNDANCY);
-            $.OPTION3(() => $.CONSUME1(T.Equals));
-            $.CONSUME(T.IntegerLiteral, { LABEL: 'redundancy' });
-          });
-          $.OPTION4(() => {
-            $.CONSUME(KW.BACKUP_COPIES);
-            $.OPTION5(() => $.CONSUME2(T.Equals));
-            $.CONSUME1(T.IntegerLiteral, { LABEL: 'backupCopies' });
-          });
-          $.OPTION6(() => $.SUBRULE(R.tenantList));
-        },
-      },
-      {
-        ALT: () => {
-          $.CONSUME(KW.RESTORE);
-          $.CONSUME(KW.SOURCE);
-          $.CONSUME1(T.StringLiteral, { LABEL: 'uri' });
-        },
-      },
-    ]);
+    $.OR(addStatementAlternatives);
   });
 
   /** DELETE BACKUP POLICY [=] 'name'. */
@@ -283,6 +296,27 @@ export function defineBackupRules($: Dsl, R: Rules): void {
     $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.parameterItem) });
   });
 
+  const parameterItemAlternatives = [
+    { ALT: () => $.CONSUME(KW.MEMORY, { LABEL: 'scope' }) },
+    { ALT: () => $.CONSUME(KW.SPFILE, { LABEL: 'scope' }) },
+    { ALT: () => $.CONSUME(KW.BOTH, { LABEL: 'scope' }) },
+  ];
+  const parameterItemAlternatives1 = [
+    {
+      ALT: () => {
+        $.CONSUME(KW.SERVER);
+        $.OPTION4(() => $.CONSUME3(T.Equals));
+        $.CONSUME1(T.StringLiteral, { LABEL: 'server' });
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.ZONE);
+        $.OPTION5(() => $.CONSUME4(T.Equals));
+        $.SUBRULE(R.tenantName, { LABEL: 'zone' });
+      },
+    },
+  ];
   /** p = v [COMMENT 'c'] [SCOPE = MEMORY|SPFILE|BOTH] [SERVER [=] 'ip:port' | ZONE [=] z] [TENANT [=] t]. */
   R.parameterItem = $.RULE('parameterItem', () => {
     $.CONSUME(T.Name);
@@ -296,54 +330,36 @@ export function defineBackupRules($: Dsl, R: Rules): void {
     $.OPTION2(() => {
       $.CONSUME(KW.SCOPE);
       $.CONSUME2(T.Equals);
-      $.OR([
-        { ALT: () => $.CONSUME(KW.MEMORY, { LABEL: 'scope' }) },
-        { ALT: () => $.CONSUME(KW.SPFILE, { LABEL: 'scope' }) },
-        { ALT: () => $.CONSUME(KW.BOTH, { LABEL: 'scope' }) },
-      ]);
+      $.OR(parameterItemAlternatives);
     });
     $.OPTION3(() => {
-      $.OR1([
-        {
-          ALT: () => {
-            $.CONSUME(KW.SERVER);
-            $.OPTION4(() => $.CONSUME3(T.Equals));
-            $.CONSUME1(T.StringLiteral, { LABEL: 'server' });
-          },
-        },
-        {
-          ALT: () => {
-            $.CONSUME(KW.ZONE);
-            $.OPTION5(() => $.CONSUME4(T.Equals));
-            $.SUBRULE(R.tenantName, { LABEL: 'zone' });
-          },
-        },
-      ]);
+      $.OR1(parameterItemAlternatives1);
     });
     $.OPTION6(() => $.SUBRULE(R.tenantClause));
   });
 
+  const optionValueAlternatives = [
+    { ALT: () => $.CONSUME(T.StringLiteral) },
+    {
+      ALT: () => {
+        $.OPTION(() => $.CONSUME(T.Minus));
+        $.CONSUME(T.NumberLiteral);
+      },
+    },
+    { ALT: () => $.CONSUME(T.Name) },
+    { ALT: () => $.CONSUME(KW.TRUE) },
+    { ALT: () => $.CONSUME(KW.FALSE) },
+    { ALT: () => $.CONSUME(KW.ON) },
+    {
+      ALT: () => {
+        $.CONSUME(T.LParen);
+        $.MANY_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.optionValue) });
+        $.CONSUME(T.RParen);
+      },
+    },
+  ];
   /** A parameter or option value: 'text', a number (signed), a word, or a parenthesised list. */
   R.optionValue = $.RULE('optionValue', () => {
-    $.OR([
-      { ALT: () => $.CONSUME(T.StringLiteral) },
-      {
-        ALT: () => {
-          $.OPTION(() => $.CONSUME(T.Minus));
-          $.CONSUME(T.NumberLiteral);
-        },
-      },
-      { ALT: () => $.CONSUME(T.Name) },
-      { ALT: () => $.CONSUME(KW.TRUE) },
-      { ALT: () => $.CONSUME(KW.FALSE) },
-      { ALT: () => $.CONSUME(KW.ON) },
-      {
-        ALT: () => {
-          $.CONSUME(T.LParen);
-          $.MANY_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.optionValue) });
-          $.CONSUME(T.RParen);
-        },
-      },
-    ]);
+    $.OR(optionValueAlternatives);
   });
 }

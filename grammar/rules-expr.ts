@@ -16,68 +16,71 @@ export function defineExpressionRules($: Dsl, R: Rules): void {
     $.MANY1(() => $.SUBRULE(R.exprTail));
   });
 
+  const exprTailAlternatives1 = [
+    { ALT: () => $.CONSUME(KW.NULL) },
+    { ALT: () => $.CONSUME(KW.TRUE) },
+    { ALT: () => $.CONSUME(KW.FALSE) },
+    { ALT: () => $.CONSUME(KW.UNKNOWN) },
+  ];
+  const exprTailAlternatives2 = [
+    {
+      ALT: () => {
+        $.CONSUME(KW.IN);
+        $.CONSUME(T.LParen);
+        $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.expression) });
+        $.CONSUME(T.RParen);
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.LIKE);
+        $.SUBRULE2(R.bitExpr, { LABEL: 'pattern' });
+        $.OPTION2(() => {
+          $.CONSUME(KW.ESCAPE);
+          $.SUBRULE3(R.bitExpr, { LABEL: 'escape' });
+        });
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.BETWEEN);
+        $.SUBRULE4(R.bitExpr, { LABEL: 'low' });
+        $.CONSUME(KW.AND);
+        $.SUBRULE5(R.bitExpr, { LABEL: 'high' });
+      },
+    },
+  ];
+  const exprTailAlternatives = [
+    {
+      ALT: () => {
+        $.CONSUME(T.LogicalOperator);
+        $.MANY(() => $.CONSUME(KW.NOT));
+        $.SUBRULE(R.bitExpr);
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(T.ComparisonOperator);
+        $.SUBRULE1(R.bitExpr);
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.IS);
+        $.OPTION(() => $.CONSUME1(KW.NOT));
+        $.OR1(exprTailAlternatives1);
+      },
+    },
+    {
+      ALT: () => {
+        $.OPTION1(() => $.CONSUME2(KW.NOT));
+        $.OR2(exprTailAlternatives2);
+      },
+    },
+  ];
   /** What may follow an operand at the logical and comparison levels. NOT only follows a logical operator. */
   R.exprTail = $.RULE('exprTail', () => {
-    $.OR([
-      {
-        ALT: () => {
-          $.CONSUME(T.LogicalOperator);
-          $.MANY(() => $.CONSUME(KW.NOT));
-          $.SUBRULE(R.bitExpr);
-        },
-      },
-      {
-        ALT: () => {
-          $.CONSUME(T.ComparisonOperator);
-          $.SUBRULE1(R.bitExpr);
-        },
-      },
-      {
-        ALT: () => {
-          $.CONSUME(KW.IS);
-          $.OPTION(() => $.CONSUME1(KW.NOT));
-          $.OR1([
-            { ALT: () => $.CONSUME(KW.NULL) },
-            { ALT: () => $.CONSUME(KW.TRUE) },
-            { ALT: () => $.CONSUME(KW.FALSE) },
-            { ALT: () => $.CONSUME(KW.UNKNOWN) },
-          ]);
-        },
-      },
-      {
-        ALT: () => {
-          $.OPTION1(() => $.CONSUME2(KW.NOT));
-          $.OR2([
-            {
-              ALT: () => {
-                $.CONSUME(KW.IN);
-                $.CONSUME(T.LParen);
-                $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.expression) });
-                $.CONSUME(T.RParen);
-              },
-            },
-            {
-              ALT: () => {
-                $.CONSUME(KW.LIKE);
-                $.SUBRULE2(R.bitExpr, { LABEL: 'pattern' });
-                $.OPTION2(() => {
-                  $.CONSUME(KW.ESCAPE);
-                  $.SUBRULE3(R.bitExpr, { LABEL: 'escape' });
-                });
-              },
-            },
-            {
-              ALT: () => {
-                $.CONSUME(KW.BETWEEN);
-                $.SUBRULE4(R.bitExpr, { LABEL: 'low' });
-                $.CONSUME(KW.AND);
-                $.SUBRULE5(R.bitExpr, { LABEL: 'high' });
-              },
-            },
-          ]);
-        },
-      },
-    ]);
+    $.OR(exprTailAlternatives);
   });
 
   /** Operands with their prefix operators; which operand a prefix belongs to is read from the token offsets. */
@@ -91,80 +94,85 @@ export function defineExpressionRules($: Dsl, R: Rules): void {
     });
   });
 
+  const primaryAlternatives1 = [
+    { ALT: () => $.SUBRULE(R.callArgs) },
+    {
+      ALT: () => {
+        $.AT_LEAST_ONE(() => {
+          $.CONSUME(T.Dot);
+          $.CONSUME1(T.Name);
+        });
+      },
+    },
+  ];
+  const primaryAlternatives2 = [
+    { ALT: () => $.CONSUME(KW.IF) },
+    { ALT: () => $.CONSUME(KW.DATABASE) },
+    { ALT: () => $.CONSUME(KW.SCHEMA) },
+    { ALT: () => $.CONSUME(KW.LEFT) },
+    { ALT: () => $.CONSUME(KW.RIGHT) },
+    { ALT: () => $.CONSUME(KW.REPLACE) },
+    { ALT: () => $.CONSUME(KW.INSERT) },
+    { ALT: () => $.CONSUME(KW.MOD) },
+    { ALT: () => $.CONSUME(KW.CHAR) },
+    { ALT: () => $.CONSUME(KW.CONVERT) },
+  ];
+  const primaryAlternatives = [
+    { ALT: () => $.CONSUME(T.StringLiteral) },
+    { ALT: () => $.CONSUME(T.NumberLiteral) },
+    { ALT: () => $.CONSUME(KW.NULL) },
+    { ALT: () => $.CONSUME(KW.TRUE) },
+    { ALT: () => $.CONSUME(KW.FALSE) },
+    { ALT: () => $.CONSUME(T.Question) },
+    { ALT: () => $.CONSUME(T.SystemVariableToken) },
+    { ALT: () => $.CONSUME(T.UserVariableToken) },
+    { ALT: () => $.SUBRULE(R.caseExpr) },
+    { ALT: () => $.SUBRULE(R.castExpr) },
+    { ALT: () => $.SUBRULE(R.intervalExpr) },
+    {
+      ALT: () => {
+        $.CONSUME(T.LParen);
+        $.SUBRULE(R.expression);
+        $.CONSUME(T.RParen);
+      },
+    },
+    {
+      // A column `[schema.][table.]col` or a function call `name(…)`.
+      ALT: () => {
+        $.CONSUME(T.Name);
+        $.OPTION(() => {
+          $.OR1(primaryAlternatives1);
+        });
+      },
+    },
+    {
+      // The reserved words MySQL also spells as a function (`if(…)`, `database()`, `left(…)`).
+      ALT: () => {
+        $.OR2(primaryAlternatives2);
+        $.SUBRULE1(R.callArgs);
+      },
+    },
+  ];
   /** Every alternative starts with its own token, so chevrotain picks one with a single table lookup. */
   R.primary = $.RULE('primary', () => {
-    $.OR([
-      { ALT: () => $.CONSUME(T.StringLiteral) },
-      { ALT: () => $.CONSUME(T.NumberLiteral) },
-      { ALT: () => $.CONSUME(KW.NULL) },
-      { ALT: () => $.CONSUME(KW.TRUE) },
-      { ALT: () => $.CONSUME(KW.FALSE) },
-      { ALT: () => $.CONSUME(T.Question) },
-      { ALT: () => $.CONSUME(T.SystemVariableToken) },
-      { ALT: () => $.CONSUME(T.UserVariableToken) },
-      { ALT: () => $.SUBRULE(R.caseExpr) },
-      { ALT: () => $.SUBRULE(R.castExpr) },
-      { ALT: () => $.SUBRULE(R.intervalExpr) },
-      {
-        ALT: () => {
-          $.CONSUME(T.LParen);
-          $.SUBRULE(R.expression);
-          $.CONSUME(T.RParen);
-        },
-      },
-      {
-        // A column `[schema.][table.]col` or a function call `name(…)`.
-        ALT: () => {
-          $.CONSUME(T.Name);
-          $.OPTION(() => {
-            $.OR1([
-              { ALT: () => $.SUBRULE(R.callArgs) },
-              {
-                ALT: () => {
-                  $.AT_LEAST_ONE(() => {
-                    $.CONSUME(T.Dot);
-                    $.CONSUME1(T.Name);
-                  });
-                },
-              },
-            ]);
-          });
-        },
-      },
-      {
-        // The reserved words MySQL also spells as a function (`if(…)`, `database()`, `left(…)`).
-        ALT: () => {
-          $.OR2([
-            { ALT: () => $.CONSUME(KW.IF) },
-            { ALT: () => $.CONSUME(KW.DATABASE) },
-            { ALT: () => $.CONSUME(KW.SCHEMA) },
-            { ALT: () => $.CONSUME(KW.LEFT) },
-            { ALT: () => $.CONSUME(KW.RIGHT) },
-            { ALT: () => $.CONSUME(KW.REPLACE) },
-            { ALT: () => $.CONSUME(KW.INSERT) },
-            { ALT: () => $.CONSUME(KW.MOD) },
-            { ALT: () => $.CONSUME(KW.CHAR) },
-            { ALT: () => $.CONSUME(KW.CONVERT) },
-          ]);
-          $.SUBRULE1(R.callArgs);
-        },
-      },
-    ]);
+    $.OR(primaryAlternatives);
   });
 
+  const callArgsAlternatives1 = [{ ALT: () => $.CONSUME(KW.DISTINCT) }, { ALT: () => $.CONSUME(KW.ALL) }];
+  const callArgsAlternatives = [
+    { ALT: () => $.CONSUME(T.Star) },
+    {
+      ALT: () => {
+        $.OPTION1(() => $.OR1(callArgsAlternatives1));
+        $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.expression) });
+      },
+    },
+  ];
   /** `(*)`, `()`, `([DISTINCT | ALL] expr, …)`. */
   R.callArgs = $.RULE('callArgs', () => {
     $.CONSUME(T.LParen);
     $.OPTION(() => {
-      $.OR([
-        { ALT: () => $.CONSUME(T.Star) },
-        {
-          ALT: () => {
-            $.OPTION1(() => $.OR1([{ ALT: () => $.CONSUME(KW.DISTINCT) }, { ALT: () => $.CONSUME(KW.ALL) }]));
-            $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.expression) });
-          },
-        },
-      ]);
+      $.OR(callArgsAlternatives);
     });
     $.CONSUME(T.RParen);
   });
@@ -197,12 +205,13 @@ export function defineExpressionRules($: Dsl, R: Rules): void {
     $.CONSUME(T.RParen);
   });
 
+  const castTypeAlternatives = [
+    { ALT: () => $.CONSUME(T.Name, { LABEL: 'type' }) },
+    { ALT: () => $.CONSUME(KW.CHAR, { LABEL: 'type' }) },
+    { ALT: () => $.CONSUME(KW.BINARY, { LABEL: 'type' }) },
+  ];
   R.castType = $.RULE('castType', () => {
-    $.OR([
-      { ALT: () => $.CONSUME(T.Name, { LABEL: 'type' }) },
-      { ALT: () => $.CONSUME(KW.CHAR, { LABEL: 'type' }) },
-      { ALT: () => $.CONSUME(KW.BINARY, { LABEL: 'type' }) },
-    ]);
+    $.OR(castTypeAlternatives);
     // SIGNED INTEGER, UNSIGNED INT: the second word adds nothing.
     $.OPTION(() => $.CONSUME1(T.Name, { LABEL: 'suffix' }));
     $.OPTION1(() => {

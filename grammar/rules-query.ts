@@ -9,16 +9,18 @@ import * as T from './tokens.js';
 const { KW } = T;
 
 export function defineQueryRules($: Dsl, R: Rules): void {
+  const selectStatementAlternatives = [{ ALT: () => $.CONSUME(KW.DISTINCT) }, { ALT: () => $.CONSUME(KW.ALL) }];
+  const selectStatementAlternatives1 = [
+    { ALT: () => $.CONSUME(KW.DUAL) },
+    { ALT: () => $.AT_LEAST_ONE_SEP1({ SEP: T.Comma, DEF: () => $.SUBRULE(R.tableRef) }) },
+  ];
   R.selectStatement = $.RULE('selectStatement', () => {
     $.CONSUME(KW.SELECT);
-    $.OPTION(() => $.OR([{ ALT: () => $.CONSUME(KW.DISTINCT) }, { ALT: () => $.CONSUME(KW.ALL) }]));
+    $.OPTION(() => $.OR(selectStatementAlternatives));
     $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.selectItem) });
     $.OPTION1(() => {
       $.CONSUME(KW.FROM);
-      $.OR1([
-        { ALT: () => $.CONSUME(KW.DUAL) },
-        { ALT: () => $.AT_LEAST_ONE_SEP1({ SEP: T.Comma, DEF: () => $.SUBRULE(R.tableRef) }) },
-      ]);
+      $.OR1(selectStatementAlternatives1);
     });
     $.OPTION2(() => {
       $.CONSUME(KW.WHERE);
@@ -41,33 +43,35 @@ export function defineQueryRules($: Dsl, R: Rules): void {
     $.OPTION6(() => $.SUBRULE(R.limitClause));
   });
 
+  const selectItemAlternatives = [
+    { ALT: () => $.CONSUME(T.Star) },
+    {
+      ALT: () => {
+        $.CONSUME(T.Name, { LABEL: 'table' });
+        $.CONSUME(T.Dot);
+        $.CONSUME1(T.Star);
+      },
+    },
+    {
+      ALT: () => {
+        // The item's source text (the column label) is sliced by offsets recorded here, which is much cheaper
+        // than walking the finished CST for its first and last tokens.
+        const start = $.ACTION(() => $.LA(1).startOffset);
+        const expr = $.SUBRULE(R.expression);
+        $.ACTION(() => recordSpan(expr, start, $.LA(0)));
+        $.OPTION(() => $.SUBRULE(R.alias));
+      },
+    },
+  ];
   R.selectItem = $.RULE('selectItem', () => {
-    $.OR([
-      { ALT: () => $.CONSUME(T.Star) },
-      {
-        ALT: () => {
-          $.CONSUME(T.Name, { LABEL: 'table' });
-          $.CONSUME(T.Dot);
-          $.CONSUME1(T.Star);
-        },
-      },
-      {
-        ALT: () => {
-          // The item's source text (the column label) is sliced by offsets recorded here, which is much cheaper
-          // than walking the finished CST for its first and last tokens.
-          const start = $.ACTION(() => $.LA(1).startOffset);
-          const expr = $.SUBRULE(R.expression);
-          $.ACTION(() => recordSpan(expr, start, $.LA(0)));
-          $.OPTION(() => $.SUBRULE(R.alias));
-        },
-      },
-    ]);
+    $.OR(selectItemAlternatives);
   });
 
+  const aliasAlternatives = [{ ALT: () => $.CONSUME(T.Name) }, { ALT: () => $.CONSUME(T.StringLiteral) }];
   /** `[AS] name` or `[AS] 'label'`. */
   R.alias = $.RULE('alias', () => {
     $.OPTION(() => $.CONSUME(KW.AS));
-    $.OR([{ ALT: () => $.CONSUME(T.Name) }, { ALT: () => $.CONSUME(T.StringLiteral) }]);
+    $.OR(aliasAlternatives);
   });
 
   R.tableRef = $.RULE('tableRef', () => {
@@ -88,30 +92,33 @@ export function defineQueryRules($: Dsl, R: Rules): void {
     });
   });
 
+  const joinClauseAlternatives1 = [{ ALT: () => $.CONSUME(KW.INNER) }, { ALT: () => $.CONSUME(KW.CROSS) }];
+  const joinClauseAlternatives2 = [{ ALT: () => $.CONSUME(KW.LEFT) }, { ALT: () => $.CONSUME(KW.RIGHT) }];
+  const joinClauseAlternatives = [
+    {
+      ALT: () => {
+        $.OPTION(() => $.OR1(joinClauseAlternatives1));
+        $.CONSUME(KW.JOIN);
+        $.SUBRULE(R.tableFactor);
+        $.OPTION1(() => {
+          $.CONSUME(KW.ON);
+          $.SUBRULE(R.expression);
+        });
+      },
+    },
+    {
+      ALT: () => {
+        $.OR2(joinClauseAlternatives2);
+        $.OPTION2(() => $.CONSUME(KW.OUTER));
+        $.CONSUME1(KW.JOIN);
+        $.SUBRULE1(R.tableFactor);
+        $.CONSUME1(KW.ON);
+        $.SUBRULE1(R.expression);
+      },
+    },
+  ];
   R.joinClause = $.RULE('joinClause', () => {
-    $.OR([
-      {
-        ALT: () => {
-          $.OPTION(() => $.OR1([{ ALT: () => $.CONSUME(KW.INNER) }, { ALT: () => $.CONSUME(KW.CROSS) }]));
-          $.CONSUME(KW.JOIN);
-          $.SUBRULE(R.tableFactor);
-          $.OPTION1(() => {
-            $.CONSUME(KW.ON);
-            $.SUBRULE(R.expression);
-          });
-        },
-      },
-      {
-        ALT: () => {
-          $.OR2([{ ALT: () => $.CONSUME(KW.LEFT) }, { ALT: () => $.CONSUME(KW.RIGHT) }]);
-          $.OPTION2(() => $.CONSUME(KW.OUTER));
-          $.CONSUME1(KW.JOIN);
-          $.SUBRULE1(R.tableFactor);
-          $.CONSUME1(KW.ON);
-          $.SUBRULE1(R.expression);
-        },
-      },
-    ]);
+    $.OR(joinClauseAlternatives);
   });
 
   /** `name` or `schema.name`. */
@@ -123,68 +130,75 @@ export function defineQueryRules($: Dsl, R: Rules): void {
     });
   });
 
+  const orderItemAlternatives = [{ ALT: () => $.CONSUME(KW.ASC) }, { ALT: () => $.CONSUME(KW.DESC) }];
   R.orderItem = $.RULE('orderItem', () => {
     $.SUBRULE(R.expression);
-    $.OPTION(() => $.OR([{ ALT: () => $.CONSUME(KW.ASC) }, { ALT: () => $.CONSUME(KW.DESC) }]));
+    $.OPTION(() => $.OR(orderItemAlternatives));
   });
 
+  const limitClauseAlternatives = [
+    { ALT: () => $.CONSUME(T.IntegerLiteral, { LABEL: 'first' }) },
+    { ALT: () => $.CONSUME(T.Question, { LABEL: 'first' }) },
+  ];
+  const limitClauseAlternatives2 = [
+    { ALT: () => $.CONSUME1(T.IntegerLiteral, { LABEL: 'count' }) },
+    { ALT: () => $.CONSUME1(T.Question, { LABEL: 'count' }) },
+  ];
+  const limitClauseAlternatives3 = [
+    { ALT: () => $.CONSUME2(T.IntegerLiteral, { LABEL: 'offset' }) },
+    { ALT: () => $.CONSUME2(T.Question, { LABEL: 'offset' }) },
+  ];
+  const limitClauseAlternatives1 = [
+    {
+      ALT: () => {
+        $.CONSUME(T.Comma);
+        $.OR2(limitClauseAlternatives2);
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.OFFSET);
+        $.OR3(limitClauseAlternatives3);
+      },
+    },
+  ];
   /** LIMIT n, LIMIT n OFFSET m, LIMIT m, n; each a number or a `?` (inline: one rule call per LIMIT). */
   R.limitClause = $.RULE('limitClause', () => {
     $.CONSUME(KW.LIMIT);
-    $.OR([
-      { ALT: () => $.CONSUME(T.IntegerLiteral, { LABEL: 'first' }) },
-      { ALT: () => $.CONSUME(T.Question, { LABEL: 'first' }) },
-    ]);
+    $.OR(limitClauseAlternatives);
     $.OPTION(() => {
-      $.OR1([
-        {
-          ALT: () => {
-            $.CONSUME(T.Comma);
-            $.OR2([
-              { ALT: () => $.CONSUME1(T.IntegerLiteral, { LABEL: 'count' }) },
-              { ALT: () => $.CONSUME1(T.Question, { LABEL: 'count' }) },
-            ]);
-          },
-        },
-        {
-          ALT: () => {
-            $.CONSUME(KW.OFFSET);
-            $.OR3([
-              { ALT: () => $.CONSUME2(T.IntegerLiteral, { LABEL: 'offset' }) },
-              { ALT: () => $.CONSUME2(T.Question, { LABEL: 'offset' }) },
-            ]);
-          },
-        },
-      ]);
+      $.OR1(limitClauseAlternatives1);
     });
   });
 
+  const writeStatementAlternatives1 = [{ ALT: () => $.CONSUME(KW.INSERT) }, { ALT: () => $.CONSUME(KW.REPLACE) }];
+  const writeStatementAlternatives = [
+    {
+      ALT: () => {
+        $.OR1(writeStatementAlternatives1);
+        $.OPTION(() => $.CONSUME(KW.INTO));
+      },
+    },
+    { ALT: () => $.CONSUME(KW.UPDATE) },
+    {
+      ALT: () => {
+        $.CONSUME(KW.DELETE);
+        $.CONSUME(KW.FROM);
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.TRUNCATE);
+        $.OPTION1(() => $.CONSUME(KW.TABLE));
+      },
+    },
+  ];
   /**
    * INSERT / REPLACE [INTO] t …, UPDATE t …, DELETE FROM t …, TRUNCATE [TABLE] t. Only the verb and the target
    * are parsed: the parse entry accepts whatever follows, because writing to a view fails on the target alone.
    */
   R.writeStatement = $.RULE('writeStatement', () => {
-    $.OR([
-      {
-        ALT: () => {
-          $.OR1([{ ALT: () => $.CONSUME(KW.INSERT) }, { ALT: () => $.CONSUME(KW.REPLACE) }]);
-          $.OPTION(() => $.CONSUME(KW.INTO));
-        },
-      },
-      { ALT: () => $.CONSUME(KW.UPDATE) },
-      {
-        ALT: () => {
-          $.CONSUME(KW.DELETE);
-          $.CONSUME(KW.FROM);
-        },
-      },
-      {
-        ALT: () => {
-          $.CONSUME(KW.TRUNCATE);
-          $.OPTION1(() => $.CONSUME(KW.TABLE));
-        },
-      },
-    ]);
+    $.OR(writeStatementAlternatives);
     $.SUBRULE(R.tableName);
   });
 }

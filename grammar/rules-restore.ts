@@ -8,34 +8,35 @@ import * as T from './tokens.js';
 const { KW } = T;
 
 export function defineRestoreRules($: Dsl, R: Rules): void {
+  const restoreAlternatives = [
+    {
+      ALT: () => {
+        $.CONSUME(KW.FROM);
+        $.CONSUME(T.StringLiteral, { LABEL: 'from' });
+        $.OPTION(() => $.SUBRULE(R.restoreUntil));
+        $.CONSUME(KW.PREVIEW);
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(T.Name, { LABEL: 'tenant' });
+        $.OPTION1(() => {
+          $.CONSUME1(KW.FROM);
+          $.CONSUME1(T.StringLiteral, { LABEL: 'from' });
+        });
+        $.OPTION2(() => $.SUBRULE1(R.restoreUntil));
+        $.SUBRULE(R.restoreWith);
+        $.OPTION3(() => $.SUBRULE(R.description));
+      },
+    },
+  ];
   /**
    * RESTORE FROM 'uri' [UNTIL …] PREVIEW, or RESTORE tenant [FROM 'uri'] [UNTIL …] WITH 'option'
    * [ENCRYPTED BY 'key'] [WITH KEY FROM 'path' [ENCRYPTED BY 'pwd']] [DESCRIPTION [=] 'text'].
    */
   R.restore = $.RULE('restore', () => {
     $.CONSUME(KW.RESTORE);
-    $.OR([
-      {
-        ALT: () => {
-          $.CONSUME(KW.FROM);
-          $.CONSUME(T.StringLiteral, { LABEL: 'from' });
-          $.OPTION(() => $.SUBRULE(R.restoreUntil));
-          $.CONSUME(KW.PREVIEW);
-        },
-      },
-      {
-        ALT: () => {
-          $.CONSUME(T.Name, { LABEL: 'tenant' });
-          $.OPTION1(() => {
-            $.CONSUME1(KW.FROM);
-            $.CONSUME1(T.StringLiteral, { LABEL: 'from' });
-          });
-          $.OPTION2(() => $.SUBRULE1(R.restoreUntil));
-          $.SUBRULE(R.restoreWith);
-          $.OPTION3(() => $.SUBRULE(R.description));
-        },
-      },
-    ]);
+    $.OR(restoreAlternatives);
   });
 
   /** The shared tail of RESTORE and RECOVER TABLE from WITH 'option' on, up to the optional remaps. */
@@ -58,31 +59,34 @@ export function defineRestoreRules($: Dsl, R: Rules): void {
     $.SUBRULE(R.untilPoint);
   });
 
+  const untilPointAlternatives1 = [
+    { ALT: () => $.CONSUME(T.IntegerLiteral, { LABEL: 'scn' }) },
+    { ALT: () => $.CONSUME1(T.StringLiteral, { LABEL: 'scn' }) },
+  ];
+  const untilPointAlternatives = [
+    {
+      ALT: () => {
+        $.CONSUME(KW.TIME);
+        $.CONSUME(T.Equals);
+        $.CONSUME(T.StringLiteral, { LABEL: 'time' });
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.SCN);
+        $.CONSUME1(T.Equals);
+        $.OR1(untilPointAlternatives1);
+      },
+    },
+  ];
   R.untilPoint = $.RULE('untilPoint', () => {
-    $.OR([
-      {
-        ALT: () => {
-          $.CONSUME(KW.TIME);
-          $.CONSUME(T.Equals);
-          $.CONSUME(T.StringLiteral, { LABEL: 'time' });
-        },
-      },
-      {
-        ALT: () => {
-          $.CONSUME(KW.SCN);
-          $.CONSUME1(T.Equals);
-          $.OR1([
-            { ALT: () => $.CONSUME(T.IntegerLiteral, { LABEL: 'scn' }) },
-            { ALT: () => $.CONSUME1(T.StringLiteral, { LABEL: 'scn' }) },
-          ]);
-        },
-      },
-    ]);
+    $.OR(untilPointAlternatives);
   });
 
+  const recoverAlternatives = [{ ALT: () => $.SUBRULE(R.recoverTable) }, { ALT: () => $.SUBRULE(R.recoverStandby) }];
   R.recover = $.RULE('recover', () => {
     $.CONSUME(KW.RECOVER);
-    $.OR([{ ALT: () => $.SUBRULE(R.recoverTable) }, { ALT: () => $.SUBRULE(R.recoverStandby) }]);
+    $.OR(recoverAlternatives);
   });
 
   /**
@@ -104,34 +108,37 @@ export function defineRestoreRules($: Dsl, R: Rules): void {
     $.OPTION2(() => $.SUBRULE(R.description));
   });
 
+  const recoverTableNameAlternatives1 = [{ ALT: () => $.CONSUME2(T.Star) }, { ALT: () => $.CONSUME1(T.Name) }];
+  const recoverTableNameAlternatives = [
+    {
+      ALT: () => {
+        $.CONSUME(T.Star);
+        $.CONSUME(T.Dot);
+        $.CONSUME1(T.Star);
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(T.Name);
+        $.CONSUME1(T.Dot);
+        $.OR1(recoverTableNameAlternatives1);
+      },
+    },
+  ];
   /** `*.*`, `db.*` or `db.table`. */
   R.recoverTableName = $.RULE('recoverTableName', () => {
-    $.OR([
-      {
-        ALT: () => {
-          $.CONSUME(T.Star);
-          $.CONSUME(T.Dot);
-          $.CONSUME1(T.Star);
-        },
-      },
-      {
-        ALT: () => {
-          $.CONSUME(T.Name);
-          $.CONSUME1(T.Dot);
-          $.OR1([{ ALT: () => $.CONSUME2(T.Star) }, { ALT: () => $.CONSUME1(T.Name) }]);
-        },
-      },
-    ]);
+    $.OR(recoverTableNameAlternatives);
   });
 
+  const remapClauseAlternatives = [
+    { ALT: () => $.CONSUME(KW.TABLE, { LABEL: 'what' }) },
+    { ALT: () => $.CONSUME(KW.TABLEGROUP, { LABEL: 'what' }) },
+    { ALT: () => $.CONSUME(KW.TABLESPACE, { LABEL: 'what' }) },
+  ];
   /** REMAP TABLE|TABLEGROUP|TABLESPACE old[:new] {, old[:new]}. */
   R.remapClause = $.RULE('remapClause', () => {
     $.CONSUME(KW.REMAP);
-    $.OR([
-      { ALT: () => $.CONSUME(KW.TABLE, { LABEL: 'what' }) },
-      { ALT: () => $.CONSUME(KW.TABLEGROUP, { LABEL: 'what' }) },
-      { ALT: () => $.CONSUME(KW.TABLESPACE, { LABEL: 'what' }) },
-    ]);
+    $.OR(remapClauseAlternatives);
     $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.remapItem) });
   });
 
@@ -143,28 +150,31 @@ export function defineRestoreRules($: Dsl, R: Rules): void {
     });
   });
 
+  const remapNameAlternatives = [{ ALT: () => $.CONSUME1(T.Name) }, { ALT: () => $.CONSUME(T.Star) }];
   R.remapName = $.RULE('remapName', () => {
     $.CONSUME(T.Name);
     $.MANY(() => {
       $.CONSUME(T.Dot);
-      $.OR([{ ALT: () => $.CONSUME1(T.Name) }, { ALT: () => $.CONSUME(T.Star) }]);
+      $.OR(remapNameAlternatives);
     });
   });
 
+  const recoverStandbyAlternatives1 = [{ ALT: () => $.CONSUME(KW.UNLIMITED) }, { ALT: () => $.SUBRULE(R.untilPoint) }];
+  const recoverStandbyAlternatives = [
+    {
+      ALT: () => {
+        $.CONSUME(KW.UNTIL);
+        $.OR1(recoverStandbyAlternatives1);
+      },
+    },
+    { ALT: () => $.CONSUME(KW.CANCEL) },
+  ];
   /** STANDBY [TENANT [=] t] [UNTIL {UNLIMITED | TIME = '…' | SCN = n} | CANCEL]. */
   R.recoverStandby = $.RULE('recoverStandby', () => {
     $.CONSUME(KW.STANDBY);
     $.OPTION(() => $.SUBRULE(R.tenantClause));
     $.OPTION1(() =>
-      $.OR([
-        {
-          ALT: () => {
-            $.CONSUME(KW.UNTIL);
-            $.OR1([{ ALT: () => $.CONSUME(KW.UNLIMITED) }, { ALT: () => $.SUBRULE(R.untilPoint) }]);
-          },
-        },
-        { ALT: () => $.CONSUME(KW.CANCEL) },
-      ]),
+      $.OR(recoverStandbyAlternatives),
     );
   });
 
@@ -175,10 +185,11 @@ export function defineRestoreRules($: Dsl, R: Rules): void {
     $.OPTION1(() => $.CONSUME(KW.VERIFY));
   });
 
+  const switchoverAlternatives = [{ ALT: () => $.CONSUME(KW.PRIMARY, { LABEL: 'role' }) }, { ALT: () => $.CONSUME(KW.STANDBY, { LABEL: 'role' }) }];
   R.switchover = $.RULE('switchover', () => {
     $.CONSUME(KW.SWITCHOVER);
     $.CONSUME(KW.TO);
-    $.OR([{ ALT: () => $.CONSUME(KW.PRIMARY, { LABEL: 'role' }) }, { ALT: () => $.CONSUME(KW.STANDBY, { LABEL: 'role' }) }]);
+    $.OR(switchoverAlternatives);
     $.OPTION(() => $.SUBRULE(R.tenantClause));
     $.OPTION1(() => $.CONSUME(KW.VERIFY));
   });

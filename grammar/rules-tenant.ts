@@ -8,31 +8,33 @@ import * as T from './tokens.js';
 const { KW } = T;
 
 export function defineTenantRules($: Dsl, R: Rules): void {
+  const createStatementAlternatives1 = [{ ALT: () => $.CONSUME(KW.UNIT, { LABEL: 'what' }) }, { ALT: () => $.CONSUME(KW.POOL, { LABEL: 'what' }) }];
+  const createStatementAlternatives = [
+    {
+      ALT: () => {
+        $.CONSUME(KW.TENANT);
+        $.OPTION(() => $.SUBRULE(R.ifNotExists));
+        $.CONSUME(T.Name);
+        $.SUBRULE(R.optionList);
+        $.OPTION1(() => {
+          $.CONSUME(KW.SET);
+          $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.tenantVariable) });
+        });
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.RESOURCE);
+        $.OR1(createStatementAlternatives1);
+        $.OPTION2(() => $.SUBRULE1(R.ifNotExists));
+        $.CONSUME1(T.Name);
+        $.SUBRULE1(R.optionList);
+      },
+    },
+  ];
   R.createStatement = $.RULE('createStatement', () => {
     $.CONSUME(KW.CREATE);
-    $.OR([
-      {
-        ALT: () => {
-          $.CONSUME(KW.TENANT);
-          $.OPTION(() => $.SUBRULE(R.ifNotExists));
-          $.CONSUME(T.Name);
-          $.SUBRULE(R.optionList);
-          $.OPTION1(() => {
-            $.CONSUME(KW.SET);
-            $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.tenantVariable) });
-          });
-        },
-      },
-      {
-        ALT: () => {
-          $.CONSUME(KW.RESOURCE);
-          $.OR1([{ ALT: () => $.CONSUME(KW.UNIT, { LABEL: 'what' }) }, { ALT: () => $.CONSUME(KW.POOL, { LABEL: 'what' }) }]);
-          $.OPTION2(() => $.SUBRULE1(R.ifNotExists));
-          $.CONSUME1(T.Name);
-          $.SUBRULE1(R.optionList);
-        },
-      },
-    ]);
+    $.OR(createStatementAlternatives);
   });
 
   R.ifNotExists = $.RULE('ifNotExists', () => {
@@ -62,26 +64,29 @@ export function defineTenantRules($: Dsl, R: Rules): void {
     $.SUBRULE(R.optionValue);
   });
 
+  const dropStatementAlternatives1 = [{ ALT: () => $.CONSUME(KW.FORCE) }, { ALT: () => $.CONSUME(KW.PURGE) }];
+  const dropStatementAlternatives2 = [{ ALT: () => $.CONSUME(KW.UNIT, { LABEL: 'what' }) }, { ALT: () => $.CONSUME(KW.POOL, { LABEL: 'what' }) }];
+  const dropStatementAlternatives = [
+    {
+      ALT: () => {
+        $.CONSUME(KW.TENANT);
+        $.OPTION(() => $.SUBRULE(R.ifExists));
+        $.CONSUME(T.Name);
+        $.OPTION1(() => $.OR1(dropStatementAlternatives1));
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.RESOURCE);
+        $.OR2(dropStatementAlternatives2);
+        $.OPTION2(() => $.SUBRULE1(R.ifExists));
+        $.CONSUME1(T.Name);
+      },
+    },
+  ];
   R.dropStatement = $.RULE('dropStatement', () => {
     $.CONSUME(KW.DROP);
-    $.OR([
-      {
-        ALT: () => {
-          $.CONSUME(KW.TENANT);
-          $.OPTION(() => $.SUBRULE(R.ifExists));
-          $.CONSUME(T.Name);
-          $.OPTION1(() => $.OR1([{ ALT: () => $.CONSUME(KW.FORCE) }, { ALT: () => $.CONSUME(KW.PURGE) }]));
-        },
-      },
-      {
-        ALT: () => {
-          $.CONSUME(KW.RESOURCE);
-          $.OR2([{ ALT: () => $.CONSUME(KW.UNIT, { LABEL: 'what' }) }, { ALT: () => $.CONSUME(KW.POOL, { LABEL: 'what' }) }]);
-          $.OPTION2(() => $.SUBRULE1(R.ifExists));
-          $.CONSUME1(T.Name);
-        },
-      },
-    ]);
+    $.OR(dropStatementAlternatives);
   });
 
   R.ifExists = $.RULE('ifExists', () => {
