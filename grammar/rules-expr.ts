@@ -10,10 +10,12 @@ import * as T from './tokens.js';
 const { KW } = T;
 
 export function defineExpressionRules($: Dsl, R: Rules): void {
+  const not = (): unknown => $.CONSUME(KW.NOT);
+  const exprTail = (): unknown => $.SUBRULE(R.exprTail);
   R.expression = $.RULE('expression', () => {
-    $.MANY(() => $.CONSUME(KW.NOT));
+    $.MANY(not);
     $.SUBRULE(R.bitExpr);
-    $.MANY1(() => $.SUBRULE(R.exprTail));
+    $.MANY1(exprTail);
   });
 
   const exprTailAlternatives1 = [
@@ -84,14 +86,17 @@ export function defineExpressionRules($: Dsl, R: Rules): void {
   });
 
   /** Operands with their prefix operators; which operand a prefix belongs to is read from the token offsets. */
+  const prefix = (): unknown => $.CONSUME(T.PrefixOperator);
+  const prefix1 = (): unknown => $.CONSUME1(T.PrefixOperator);
+  const operation = (): void => {
+    $.CONSUME(T.ArithOperator);
+    $.MANY2(prefix1);
+    $.SUBRULE1(R.primary);
+  };
   R.bitExpr = $.RULE('bitExpr', () => {
-    $.MANY(() => $.CONSUME(T.PrefixOperator));
+    $.MANY(prefix);
     $.SUBRULE(R.primary);
-    $.MANY1(() => {
-      $.CONSUME(T.ArithOperator);
-      $.MANY2(() => $.CONSUME1(T.PrefixOperator));
-      $.SUBRULE1(R.primary);
-    });
+    $.MANY1(operation);
   });
 
   const primaryAlternatives1 = [
