@@ -14,8 +14,19 @@ import mysql from 'mysql2';
 
 const MARIADBD = ['/usr/sbin/mariadbd', '/usr/sbin/mysqld'].find((p) => existsSync(p));
 const INSTALL_DB = ['/usr/bin/mariadb-install-db', '/usr/bin/mysql_install_db'].find((p) => existsSync(p));
-/** dist/bench/server-procs.js → dist/src/cli/main.js */
+/** dist/bench/server-procs.js → dist/src/cli/main.js, the `bin`. */
 const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'cli', 'main.js');
+/** dist/bench/server-procs.js → dist/snapshot/serve.blob, the start-up snapshot `npm start` runs. */
+const SNAPSHOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'snapshot', 'serve.blob');
+
+/** How a server process is started: as `npm start` does (from the snapshot), or through the `bin`. */
+export type Launch = 'npm start' | 'bin';
+
+function launchArgs(launch: Launch): string[] {
+  if (launch === 'bin') return [CLI];
+  if (!existsSync(SNAPSHOT)) throw new Error(`no start-up snapshot at ${SNAPSHOT}: run npm run build`);
+  return ['--snapshot-blob', SNAPSHOT];
+}
 
 export interface Started {
   readonly name: string;
@@ -69,9 +80,9 @@ async function firstQuery(options: ConnectOptions): Promise<void> {
 }
 
 /** Starts `ob-backup-sim serve --port 0 --clock manual …` and times it to its first answered query. */
-export function startEmulator(args: readonly string[]): Promise<Started> {
+export function startEmulator(args: readonly string[], launch: Launch = 'npm start'): Promise<Started> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--clock', 'manual', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...launchArgs(launch), 'serve', '--port', '0', '--clock', 'manual', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, fail) => {
     let out = '';
     let seen = false;

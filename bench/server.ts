@@ -1,8 +1,9 @@
 /**
  * `npm run bench` (issue 9): the emulator side by side with MariaDB 10.11 on loopback, driven by the same mysql2
  * load in one run, alternating server by server for every measurement (in slices for the qps lines). Prints one
- * Markdown table: queries per second with p50 / p99 latency for SELECT 1, the operator's job query over 1,000 history rows and SELECT * over a
- * 10-row history, at 1 and 8 connections, text and prepared; time from process start to the first answered query;
+ * Markdown table: queries per second with p50 / p99 latency for SELECT 1, the operator's job query over 1,000
+ * history rows and SELECT * over a 10-row history, at 1 and 8 connections, text and prepared; time from process
+ * start to the first answered query (started as `npm start` does, from the snapshot, and through the bin);
  * resident memory idle, under load and with 1,000 clusters; ratios with the issue's targets; machine and date.
  *
  * Settings (environment): BENCH_SECONDS (measured per server and line, default 3), BENCH_WARMUP (seconds, default
@@ -79,11 +80,15 @@ async function main(): Promise<void> {
     const emuFresh: number[] = [];
     const dbStarts: number[] = [];
     const dbFresh: number[] = [];
+    const binStarts: number[] = [];
     for (let i = 0; i < STARTS; i++) {
       const e = await startEmulator(EMULATOR_ARGS);
       emuStarts.push(e.firstQueryMs);
       emuFresh.push(rssBytes(e.pid));
       await e.stop();
+      const b = await startEmulator(EMULATOR_ARGS, 'bin');
+      binStarts.push(b.firstQueryMs);
+      await b.stop();
       if (maria !== undefined) {
         const m = await maria.start();
         dbStarts.push(m.firstQueryMs);
@@ -91,7 +96,8 @@ async function main(): Promise<void> {
         await m.stop();
       }
     }
-    lines.push({ kind: 'start', label: 'start to first query', emulator: median(emuStarts), mariadb: maria ? median(dbStarts) : undefined });
+    lines.push({ kind: 'start', label: 'start to first query (npm start: snapshot)', emulator: median(emuStarts), mariadb: maria ? median(dbStarts) : undefined });
+    lines.push({ kind: 'start', label: 'start to first query (the bin, no snapshot)', emulator: median(binStarts), mariadb: maria ? median(dbStarts) : undefined });
     lines.push({ kind: 'rss', label: 'RSS idle, just started', emulator: median(emuFresh), mariadb: maria ? median(dbFresh) : undefined, target: 'idle' });
 
     db = maria === undefined ? undefined : await maria.start();

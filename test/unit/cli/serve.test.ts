@@ -1,7 +1,8 @@
 /**
  * `ob-backup-sim serve` as a process (emulator.md "Command line", issue 5 item 4): the ready line, --trace JSON
  * lines, strict authentication with --password, isolated clusters, and a clean exit on SIGTERM and SIGINT.
- * It runs the built CLI (dist/), which `npm test` builds first.
+ * It runs both ways the server starts: the `bin` (dist/src/cli/main.js) and the start-up snapshot `npm start`
+ * uses (dist/snapshot/serve.blob), both built by `npm test`'s build step.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -11,6 +12,12 @@ import mysql from 'mysql2/promise';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const cli = resolve(import.meta.dirname, '../../../dist/src/cli/main.js');
+const blob = resolve(import.meta.dirname, '../../../dist/snapshot/serve.blob');
+/** The node arguments before `serve …`, per way of starting. */
+const launches: readonly (readonly [string, readonly string[]])[] = [
+  ['the bin', [cli]],
+  ['the start-up snapshot', ['--snapshot-blob', blob]],
+];
 const running: ChildProcess[] = [];
 
 interface Started {
@@ -20,8 +27,8 @@ interface Started {
   readonly stderr: () => string;
 }
 
-function serve(args: readonly string[], env: Record<string, string> = {}): Promise<Started> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', ...args], { env: { ...process.env, ...env }, stdio: 'pipe' });
+function start(launch: readonly string[], args: readonly string[], env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, [...launch, 'serve', '--port', '0', ...args], { env: { ...process.env, ...env }, stdio: 'pipe' });
   running.push(child);
   let out = '';
   let err = '';
@@ -44,7 +51,9 @@ afterEach(() => {
   for (const child of running.splice(0)) child.kill('SIGKILL');
 });
 
-describe('ob-backup-sim serve', () => {
+describe.each(launches)('ob-backup-sim serve started by %s', (_how, launch) => {
+  const serve = (args: readonly string[], env: Record<string, string> = {}): Promise<Started> => start(launch, args, env);
+
   it('prints exactly the ready line, answers queries, and exits 0 on SIGTERM', async () => {
     const s = await serve(['--clock', 'manual', '--start-time', '2024-01-31T03:20:59Z', '--log-level', 'warn']);
     const conn = await mysql.createConnection({ host: '127.0.0.1', port: s.port, user: 'root@mysql_tenant' });

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+/**
+ * Builds the start-up snapshot `npm start` runs (part of `npm run build`, so of `npm install`):
+ *
+ *   1. esbuild bundles dist/src/cli/snapshot.js and everything it imports into one CommonJS file, the form Node's
+ *      snapshot builder runs (no ES modules, no top-level await): grammar/chevrotain.js, which loads chevrotain with
+ *      a top-level await, is replaced by a static re-export of the same single-file chevrotain build it loads;
+ *   2. `node --build-snapshot` runs that file and writes the heap to dist/snapshot/serve.blob.
+ *
+ * A blob only starts the Node binary that built it, so the version is written beside it, and `--if-stale` (the
+ * `prestart` step) rebuilds only when the running Node is another one.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist', 'snapshot');
+const bundle = join(out, 'serve.cjs');
+const blob = join(out, 'serve.blob');
+const stamp = join(out, 'node-version');
+const nodeIdentity = `${process.version} ${process.execPath}`;
+
+if (process.argv.includes('--if-stale') && existsSync(blob) && existsSync(stamp) && readFileSync(stamp, 'utf8') === nodeIdentity) {
+  process.exit(0);
+}
+
+const esbuild = await import('esbuild');
+// The package's entry is lib/src/api.js; its single-file build sits beside it (as grammar/chevrotain.ts finds it).
+const chevrotainBundle = fileURLToPath(new URL('../chevrotain.mjs', import.meta.resolve('chevrotain')));
+const chevrotainNames = ['CstParser', 'EOF', 'LLkLookaheadStrategy', 'Lexer', 'createSyntaxDiagramsCode', 'createToken', 'getLookaheadPaths', 'tokenMatcher'];
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+await esbuild.build({
+  entryPoints: [join(root, 'dist', 'src', 'cli', 'snapshot.js')],
+  outfile: bundle,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'chevrotain-without-top-level-await',
+      setup(build) {
+        build.onLoad({ filter: /[\\/]grammar[\\/]chevrotain\.js$/ }, () => ({
+          contents: `export { ${chevrotainNames.join(', ')} } from ${JSON.stringify(chevrotainBundle)};`,
+          loader: 'js',
+        }));
+      },
+    },
+  ],
+});
+
+const built = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', bundle], { cwd: out, stdio: 'inherit' });
+if (built.status !== 0) {
+  process.stderr.write(`build-snapshot: node --build-snapshot failed (${built.status ?? built.signal})\n`);
+  process.exit(1);
+}
+writeFileSync(stamp, nodeIdentity);
