@@ -15,6 +15,19 @@ export interface Table {
   readonly kind?: 'SYSTEM VIEW' | 'SYSTEM TABLE' | 'BASE TABLE' | 'VIEW';
   /** The rows, each with one value per column. Called once per statement (views compute from engine state). */
   rows(): Iterable<readonly SqlValue[]>;
+  /**
+   * Offered only where it truly holds: column `column` is a NON-NULL value UNIQUE among the table's rows, and
+   * `rowsAscending()` returns exactly the rows of `rows()`, sorted ascending by that column as ORDER BY compares it
+   * (bigints numerically). `ORDER BY <that column> [DESC] LIMIT n` then reads only the rows it needs
+   * (ordered-scan.ts). Called instead of `rows()`, once per statement.
+   */
+  readonly keyOrder?: KeyOrder;
+}
+
+/** A table's rows in the order of a unique, non-null key column (see Table.keyOrder). */
+export interface KeyOrder {
+  readonly column: number;
+  rowsAscending(): readonly (readonly SqlValue[])[];
 }
 
 export interface Catalog {

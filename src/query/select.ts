@@ -12,6 +12,7 @@ import { coerceValue } from './coerce.js';
 import { compileExpr } from './compile.js';
 import { planFrom, type FromPlan } from './from.js';
 import { asBigint } from './numeric.js';
+import { keyScanOf, scanInKeyOrder, type KeyScan } from './ordered-scan.js';
 import { keyComparator, TopN, type Keyed } from './order.js';
 import { derive, EvalFailure, fail, type AggSlot, type Compiled, type Scope } from './scope.js';
 import { scaleOf } from './types.js';
@@ -34,6 +35,8 @@ interface Plan {
   readonly desc: readonly boolean[];
   readonly limit: bigint | undefined;
   readonly offset: bigint;
+  /** Set when ORDER BY names the table's unique key and LIMIT bounds the answer: read in key order and stop early. */
+  readonly keyScan: KeyScan | undefined;
 }
 
 /** Runs the SELECT over the catalog's tables. */
@@ -81,7 +84,8 @@ function buildPlan(stmt: SelectStatement, catalog: Catalog, ctx: EvalContext): P
   const limit = stmt.limit ? limitValue(stmt.limit.count, scope) : undefined;
   const offset = stmt.limit?.offset ? limitValue(stmt.limit.offset, scope) : 0n;
   const grouped = stmt.groupBy.length > 0 || slots.length > 0 || stmt.having !== undefined;
-  return { from, where, columns, grouped, groupBy, slots, having, order, desc: stmt.orderBy.map((o) => o.desc), limit, offset };
+  const keyScan = keyScanOf(stmt, from.sources, grouped);
+  return { from, where, columns, grouped, groupBy, slots, having, order, desc: stmt.orderBy.map((o) => o.desc), limit, offset, keyScan };
 }
 
 /** `ORDER BY 2` / `GROUP BY 1` name a select-list position. */
@@ -146,6 +150,10 @@ const NO_AGGS: readonly SqlValue[] = [];
 
 function run(plan: Plan, distinct: boolean, ctx: EvalContext): SqlValue[][] {
   const zone = ctx.timeZone;
+  if (plan.keyScan !== undefined && plan.limit !== undefined) {
+    const rows = scanInKeyOrder(plan.keyScan, plan.where?.fn, plan.offset, plan.limit, zone);
+    return rows.map((row) => plan.columns.map((col) => coerceValue(col.compiled.fn(row, NO_AGGS), col.def.type, scaleOf(col.compiled.type), zone)));
+  }
   // With ORDER BY every row is read anyway, so a plain loop; without it LIMIT may stop the generator early.
   const candidates = plan.grouped ? groups(plan, zone) : plan.order.length > 0 ? filteredAll(plan, zone) : filtered(plan, zone);
   const projectOne = (c: Candidate): SqlValue[] =>

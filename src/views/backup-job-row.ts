@@ -3,6 +3,8 @@
  * views have identical columns; they differ in which rows they show.
  */
 import type { BackupJob } from '../engine/index.js';
+import { InvariantError } from '../errors.js';
+import type { SqlValue } from '../result.js';
 import { T, col } from './columns.js';
 import type { Row } from './types.js';
 import { int, onOff, timestamp, timestampOrNull } from './values.js';
@@ -60,6 +62,32 @@ export function historyJobRows(history: readonly BackupJob[]): readonly Row[] {
   const rows = Object.freeze(history.map(historyJobRow));
   historyLists.set(history, rows);
   return rows;
+}
+
+/** JOB_ID's place in the row. */
+export const JOB_ID_COLUMN = 0;
+
+/**
+ * historyJobRows sorted ascending by JOB_ID, for `ORDER BY JOB_ID [DESC] LIMIT n` (ViewDef.keyOrder). The history is
+ * appended as jobs end, not in job-id order, so it is sorted here, once per version of the row list: keyed by the
+ * identity of the list historyJobRows returns, which is a new list whenever the history changed, so a sorted copy
+ * can only ever be looked up with exactly the rows it was made from.
+ */
+const sortedLists = new WeakMap<readonly Row[], readonly Row[]>();
+
+export function historyJobRowsByJobId(history: readonly BackupJob[]): readonly Row[] {
+  const rows = historyJobRows(history);
+  let sorted = sortedLists.get(rows);
+  if (sorted === undefined) {
+    sorted = Object.freeze([...rows].sort((a, b) => compareIds(a[JOB_ID_COLUMN], b[JOB_ID_COLUMN])));
+    sortedLists.set(rows, sorted);
+  }
+  return sorted;
+}
+
+function compareIds(a: SqlValue | undefined, b: SqlValue | undefined): number {
+  if (typeof a !== 'bigint' || typeof b !== 'bigint') throw new InvariantError('JOB_ID is not a BIGINT');
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function backupJobRow(job: BackupJob): Row {

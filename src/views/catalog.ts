@@ -25,7 +25,9 @@ function visible(def: ViewDef, tenantId: number): boolean {
 
 /** A table bound to one context; rows are computed on each call, from the state as it is then. */
 function bind(def: ViewDef, ctx: ViewContext): ViewTable {
-  return { name: def.name, columns: def.columns, kind: def.kind, rows: () => def.rows(ctx) };
+  const key = def.keyOrder;
+  if (key === undefined) return { name: def.name, columns: def.columns, kind: def.kind, rows: () => def.rows(ctx) };
+  return { name: def.name, columns: def.columns, kind: def.kind, rows: () => def.rows(ctx), keyOrder: { column: key.column, rowsAscending: () => key.rowsAscending(ctx) } };
 }
 
 export function createCatalog(state: ClusterState, nowUs: number, tenantId: number): ViewCatalog {

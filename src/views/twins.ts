@@ -19,16 +19,24 @@ export interface TenantRows {
    * BACKUP_STORAGE_INFO). Then rowsOf already includes it.
    */
   readonly tenantIdIncluded?: boolean;
+  /**
+   * Where column `column` of rowsOf is non-null and unique within one tenant: that tenant's rows sorted ascending by
+   * it. Only the DBA form offers it (ViewDef.keyOrder); the CDB form holds every tenant, where the column alone is
+   * not unique (JOB_ID 1 exists in each tenant), so it does not.
+   */
+  readonly keyOrder?: { readonly column: number; rowsAscendingOf(ctx: ViewContext, tenantId: number): readonly Row[] };
 }
 
 /** Returns [DBA_<suffix>, CDB_<suffix>]. */
 export function twins(def: TenantRows): [ViewDef, ViewDef] {
+  const key = def.keyOrder;
   const dba: ViewDef = {
     name: `DBA_${def.suffix}`,
     kind: 'SYSTEM VIEW',
     visibility: 'all',
     columns: def.columns,
     rows: (ctx) => def.rowsOf(ctx, ctx.tenantId),
+    ...(key === undefined ? {} : { keyOrder: { column: key.column, rowsAscending: (ctx: ViewContext) => key.rowsAscendingOf(ctx, ctx.tenantId) } }),
   };
   const cdb: ViewDef = {
     name: `CDB_${def.suffix}`,

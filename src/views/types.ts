@@ -30,6 +30,11 @@ export interface ViewDef {
   readonly visibility: Visibility;
   readonly columns: readonly ColumnDef[];
   rows(ctx: ViewContext): readonly Row[];
+  /**
+   * Only where column `column` is non-null and unique among the rows of every context: the same rows as `rows(ctx)`,
+   * sorted ascending by that column (bigints numerically). Bound into ViewTable.keyOrder by the catalog.
+   */
+  readonly keyOrder?: { readonly column: number; rowsAscending(ctx: ViewContext): readonly Row[] };
 }
 
 /** Structurally the evaluator's `Table`. */
@@ -38,6 +43,8 @@ export interface ViewTable {
   readonly columns: readonly ColumnDef[];
   readonly kind?: 'SYSTEM VIEW' | 'SYSTEM TABLE' | 'BASE TABLE' | 'VIEW';
   rows(): Iterable<Row>;
+  /** Structurally the evaluator's `Table.keyOrder`. */
+  readonly keyOrder?: { readonly column: number; rowsAscending(): readonly Row[] };
 }
 
 /** Structurally the evaluator's `Catalog`. */
