@@ -150,14 +150,13 @@ const NO_AGGS: readonly SqlValue[] = [];
 
 function run(plan: Plan, distinct: boolean, ctx: EvalContext): SqlValue[][] {
   const zone = ctx.timeZone;
+  const projectOne = (c: Candidate): SqlValue[] =>
+    plan.columns.map((col) => coerceValue(col.compiled.fn(c.row, c.aggs), col.def.type, scaleOf(col.compiled.type), zone));
   if (plan.keyScan !== undefined && plan.limit !== undefined) {
-    const rows = scanInKeyOrder(plan.keyScan, plan.where?.fn, plan.offset, plan.limit, zone);
-    return rows.map((row) => plan.columns.map((col) => coerceValue(col.compiled.fn(row, NO_AGGS), col.def.type, scaleOf(col.compiled.type), zone)));
+    return scanInKeyOrder(plan.keyScan, plan.where?.fn, plan.offset, plan.limit, zone).map((row) => projectOne({ row, aggs: NO_AGGS }));
   }
   // With ORDER BY every row is read anyway, so a plain loop; without it LIMIT may stop the generator early.
   const candidates = plan.grouped ? groups(plan, zone) : plan.order.length > 0 ? filteredAll(plan, zone) : filtered(plan, zone);
-  const projectOne = (c: Candidate): SqlValue[] =>
-    plan.columns.map((col) => coerceValue(col.compiled.fn(c.row, c.aggs), col.def.type, scaleOf(col.compiled.type), zone));
   let source: Iterable<Candidate> = candidates;
   if (distinct) source = distinctOnly(candidates, projectOne);
   const chosen = orderAndLimit(source, plan, zone);

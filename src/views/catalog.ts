@@ -27,7 +27,8 @@ function visible(def: ViewDef, tenantId: number): boolean {
 function bind(def: ViewDef, ctx: ViewContext): ViewTable {
   const key = def.keyOrder;
   if (key === undefined) return { name: def.name, columns: def.columns, kind: def.kind, rows: () => def.rows(ctx) };
-  return { name: def.name, columns: def.columns, kind: def.kind, rows: () => def.rows(ctx), keyOrder: { column: key.column, rowsAscending: () => key.rowsAscending(ctx) } };
+  const keyOrder = { column: key.column, rowsAscending: () => key.rowsAscending(ctx) };
+  return { name: def.name, columns: def.columns, kind: def.kind, rows: () => def.rows(ctx), keyOrder };
 }
 
 export function createCatalog(state: ClusterState, nowUs: number, tenantId: number): ViewCatalog {
