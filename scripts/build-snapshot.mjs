@@ -7,8 +7,10 @@
  *      a top-level await, is replaced by a static re-export of the same single-file chevrotain build it loads;
  *   2. `node --build-snapshot` runs that file and writes the heap to dist/snapshot/serve.blob.
  *
- * A blob only starts the Node binary that built it, so the version is written beside it, and `--if-stale` (the
- * `prestart` step) rebuilds only when the running Node is another one.
+ * A blob only starts the Node binary that built it, with the same V8 flags: NODE_OPTIONS such as
+ * `--max-old-space-size=4096` make Node refuse it ("built with … different V8 configurations", exit 14). So the
+ * Node and its NODE_OPTIONS are written beside the blob, and `--if-stale` (the `prestart` step) rebuilds when
+ * either differs; the build inherits NODE_OPTIONS, so the new blob matches.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,11 +19,13 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'dist', 'snapshot');
+/** `--out DIR` builds elsewhere (the tests do); npm start reads dist/snapshot. */
+const outArg = process.argv.indexOf('--out');
+const out = outArg > 0 && process.argv[outArg + 1] !== undefined ? resolve(process.argv[outArg + 1]) : join(root, 'dist', 'snapshot');
 const bundle = join(out, 'serve.cjs');
 const blob = join(out, 'serve.blob');
 const stamp = join(out, 'node-version');
-const nodeIdentity = `${process.version} ${process.execPath}`;
+const nodeIdentity = `${process.version} ${process.execPath} NODE_OPTIONS=${process.env.NODE_OPTIONS ?? ''}`;
 
 if (process.argv.includes('--if-stale') && existsSync(blob) && existsSync(stamp) && readFileSync(stamp, 'utf8') === nodeIdentity) {
   process.exit(0);
