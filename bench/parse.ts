@@ -2,7 +2,8 @@
  * Parse throughput: statements per second over a corpus of short backup statements and the queries real tools
  * send (clients.md §4–5), one core, after a warm-up. Target: at least 100,000 statements per second.
  * Measured in CPU time of this process, not wall time: on a shared 2-core machine, time spent waiting for the core
- * is not the parser's.
+ * is not the parser's. `npm run bench:parse` runs Node with --single-threaded-gc, so the collector works on the
+ * same thread and the CPU time is one core's (parallel scavenges would otherwise add a second core's time).
  */
 import { parse } from '../grammar/index.js';
 
