@@ -4,7 +4,7 @@
  *
  *   1. esbuild bundles dist/src/cli/snapshot.js and everything it imports into one CommonJS file, the form Node's
  *      snapshot builder runs (no ES modules, no top-level await): grammar/chevrotain.js, which loads chevrotain with
- *      a top-level await, is replaced by a static re-export of the same single-file chevrotain build it loads;
+ *      a top-level await, is replaced by a static re-export of the single-file chevrotain build it loads;
  *   2. `node --build-snapshot` runs that file and writes the heap to dist/snapshot/serve.blob.
  *
  * A blob only starts the Node binary that built it, with the same V8 flags: NODE_OPTIONS such as
@@ -34,7 +34,6 @@ if (process.argv.includes('--if-stale') && existsSync(blob) && existsSync(stamp)
 const esbuild = await import('esbuild');
 // The package's entry is lib/src/api.js; its single-file build sits beside it (as grammar/chevrotain.ts finds it).
 const chevrotainBundle = fileURLToPath(new URL('../chevrotain.mjs', import.meta.resolve('chevrotain')));
-const chevrotainNames = ['CstParser', 'EOF', 'LLkLookaheadStrategy', 'Lexer', 'createSyntaxDiagramsCode', 'createToken', 'getLookaheadPaths', 'tokenMatcher'];
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
@@ -51,7 +50,7 @@ await esbuild.build({
       name: 'chevrotain-without-top-level-await',
       setup(build) {
         build.onLoad({ filter: /[\\/]grammar[\\/]chevrotain\.js$/ }, () => ({
-          contents: `export { ${chevrotainNames.join(', ')} } from ${JSON.stringify(chevrotainBundle)};`,
+          contents: `export * from ${JSON.stringify(chevrotainBundle)};`,
           loader: 'js',
         }));
       },
