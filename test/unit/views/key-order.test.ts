@@ -12,6 +12,7 @@ import { createEmulator, type Emulator } from '../../../src/index.js';
 import { evaluateSelect, type Catalog, type EvalContext } from '../../../src/query/index.js';
 import type { SqlValue } from '../../../src/result.js';
 import { createCatalog } from '../../../src/views/index.js';
+import { context } from '../query/helpers.js';
 
 const TENANTS = ['t1', 't2'];
 const VIEW = 'DBA_OB_BACKUP_JOB_HISTORY';
@@ -53,16 +54,7 @@ function catalogs(e: Emulator, tenant: number): { keyed: Catalog; plain: Catalog
 }
 
 function ctxOf(e: Emulator): EvalContext {
-  return {
-    timeZone: '+08:00',
-    nowMicros: BigInt(e.inspect().state.nowUs),
-    database: 'oceanbase',
-    user: 'root@127.0.0.1',
-    connectionId: 1n,
-    sessionVariables: new Map(),
-    globalVariables: new Map(),
-    userVariables: new Map(),
-  };
+  return context({ nowMicros: BigInt(e.inspect().state.nowUs), connectionId: 1n });
 }
 
 function query(sql: string, cat: Catalog, ctx: EvalContext): readonly (readonly SqlValue[])[] | string {
