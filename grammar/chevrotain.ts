@@ -12,7 +12,8 @@ import type * as Chevrotain from 'chevrotain';
 
 type Resolve = (specifier: string) => string;
 
-function bundleUrl(): string | undefined {
+/** The URL of chevrotain's single-file build, or undefined where it cannot be found (also scripts/build-snapshot.mjs). */
+export function bundleUrl(): string | undefined {
   const resolve = (import.meta as ImportMeta & { resolve?: Resolve }).resolve;
   if (typeof resolve !== 'function') return undefined;
   try {

@@ -32,8 +32,14 @@ if (process.argv.includes('--if-stale') && existsSync(blob) && existsSync(stamp)
 }
 
 const esbuild = await import('esbuild');
-// The package's entry is lib/src/api.js; its single-file build sits beside it (as grammar/chevrotain.ts finds it).
-const chevrotainBundle = fileURLToPath(new URL('../chevrotain.mjs', import.meta.resolve('chevrotain')));
+// The same single-file chevrotain build the grammar loads, found the way it finds it.
+const { bundleUrl } = await import(new URL('../dist/grammar/chevrotain.js', import.meta.url).href);
+const chevrotainUrl = bundleUrl();
+if (chevrotainUrl === undefined) {
+  process.stderr.write("build-snapshot: chevrotain's single-file build (lib/chevrotain.mjs) was not found\n");
+  process.exit(1);
+}
+const chevrotainBundle = fileURLToPath(chevrotainUrl);
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
