@@ -4,9 +4,9 @@
  * by nested loops (view row counts are small; the single-table case streams without copying).
  */
 import type { FromItem } from '../../grammar/ast.js';
-import { obError, obErrorWith } from '../errors.js';
+import { InvariantError, obError, obErrorWith } from '../errors.js';
 import type { SqlValue } from '../result.js';
-import type { Catalog } from './catalog.js';
+import type { Catalog, Table } from './catalog.js';
 import { compileExpr } from './compile.js';
 import { derive, fail, type Scope, type SourceRef } from './scope.js';
 import { truth } from './values.js';
@@ -14,7 +14,11 @@ import { truth } from './values.js';
 export interface FromPlan {
   readonly sources: readonly SourceRef[];
   readonly width: number;
-  rows(): Iterable<readonly SqlValue[]>;
+  /**
+   * The joined rows, read from `tables`: this statement's tables, one per source in the order of `sources`. A plan
+   * outlives the statement it was made for (plan-cache.ts), so it never reads rows from the tables it was made with.
+   */
+  rows(tables: readonly Table[]): Iterable<readonly SqlValue[]>;
 }
 
 export function planFrom(items: readonly FromItem[], catalog: Catalog, base: Scope): FromPlan {
@@ -37,14 +41,20 @@ function planItem(item: FromItem, catalog: Catalog, base: Scope, sources: Source
     if (sources.some((s) => s.alias.toLowerCase() === alias.toLowerCase())) fail(obErrorWith('OB_ERR_NONUNIQ_TABLE', alias));
     const offset = sources.reduce((n, s) => n + s.table.columns.length, 0);
     const ref: SourceRef = { table, schema, alias, offset, outer: false };
-    sources.push(ref);
-    return { sources: [ref], width: table.columns.length, rows: () => table.rows() };
+    const index = sources.push(ref) - 1;
+    return { sources: [ref], width: table.columns.length, rows: (tables) => tableAt(tables, index).rows() };
   }
   const left = planItem(item.left, catalog, base, sources);
   const right = planItem(item.right, catalog, base, sources);
   if (item.join === 'LEFT' || item.join === 'RIGHT') markOuter(sources, item.join === 'LEFT' ? right.sources : left.sources);
   const on = item.on ? compileExpr(item.on, derive(base, { sources, clause: 'on clause', aggs: undefined })) : undefined;
   return join(left, right, item.join, on?.fn, base.ctx.timeZone);
+}
+
+function tableAt(tables: readonly Table[], index: number): Table {
+  const table = tables[index];
+  if (table === undefined) throw new InvariantError(`no table bound for FROM source ${index}`);
+  return table;
 }
 
 function markOuter(all: SourceRef[], inner: readonly SourceRef[]): void {
@@ -75,10 +85,10 @@ function join(
   return {
     sources: all ?? [...left.sources, ...right.sources],
     width,
-    *rows() {
-      const rightRows = [...right.rows()];
+    *rows(tables) {
+      const rightRows = [...right.rows(tables)];
       if (kind === 'RIGHT') {
-        const leftRows = [...left.rows()];
+        const leftRows = [...left.rows(tables)];
         for (const r of rightRows) {
           let hit = false;
           for (const l of leftRows) {
@@ -92,7 +102,7 @@ function join(
         }
         return;
       }
-      for (const l of left.rows()) {
+      for (const l of left.rows(tables)) {
         let hit = false;
         for (const r of rightRows) {
           const row = [...l, ...r];

@@ -12,12 +12,15 @@
  */
 import type { Expr, SelectStatement } from '../../grammar/ast.js';
 import type { SqlValue } from '../result.js';
-import type { KeyOrder } from './catalog.js';
+import { InvariantError } from '../errors.js';
+import type { Table } from './catalog.js';
 import type { RowFn, SourceRef } from './scope.js';
 import { truth } from './values.js';
 
+/** The plan's half of the scan; the rows come from the statement's table when it runs (scanInKeyOrder). */
 export interface KeyScan {
-  readonly keyOrder: KeyOrder;
+  /** The key column, as the table offered it when the plan was made. */
+  readonly column: number;
   readonly desc: boolean;
 }
 
@@ -46,14 +49,18 @@ export function keyScanOf(stmt: SelectStatement, sources: readonly SourceRef[], 
   if (e.table !== undefined && e.table.toLowerCase() !== source.alias.toLowerCase()) return undefined;
   const name = e.column.toLowerCase();
   const at = source.table.columns.findIndex((c) => c.name.toLowerCase() === name);
-  return at === keyOrder.column ? { keyOrder, desc: order.desc } : undefined;
+  return at === keyOrder.column ? { column: at, desc: order.desc } : undefined;
 }
 
 const NO_AGGS: readonly SqlValue[] = [];
 
-/** The rows the query answers with, in order: WHERE applied, `offset` matches skipped, at most `limit` kept. */
+/**
+ * The rows the query answers with, in order: `table`'s rows in key order, WHERE applied, `offset` matches
+ * skipped, at most `limit` kept.
+ */
 export function scanInKeyOrder(
   scan: KeyScan,
+  table: Table,
   where: RowFn | undefined,
   offset: bigint,
   limit: bigint,
@@ -61,7 +68,8 @@ export function scanInKeyOrder(
 ): (readonly SqlValue[])[] {
   const out: (readonly SqlValue[])[] = [];
   if (limit <= 0n) return out;
-  const rows = scan.keyOrder.rowsAscending();
+  if (table.keyOrder?.column !== scan.column) throw new InvariantError(`${table.name} does not offer rows in the order of column ${scan.column}`);
+  const rows = table.keyOrder.rowsAscending();
   const n = rows.length;
   let skipped = 0n;
   for (let k = 0; k < n; k++) {

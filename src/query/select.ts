@@ -1,55 +1,30 @@
 /**
- * SELECT: FROM → WHERE → GROUP BY / aggregates → HAVING → DISTINCT → ORDER BY → LIMIT → projection, with MySQL's
- * labels (`*` gives the table's own column names, a column as the client spelled it, an expression its source
- * text, an alias as written) and typed columns. Errors come back as values, never thrown to the caller.
+ * SELECT: FROM → WHERE → GROUP BY / aggregates → HAVING → DISTINCT → ORDER BY → LIMIT → projection, over the plan
+ * plan.ts builds (and plan-cache.ts keeps). Errors come back as values, never thrown to the caller.
  */
-import type { Expr, SelectItem, SelectStatement } from '../../grammar/ast.js';
-import { obError, obErrorWith, type ObError } from '../errors.js';
+import type { SelectStatement } from '../../grammar/ast.js';
+import { InvariantError, obErrorWith, type ObError } from '../errors.js';
 import type { ColumnDef, ResultSet, SqlValue } from '../result.js';
 import { newAccumulator, type Accumulator } from './aggregates.js';
-import type { Catalog, EvalContext } from './catalog.js';
-import { coerceValue } from './coerce.js';
-import { compileExpr } from './compile.js';
-import { planFrom, type FromPlan } from './from.js';
-import { asBigint } from './numeric.js';
-import { keyScanOf, scanInKeyOrder, type KeyScan } from './ordered-scan.js';
+import type { Catalog, EvalContext, Table } from './catalog.js';
+import { scanInKeyOrder } from './ordered-scan.js';
 import { keyComparator, TopN, type Keyed } from './order.js';
-import { derive, EvalFailure, fail, type AggSlot, type Compiled, type Scope } from './scope.js';
-import { scaleOf } from './types.js';
+import type { Plan } from './plan.js';
+import { planSelect } from './plan-cache.js';
+import { EvalFailure, type RowFn } from './scope.js';
 import { groupKey, truth } from './values.js';
-
-interface OutputColumn {
-  readonly def: ColumnDef;
-  readonly compiled: Compiled;
-}
-
-interface Plan {
-  readonly from: FromPlan;
-  readonly where: Compiled | undefined;
-  readonly columns: readonly OutputColumn[];
-  readonly grouped: boolean;
-  readonly groupBy: readonly Compiled[];
-  readonly slots: readonly AggSlot[];
-  readonly having: Compiled | undefined;
-  readonly order: readonly Compiled[];
-  readonly desc: readonly boolean[];
-  readonly limit: bigint | undefined;
-  readonly offset: bigint;
-  /** Set when ORDER BY names the table's unique key and LIMIT bounds the answer: read in key order and stop early. */
-  readonly keyScan: KeyScan | undefined;
-}
 
 /** Runs the SELECT over the catalog's tables. */
 export function evaluateSelect(stmt: SelectStatement, catalog: Catalog, ctx: EvalContext): ResultSet | ObError {
   return guard(() => {
-    const plan = buildPlan(stmt, catalog, ctx);
-    return { columns: plan.columns.map((c) => c.def), rows: run(plan, stmt.distinct, ctx) };
+    const { plan, tables } = planSelect(stmt, catalog, ctx);
+    return { columns: plan.defs, rows: run(plan, tables, stmt.distinct, ctx) };
   });
 }
 
 /** The result columns without running the query (COM_STMT_PREPARE), or the error the statement would give. */
 export function describeSelect(stmt: SelectStatement, catalog: Catalog, ctx: EvalContext): readonly ColumnDef[] | ObError {
-  return guard(() => buildPlan(stmt, catalog, ctx).columns.map((c) => c.def));
+  return guard(() => planSelect(stmt, catalog, ctx).plan.defs);
 }
 
 export function guard<T>(body: () => T): T | ObError {
@@ -63,129 +38,60 @@ export function guard<T>(body: () => T): T | ObError {
   }
 }
 
-function buildPlan(stmt: SelectStatement, catalog: Catalog, ctx: EvalContext): Plan {
-  const base: Scope = { ctx, sources: [], clause: 'field list', depth: 0 };
-  const from = planFrom(stmt.from, catalog, base);
-  const scope = derive(base, { sources: from.sources });
-  const where = stmt.where ? compileExpr(stmt.where, derive(scope, { clause: 'where clause' })) : undefined;
-  const slots: AggSlot[] = [];
-  const columns = expandItems(stmt.items, derive(scope, { aggs: slots }));
-  const aliases = new Map<string, Expr>();
-  stmt.items.forEach((it) => it.kind === 'ExprItem' && it.alias !== undefined && aliases.set(it.alias.toLowerCase(), it.expr));
-  const groupBy = stmt.groupBy.map((g) =>
-    positional(g, columns, 'group statement') ?? compileExpr(g, derive(scope, { clause: 'group statement', aliases })),
-  );
-  const having = stmt.having
-    ? compileExpr(stmt.having, derive(scope, { clause: 'having clause', aggs: slots, aliases, aliasFirst: true }))
-    : undefined;
-  const order = stmt.orderBy.map(
-    (o) => positional(o.expr, columns, 'order clause') ?? compileExpr(o.expr, derive(scope, { clause: 'order clause', aggs: slots, aliases, aliasFirst: true })),
-  );
-  const limit = stmt.limit ? limitValue(stmt.limit.count, scope) : undefined;
-  const offset = stmt.limit?.offset ? limitValue(stmt.limit.offset, scope) : 0n;
-  const grouped = stmt.groupBy.length > 0 || slots.length > 0 || stmt.having !== undefined;
-  const keyScan = keyScanOf(stmt, from.sources, grouped);
-  return { from, where, columns, grouped, groupBy, slots, having, order, desc: stmt.orderBy.map((o) => o.desc), limit, offset, keyScan };
-}
-
-/** `ORDER BY 2` / `GROUP BY 1` name a select-list position. */
-function positional(e: Expr, columns: readonly OutputColumn[], clause: string): Compiled | undefined {
-  if (e.kind !== 'NumberLiteral' || !/^\d+$/.test(e.text)) return undefined;
-  const col = columns[Number(e.text) - 1];
-  if (!col) return fail(obErrorWith('OB_ERR_BAD_FIELD_ERROR', e.text, clause));
-  return col.compiled;
-}
-
-function limitValue(e: Expr, scope: Scope): bigint {
-  const c = compileExpr(e, derive(scope, { sources: [], clause: 'field list' }));
-  const v = c.fn([], []);
-  if (v === null) return 0n;
-  const n = asBigint(v, scope.ctx.timeZone);
-  return n < 0n ? 0n : n;
-}
-
-function expandItems(items: readonly SelectItem[], scope: Scope): OutputColumn[] {
-  const out: OutputColumn[] = [];
-  for (const item of items) {
-    if (item.kind === 'Star') {
-      const sources = scope.sources.filter((s) => item.table === undefined || s.alias.toLowerCase() === item.table.toLowerCase());
-      if (sources.length === 0) {
-        if (item.table !== undefined) fail(obErrorWith('OB_ERR_BAD_TABLE', item.table));
-        fail(obError('OB_ERR_NO_TABLES_USED'));
-      }
-      for (const s of sources) {
-        s.table.columns.forEach((c, i) => {
-          const at = s.offset + i;
-          const compiled: Compiled = { type: c.type, nullable: c.nullable || s.outer, fn: (row) => row[at] ?? null };
-          // A literal, not `{ ...c, … }`: see derive() in scope.ts for why the spread is avoided on this path.
-          out.push({ def: { name: c.name, type: c.type, nullable: c.nullable, table: s.alias, orgTable: s.table.name, orgName: c.name, schema: s.schema }, compiled });
-        });
-      }
-      continue;
-    }
-    const compiled = compileExpr(item.expr, scope);
-    // MySQL labels a bare column by its name, a string literal by its value (leading spaces dropped), else by its text.
-    const label = item.alias ?? (item.expr.kind === 'ColumnRef' ? item.expr.column : item.expr.kind === 'StringLiteral' ? item.expr.value.trimStart() : item.text);
-    const origin = item.expr.kind === 'ColumnRef' ? columnOrigin(item.expr, scope) : {};
-    out.push({ def: { name: label, type: compiled.type, nullable: compiled.nullable, ...origin }, compiled });
-  }
-  return out;
-}
-
-function columnOrigin(e: Extract<Expr, { kind: 'ColumnRef' }>, scope: Scope): Partial<ColumnDef> {
-  const name = e.column.toLowerCase();
-  const s = scope.sources.find(
-    (x) => (e.table === undefined || x.alias.toLowerCase() === e.table.toLowerCase()) && x.table.columns.some((c) => c.name.toLowerCase() === name),
-  );
-  const c = s?.table.columns.find((x) => x.name.toLowerCase() === name);
-  return s && c ? { table: s.alias, orgTable: s.table.name, orgName: c.name, schema: s.schema } : {};
-}
+type Row = readonly SqlValue[];
 
 interface Candidate {
-  readonly row: readonly SqlValue[];
+  readonly row: Row;
   readonly aggs: readonly SqlValue[];
 }
 
 const NO_AGGS: readonly SqlValue[] = [];
 
-function run(plan: Plan, distinct: boolean, ctx: EvalContext): SqlValue[][] {
+function run(plan: Plan, tables: readonly Table[], distinct: boolean, ctx: EvalContext): SqlValue[][] {
   const zone = ctx.timeZone;
-  const projectOne = (c: Candidate): SqlValue[] =>
-    plan.columns.map((col) => coerceValue(col.compiled.fn(c.row, c.aggs), col.def.type, scaleOf(col.compiled.type), zone));
+  const project = plan.project;
+  const projectOne = (c: Candidate): SqlValue[] => {
+    const out = new Array<SqlValue>(project.length);
+    for (let i = 0; i < project.length; i++) out[i] = (project[i] as RowFn)(c.row, c.aggs);
+    return out;
+  };
   if (plan.keyScan !== undefined && plan.limit !== undefined) {
-    return scanInKeyOrder(plan.keyScan, plan.where?.fn, plan.offset, plan.limit, zone).map((row) => projectOne({ row, aggs: NO_AGGS }));
+    const [table] = tables;
+    if (table === undefined) throw new InvariantError('a key-ordered scan without its table');
+    return scanInKeyOrder(plan.keyScan, table, plan.where?.fn, plan.offset, plan.limit, zone).map((row) => projectOne({ row, aggs: NO_AGGS }));
   }
   // With ORDER BY every row is read anyway, so a plain loop; without it LIMIT may stop the generator early.
-  const candidates = plan.grouped ? groups(plan, zone) : plan.order.length > 0 ? filteredAll(plan, zone) : filtered(plan, zone);
+  const rows = plan.from.rows(tables);
+  const candidates = plan.grouped ? groups(plan, rows, zone) : plan.order.length > 0 ? filteredAll(plan, rows, zone) : filtered(plan, rows, zone);
   let source: Iterable<Candidate> = candidates;
   if (distinct) source = distinctOnly(candidates, projectOne);
   const chosen = orderAndLimit(source, plan, zone);
   return chosen.map(projectOne);
 }
 
-function* filtered(plan: Plan, zone: string | undefined): Generator<Candidate> {
+function* filtered(plan: Plan, rows: Iterable<Row>, zone: string | undefined): Generator<Candidate> {
   const where = plan.where?.fn;
-  for (const row of plan.from.rows()) {
+  for (const row of rows) {
     if (where && truth(where(row, NO_AGGS), zone) !== true) continue;
     yield { row, aggs: NO_AGGS };
   }
 }
 
-function filteredAll(plan: Plan, zone: string | undefined): Candidate[] {
+function filteredAll(plan: Plan, rows: Iterable<Row>, zone: string | undefined): Candidate[] {
   const where = plan.where?.fn;
   const out: Candidate[] = [];
-  for (const row of plan.from.rows()) {
+  for (const row of rows) {
     if (where && truth(where(row, NO_AGGS), zone) !== true) continue;
     out.push({ row, aggs: NO_AGGS });
   }
   return out;
 }
 
-function groups(plan: Plan, zone: string | undefined): Candidate[] {
+function groups(plan: Plan, rows: Iterable<Row>, zone: string | undefined): Candidate[] {
   const where = plan.where?.fn;
   const byKey = new Map<string, { row: readonly SqlValue[]; accs: Accumulator[] }>();
   const fresh = (): Accumulator[] => plan.slots.map((s) => newAccumulator(s, zone));
-  for (const row of plan.from.rows()) {
+  for (const row of rows) {
     if (where && truth(where(row, NO_AGGS), zone) !== true) continue;
     const key = plan.groupBy.map((g) => groupKey(g.fn(row, NO_AGGS))).join('\u0001');
     let g = byKey.get(key);

@@ -1,0 +1,130 @@
+/**
+ * The plan of a SELECT: its FROM sources, compiled expressions, output columns with MySQL's labels (`*` gives the
+ * table's own column names, a column as the client spelled it, an expression its source text, an alias as
+ * written), and how ORDER BY and LIMIT apply. Building one resolves every name and type once; running it
+ * (select.ts) only reads rows.
+ */
+import type { Expr, SelectItem, SelectStatement } from '../../grammar/ast.js';
+import { obError, obErrorWith } from '../errors.js';
+import type { ColumnDef } from '../result.js';
+import type { Catalog, EvalContext } from './catalog.js';
+import { coerceValue } from './coerce.js';
+import { compileExpr } from './compile.js';
+import { planFrom, type FromPlan } from './from.js';
+import { asBigint } from './numeric.js';
+import { keyScanOf, type KeyScan } from './ordered-scan.js';
+import { derive, fail, type AggSlot, type Compiled, type RowFn, type Scope } from './scope.js';
+import { scaleOf } from './types.js';
+
+export interface OutputColumn {
+  readonly def: ColumnDef;
+  readonly compiled: Compiled;
+}
+
+export interface Plan {
+  readonly from: FromPlan;
+  readonly where: Compiled | undefined;
+  readonly columns: readonly OutputColumn[];
+  /** The result's column definitions, `columns`' defs. */
+  readonly defs: readonly ColumnDef[];
+  /** Per column: its value for a candidate row, at the column's declared type. */
+  readonly project: readonly RowFn[];
+  readonly grouped: boolean;
+  readonly groupBy: readonly Compiled[];
+  readonly slots: readonly AggSlot[];
+  readonly having: Compiled | undefined;
+  readonly order: readonly Compiled[];
+  readonly desc: readonly boolean[];
+  readonly limit: bigint | undefined;
+  readonly offset: bigint;
+  /** Set when ORDER BY names the table's unique key and LIMIT bounds the answer: read in key order and stop early. */
+  readonly keyScan: KeyScan | undefined;
+}
+
+export function buildPlan(stmt: SelectStatement, catalog: Catalog, ctx: EvalContext): Plan {
+  const base: Scope = { ctx, sources: [], clause: 'field list', depth: 0 };
+  const from = planFrom(stmt.from, catalog, base);
+  const scope = derive(base, { sources: from.sources });
+  const where = stmt.where ? compileExpr(stmt.where, derive(scope, { clause: 'where clause' })) : undefined;
+  const slots: AggSlot[] = [];
+  const columns = expandItems(stmt.items, derive(scope, { aggs: slots }));
+  const aliases = new Map<string, Expr>();
+  stmt.items.forEach((it) => it.kind === 'ExprItem' && it.alias !== undefined && aliases.set(it.alias.toLowerCase(), it.expr));
+  const groupBy = stmt.groupBy.map((g) =>
+    positional(g, columns, 'group statement') ?? compileExpr(g, derive(scope, { clause: 'group statement', aliases })),
+  );
+  const having = stmt.having
+    ? compileExpr(stmt.having, derive(scope, { clause: 'having clause', aggs: slots, aliases, aliasFirst: true }))
+    : undefined;
+  const order = stmt.orderBy.map(
+    (o) => positional(o.expr, columns, 'order clause') ?? compileExpr(o.expr, derive(scope, { clause: 'order clause', aggs: slots, aliases, aliasFirst: true })),
+  );
+  const limit = stmt.limit ? limitValue(stmt.limit.count, scope) : undefined;
+  const offset = stmt.limit?.offset ? limitValue(stmt.limit.offset, scope) : 0n;
+  const grouped = stmt.groupBy.length > 0 || slots.length > 0 || stmt.having !== undefined;
+  const keyScan = keyScanOf(stmt, from.sources, grouped);
+  const defs = columns.map((c) => c.def);
+  const project = columns.map((c) => projector(c, ctx.timeZone));
+  return { from, where, columns, defs, project, grouped, groupBy, slots, having, order, desc: stmt.orderBy.map((o) => o.desc), limit, offset, keyScan };
+}
+
+/** The column's value for a candidate row, brought to its declared type (see coerceValue). */
+function projector(c: OutputColumn, zone: string | undefined): RowFn {
+  const f = c.compiled.fn;
+  const to = c.def.type;
+  const fsp = scaleOf(c.compiled.type);
+  return (row, aggs) => coerceValue(f(row, aggs), to, fsp, zone);
+}
+
+/** `ORDER BY 2` / `GROUP BY 1` name a select-list position. */
+function positional(e: Expr, columns: readonly OutputColumn[], clause: string): Compiled | undefined {
+  if (e.kind !== 'NumberLiteral' || !/^\d+$/.test(e.text)) return undefined;
+  const col = columns[Number(e.text) - 1];
+  if (!col) return fail(obErrorWith('OB_ERR_BAD_FIELD_ERROR', e.text, clause));
+  return col.compiled;
+}
+
+function limitValue(e: Expr, scope: Scope): bigint {
+  const c = compileExpr(e, derive(scope, { sources: [], clause: 'field list' }));
+  const v = c.fn([], []);
+  if (v === null) return 0n;
+  const n = asBigint(v, scope.ctx.timeZone);
+  return n < 0n ? 0n : n;
+}
+
+function expandItems(items: readonly SelectItem[], scope: Scope): OutputColumn[] {
+  const out: OutputColumn[] = [];
+  for (const item of items) {
+    if (item.kind === 'Star') {
+      const sources = scope.sources.filter((s) => item.table === undefined || s.alias.toLowerCase() === item.table.toLowerCase());
+      if (sources.length === 0) {
+        if (item.table !== undefined) fail(obErrorWith('OB_ERR_BAD_TABLE', item.table));
+        fail(obError('OB_ERR_NO_TABLES_USED'));
+      }
+      for (const s of sources) {
+        s.table.columns.forEach((c, i) => {
+          const at = s.offset + i;
+          const compiled: Compiled = { type: c.type, nullable: c.nullable || s.outer, fn: (row) => row[at] ?? null };
+          // A literal, not `{ ...c, … }`: see derive() in scope.ts for why the spread is avoided on this path.
+          out.push({ def: { name: c.name, type: c.type, nullable: c.nullable, table: s.alias, orgTable: s.table.name, orgName: c.name, schema: s.schema }, compiled });
+        });
+      }
+      continue;
+    }
+    const compiled = compileExpr(item.expr, scope);
+    // MySQL labels a bare column by its name, a string literal by its value (leading spaces dropped), else by its text.
+    const label = item.alias ?? (item.expr.kind === 'ColumnRef' ? item.expr.column : item.expr.kind === 'StringLiteral' ? item.expr.value.trimStart() : item.text);
+    const origin = item.expr.kind === 'ColumnRef' ? columnOrigin(item.expr, scope) : {};
+    out.push({ def: { name: label, type: compiled.type, nullable: compiled.nullable, ...origin }, compiled });
+  }
+  return out;
+}
+
+function columnOrigin(e: Extract<Expr, { kind: 'ColumnRef' }>, scope: Scope): Partial<ColumnDef> {
+  const name = e.column.toLowerCase();
+  const s = scope.sources.find(
+    (x) => (e.table === undefined || x.alias.toLowerCase() === e.table.toLowerCase()) && x.table.columns.some((c) => c.name.toLowerCase() === name),
+  );
+  const c = s?.table.columns.find((x) => x.name.toLowerCase() === name);
+  return s && c ? { table: s.alias, orgTable: s.table.name, orgName: c.name, schema: s.schema } : {};
+}
