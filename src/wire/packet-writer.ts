@@ -5,6 +5,7 @@
  * copying, which keeps the hot path free of per-packet allocations. Payloads of 16 MB or more are split into
  * 0xFFFFFF-byte packets with consecutive sequence ids, plus an empty packet when the length is an exact multiple.
  */
+import { InvariantError } from '../errors.js';
 import { MAX_PACKET_PAYLOAD } from './protocol.js';
 
 const SLAB_BYTES = 64 * 1024;
@@ -89,6 +90,20 @@ export class PacketWriter {
     return this;
   }
 
+  /**
+   * A signed 64-bit integer given as a safe-integer number: two 32-bit halves, without the BigInt arithmetic of
+   * writeBigInt64LE (a BIGINT column's values are almost always ids, counts and sizes well inside 2^53).
+   */
+  i64Safe(n: number): this {
+    if (!Number.isSafeInteger(n)) throw new InvariantError(`${n} is not a safe integer`);
+    this.ensure(8);
+    // ToUint32 takes the value modulo 2^32, which is the low half in two's complement for negatives too.
+    this.buf.writeUInt32LE(n >>> 0, this.pos);
+    this.buf.writeInt32LE(Math.floor(n / 0x1_0000_0000), this.pos + 4);
+    this.pos += 8;
+    return this;
+  }
+
   i64(v: bigint): this {
     this.ensure(8);
     this.pos = this.buf.writeBigInt64LE(v, this.pos);
@@ -112,6 +127,18 @@ export class PacketWriter {
     this.buf.fill(0, this.pos, this.pos + n);
     this.pos += n;
     return this;
+  }
+
+  /** `n` zero bytes; returns where they start within the packet being built, for setBit. */
+  zeroBits(n: number): number {
+    this.zeros(n);
+    return this.pos - n - this.headerAt;
+  }
+
+  /** Sets bit `bit` of the bytes starting at `offset` within the packet being built (see zeroBits). */
+  setBit(offset: number, bit: number): void {
+    const at = this.headerAt + offset + (bit >> 3);
+    this.buf[at] = (this.buf[at] as number) | (1 << (bit & 7));
   }
 
   bytes(b: Uint8Array): this {

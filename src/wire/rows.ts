@@ -42,15 +42,11 @@ export function writeTextRow(w: PacketWriter, cols: readonly WireColumn[], row: 
 
 export function writeBinaryRow(w: PacketWriter, cols: readonly WireColumn[], row: readonly SqlValue[], offsetOf: OffsetOf): void {
   w.begin().u8(0x00);
-  const bitmap = new Uint8Array((cols.length + 9) >> 3);
+  const bitmap = w.zeroBits((cols.length + 9) >> 3);
   for (let i = 0; i < cols.length; i++) {
     const v = row[i];
-    if (v === null || v === undefined) {
-      const k = (i + 2) >> 3;
-      bitmap[k] = (bitmap[k] as number) | (1 << ((i + 2) & 7));
-    }
+    if (v === null || v === undefined) w.setBit(bitmap, i + 2);
   }
-  w.bytes(bitmap);
   for (let i = 0; i < cols.length; i++) {
     const v = row[i];
     if (v !== null && v !== undefined) writeBinaryValue(w, cols[i] as WireColumn, v, offsetOf);
@@ -61,6 +57,15 @@ export function writeBinaryRow(w: PacketWriter, cols: readonly WireColumn[], row
 function writeBinaryValue(w: PacketWriter, col: WireColumn, v: Exclude<SqlValue, null>, offsetOf: OffsetOf): void {
   switch (col.type) {
     case FieldType.LONGLONG: {
+      if (typeof v === 'bigint') {
+        const small = Number(v);
+        // A safe integer is the bigint's exact value (larger ones round to 2^53 or beyond), and fits 64 bits;
+        // an unsigned column takes the same bytes for a non-negative value.
+        if (Number.isSafeInteger(small) && (small >= 0 || !col.unsigned)) {
+          w.i64Safe(small);
+          return;
+        }
+      }
       const n = toBigInt(v, col);
       checkRange(n, col, 64);
       if (col.unsigned) w.u64(n);
