@@ -2,7 +2,7 @@
  * Bringing a value to its declared column type, so what the wire sends matches the column definition: integers
  * as bigint, decimals at the declared scale, strings as text (times in the session zone).
  */
-import { Temporal, type SqlType, type SqlValue } from '../result.js';
+import { Decimal, Temporal, type SqlType, type SqlValue } from '../result.js';
 import { rescale } from './decimal-math.js';
 import { asBigint, asDecimal, asDouble } from './numeric.js';
 import type { Compiled, RowFn } from './scope.js';
@@ -29,6 +29,23 @@ export function coerceValue(v: SqlValue, to: SqlType, fromFsp: number, zone: str
       const t = parseDateTime(textOf(v, 0, zone), zone);
       return t === undefined ? null : new Temporal(kind, t);
     }
+  }
+}
+
+/** True when `v` is already of type `to`: coerceValue would return `v` itself. */
+export function isCoerced(v: SqlValue, to: SqlType): boolean {
+  if (v === null) return true;
+  switch (categoryOf(to)) {
+    case 'int':
+      return typeof v === 'bigint';
+    case 'decimal':
+      return v instanceof Decimal && to.base === 'decimal' && v.scale === to.scale;
+    case 'double':
+      return typeof v === 'number';
+    case 'string':
+      return typeof v === 'string';
+    case 'temporal':
+      return v instanceof Temporal && v.type === (to.base === 'timestamp' ? 'TIMESTAMP' : to.base === 'date' ? 'DATE' : 'DATETIME');
   }
 }
 

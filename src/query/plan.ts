@@ -39,6 +39,11 @@ export interface Plan {
   readonly offset: bigint;
   /** Set when ORDER BY names the table's unique key and LIMIT bounds the answer: read in key order and stop early. */
   readonly keyScan: KeyScan | undefined;
+  /**
+   * Set when every output row is its FROM row, column for column (`SELECT *` or `SELECT t.*` over one table,
+   * without grouping): a row whose values already have their columns' types may then be answered as it is.
+   */
+  readonly passThrough: boolean;
 }
 
 export function buildPlan(stmt: SelectStatement, catalog: Catalog, ctx: EvalContext): Plan {
@@ -65,7 +70,8 @@ export function buildPlan(stmt: SelectStatement, catalog: Catalog, ctx: EvalCont
   const keyScan = keyScanOf(stmt, from.sources, grouped);
   const defs = columns.map((c) => c.def);
   const project = columns.map((c) => projector(c, ctx.timeZone));
-  return { from, where, columns, defs, project, grouped, groupBy, slots, having, order, desc: stmt.orderBy.map((o) => o.desc), limit, offset, keyScan };
+  const passThrough = !grouped && from.sources.length === 1 && stmt.items.length === 1 && stmt.items[0]?.kind === 'Star';
+  return { from, where, columns, defs, project, grouped, groupBy, slots, having, order, desc: stmt.orderBy.map((o) => o.desc), limit, offset, keyScan, passThrough };
 }
 
 /** The column's value for a candidate row, brought to its declared type (see coerceValue). */

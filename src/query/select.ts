@@ -7,6 +7,7 @@ import { InvariantError, obErrorWith, type ObError } from '../errors.js';
 import type { ColumnDef, ResultSet, SqlValue } from '../result.js';
 import { newAccumulator, type Accumulator } from './aggregates.js';
 import type { Catalog, EvalContext, Table } from './catalog.js';
+import { isCoerced } from './coerce.js';
 import { scanInKeyOrder } from './ordered-scan.js';
 import { keyComparator, TopN, type Keyed } from './order.js';
 import type { Plan } from './plan.js';
@@ -47,10 +48,11 @@ interface Candidate {
 
 const NO_AGGS: readonly SqlValue[] = [];
 
-function run(plan: Plan, tables: readonly Table[], distinct: boolean, ctx: EvalContext): SqlValue[][] {
+function run(plan: Plan, tables: readonly Table[], distinct: boolean, ctx: EvalContext): Row[] {
   const zone = ctx.timeZone;
   const project = plan.project;
-  const projectOne = (c: Candidate): SqlValue[] => {
+  const projectOne = (c: Candidate): Row => {
+    if (plan.passThrough && Object.isFrozen(c.row) && typed(c.row, plan.defs)) return c.row;
     const out = new Array<SqlValue>(project.length);
     for (let i = 0; i < project.length; i++) out[i] = (project[i] as RowFn)(c.row, c.aggs);
     return out;
@@ -67,6 +69,16 @@ function run(plan: Plan, tables: readonly Table[], distinct: boolean, ctx: EvalC
   if (distinct) source = distinctOnly(candidates, projectOne);
   const chosen = orderAndLimit(source, plan, zone);
   return chosen.map(projectOne);
+}
+
+/**
+ * Whether a row's values all have their columns' types, so that the row answers as it is. Only frozen rows are
+ * passed through: a view that builds its rows once shares them with every reader, and the wire keeps their
+ * encodings (row-cache.ts); a row that may change is always copied.
+ */
+function typed(row: Row, defs: readonly ColumnDef[]): boolean {
+  for (let i = 0; i < defs.length; i++) if (!isCoerced(row[i] ?? null, (defs[i] as ColumnDef).type)) return false;
+  return row.length === defs.length;
 }
 
 function* filtered(plan: Plan, rows: Iterable<Row>, zone: string | undefined): Generator<Candidate> {
@@ -113,7 +125,7 @@ function groups(plan: Plan, rows: Iterable<Row>, zone: string | undefined): Cand
   return out;
 }
 
-function* distinctOnly(candidates: Iterable<Candidate>, project: (c: Candidate) => SqlValue[]): Generator<Candidate> {
+function* distinctOnly(candidates: Iterable<Candidate>, project: (c: Candidate) => Row): Generator<Candidate> {
   const seen = new Set<string>();
   for (const c of candidates) {
     const key = project(c).map(groupKey).join('\u0001');

@@ -105,6 +105,11 @@ export interface WireSession {
    * days stored at UTC midnight and are rendered without an offset.
    */
   utcOffsetSeconds(utcMicros: bigint): number;
+  /**
+   * The session's time zone as set (`+08:00`, `SYSTEM`, `Asia/Shanghai`), or undefined for the default. While it
+   * stays the same, utcOffsetSeconds gives the same answers, so the wire may reuse times it rendered with them.
+   */
+  timeZone(): string | undefined;
   /** The connection ended (COM_QUIT, disconnect, KILL, server shutdown). Called once. */
   close(): void;
 }

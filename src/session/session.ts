@@ -149,7 +149,7 @@ export class Session {
   }
 
   /** The session's time_zone, else the global one; undefined means OceanBase's default. */
-  private timeZone(): string | undefined {
+  timeZone(): string | undefined {
     const zone = this.variables.session.get('time_zone') ?? this.entry.globalVariables.get('time_zone');
     return typeof zone === 'string' ? zone : undefined;
   }

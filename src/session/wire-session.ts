@@ -79,6 +79,10 @@ export class WireSessionAdapter implements WireSession {
     return this.session.utcOffsetSeconds(utcMicros);
   }
 
+  timeZone(): string | undefined {
+    return this.session.timeZone();
+  }
+
   close(): void {
     this.forget();
   }

@@ -50,6 +50,16 @@ export class PacketWriter {
     this.splitLast(at, length);
   }
 
+  /**
+   * A copy of the payload of the one packet written since `pending` was `mark` (no flush in between), or undefined
+   * when that payload was split into several packets (16 MB and up).
+   */
+  copyPayloadSince(mark: number): Buffer | undefined {
+    const at = this.start + mark;
+    if (this.pos - at - 4 >= MAX_PACKET_PAYLOAD) return undefined;
+    return Buffer.from(this.buf.subarray(at + 4, this.pos));
+  }
+
   /** Drops a packet begun but not ended (a reply that failed half-way). */
   discardOpen(): void {
     if (this.headerAt < 0) return;

@@ -8,7 +8,7 @@ import { wireColumns, type WireColumn } from './column-definition.js';
 import { writeEof, writeErr, writeOk } from './generic-packets.js';
 import type { PacketWriter } from './packet-writer.js';
 import { ServerStatus } from './protocol.js';
-import { writeBinaryRow, writeTextRow } from './rows.js';
+import { writeRow } from './row-cache.js';
 import type { StatementResult, WireSession } from './session-port.js';
 
 /** Rows are flushed to the socket in pieces of about this size, so a large result never sits whole in the slab. */
@@ -32,9 +32,9 @@ function writeResultSet(t: ReplyTarget, rs: ResultSet, status: number, warnings:
   writeColumns(out, cols);
   writeEof(out, status, warnings);
   const offsetOf = (utcMicros: bigint): number => session.utcOffsetSeconds(utcMicros);
-  const writeRow = binary ? writeBinaryRow : writeTextRow;
+  const timeZone = session.timeZone();
   for (const row of rs.rows) {
-    writeRow(out, cols, row, offsetOf);
+    writeRow(out, cols, row, offsetOf, timeZone, binary);
     if (out.pending >= FLUSH_BYTES) out.flush();
   }
   writeEof(out, status, warnings);

@@ -181,6 +181,10 @@ class SessionDouble implements WireSession {
     return 8 * 3600;
   }
 
+  timeZone(): string | undefined {
+    return '+08:00';
+  }
+
   close(): void {
     this.closed = true;
   }
