@@ -44,6 +44,11 @@ export interface Plan {
    * without grouping): a row whose values already have their columns' types may then be answered as it is.
    */
   readonly passThrough: boolean;
+  /**
+   * Set when the answer is one row of constants (`SELECT 1`, `SELECT 'a', 2 + 3`: no FROM, WHERE, grouping, ORDER BY
+   * or OFFSET, and every column constant), which a kept plan then computes once (select.ts).
+   */
+  readonly constantRow: boolean;
 }
 
 export function buildPlan(stmt: SelectStatement, catalog: Catalog, ctx: EvalContext): Plan {
@@ -71,7 +76,9 @@ export function buildPlan(stmt: SelectStatement, catalog: Catalog, ctx: EvalCont
   const defs = columns.map((c) => c.def);
   const project = columns.map((c) => projector(c, ctx.timeZone));
   const passThrough = !grouped && from.sources.length === 1 && stmt.items.length === 1 && stmt.items[0]?.kind === 'Star';
-  return { from, where, columns, defs, project, grouped, groupBy, slots, having, order, desc: stmt.orderBy.map((o) => o.desc), limit, offset, keyScan, passThrough };
+  const constantRow =
+    stmt.from.length === 0 && where === undefined && !grouped && order.length === 0 && offset === 0n && limit === undefined && columns.every((c) => c.compiled.constant === true);
+  return { from, where, columns, defs, project, grouped, groupBy, slots, having, order, desc: stmt.orderBy.map((o) => o.desc), limit, offset, keyScan, passThrough, constantRow };
 }
 
 /** The column's value for a candidate row, brought to its declared type (see coerceValue). */

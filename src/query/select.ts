@@ -17,10 +17,28 @@ import { groupKey, truth } from './values.js';
 
 /** Runs the SELECT over the catalog's tables. */
 export function evaluateSelect(stmt: SelectStatement, catalog: Catalog, ctx: EvalContext): ResultSet | ObError {
-  return guard(() => {
+  try {
     const { plan, tables } = planSelect(stmt, catalog, ctx);
-    return { columns: plan.defs, rows: run(plan, tables, stmt.distinct, ctx) };
-  });
+    return { columns: plan.defs, rows: plan.constantRow ? constantRows(plan) : run(plan, tables, stmt.distinct, ctx) };
+  } catch (e) {
+    return caught(e);
+  }
+}
+
+/**
+ * The one frozen row of a constant plan, computed on its first run and kept with the plan (not when the plan is
+ * built: COM_STMT_PREPARE builds it too, and an expression that fails, as 9223372036854775807 + 1 does, fails when
+ * executed, not when prepared). Frozen, so the wire keeps its encoding (row-cache.ts).
+ */
+const constantAnswers = new WeakMap<Plan, readonly Row[]>();
+
+function constantRows(plan: Plan): readonly Row[] {
+  let rows = constantAnswers.get(plan);
+  if (rows === undefined) {
+    rows = Object.freeze([Object.freeze(plan.project.map((p) => p(NO_ROW, NO_AGGS)))]);
+    constantAnswers.set(plan, rows);
+  }
+  return rows;
 }
 
 /** The result columns without running the query (COM_STMT_PREPARE), or the error the statement would give. */
@@ -32,11 +50,16 @@ export function guard<T>(body: () => T): T | ObError {
   try {
     return body();
   } catch (e) {
-    if (e instanceof EvalFailure) return e.error;
-    // A JavaScript stack overflow from pathological input is reported, not thrown, like OceanBase's own guard.
-    if (e instanceof RangeError) return obErrorWith('OB_NOT_SUPPORTED', 'Expression this deep');
-    throw e;
+    return caught(e);
   }
+}
+
+/** An evaluation failure as the error it reports; anything else is a broken invariant and goes on up. */
+function caught(e: unknown): ObError {
+  if (e instanceof EvalFailure) return e.error;
+  // A JavaScript stack overflow from pathological input is reported, not thrown, like OceanBase's own guard.
+  if (e instanceof RangeError) return obErrorWith('OB_NOT_SUPPORTED', 'Expression this deep');
+  throw e;
 }
 
 type Row = readonly SqlValue[];
@@ -47,6 +70,8 @@ interface Candidate {
 }
 
 const NO_AGGS: readonly SqlValue[] = [];
+/** The FROM row of a SELECT without FROM. */
+const NO_ROW: Row = [];
 
 function run(plan: Plan, tables: readonly Table[], distinct: boolean, ctx: EvalContext): Row[] {
   const zone = ctx.timeZone;
@@ -170,14 +195,17 @@ function orderAndLimit(source: Iterable<Candidate>, plan: Plan, zone: string | u
   );
 }
 
+/** Candidates `offset` up to `end` (exclusive), counted in doubles: no source holds 2^53 rows. */
 function take(source: Iterable<Candidate>, offset: bigint, end: bigint | undefined): Candidate[] {
   const out: Candidate[] = [];
-  let i = 0n;
-  if (end !== undefined && end <= offset) return out;
+  const from = Number(offset);
+  const to = end === undefined ? Infinity : Number(end);
+  if (to <= from) return out;
+  let i = 0;
   for (const c of source) {
-    if (i >= offset) out.push(c);
+    if (i >= from) out.push(c);
     i++;
-    if (end !== undefined && i >= end) break;
+    if (i >= to) break;
   }
   return out;
 }

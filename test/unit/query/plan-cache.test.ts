@@ -9,7 +9,7 @@ import type { SelectStatement } from '../../../grammar/ast.js';
 import { parse } from '../../../grammar/index.js';
 import { isObError } from '../../../src/errors.js';
 import type { Catalog, EvalContext, Table } from '../../../src/query/catalog.js';
-import { evaluateSelect } from '../../../src/query/index.js';
+import { describeSelect, evaluateSelect } from '../../../src/query/index.js';
 import { hasKeptPlan } from '../../../src/query/plan-cache.js';
 import { Temporal, type ColumnDef, type SqlValue } from '../../../src/result.js';
 import { queries, tRows, uRows, type TRow, type URow } from '../../diff/generators.js';
@@ -103,6 +103,32 @@ describe('a kept plan reads the running statement, not the one that made it', ()
       return isObError(r) ? r.message : r.rows;
     };
     expect([bound(1n), bound(41n)]).toEqual([[[2n]], [[42n]]]);
+  });
+});
+
+describe('constant answers', () => {
+  it('SELECT of constants answers every run with the same frozen row, computed on the first run', () => {
+    const stmt = selectOf("SELECT 1, 'a' AS x, 2 + 3");
+    const first = evaluateSelect(stmt, catalog(), context());
+    const second = evaluateSelect(stmt, catalog(), context());
+    if (isObError(first) || isObError(second)) throw new Error('failed');
+    expect(first.rows).toEqual([[1n, 'a', 5n]]);
+    expect(second.rows[0]).toBe(first.rows[0]);
+    expect(Object.isFrozen(first.rows[0])).toBe(true);
+  });
+
+  it('a constant that fails to compute fails when run, not when described (COM_STMT_PREPARE)', () => {
+    const stmt = selectOf('SELECT 9223372036854775807 + 1');
+    expect(describeSelect(stmt, catalog(), context())).toHaveLength(1);
+    const run = evaluateSelect(stmt, catalog(), context());
+    expect(isObError(run) ? run.errno : run).toBe(1690);
+  });
+
+  it('constants with WHERE, LIMIT or a FROM are evaluated per run', () => {
+    for (const sql of ['SELECT 1 WHERE 1 = 0', 'SELECT 1 LIMIT 0', 'SELECT 1 FROM DBA_OB_BACKUP_JOB_HISTORY']) {
+      const r = evaluateSelect(selectOf(sql), catalog(over('DBA_OB_BACKUP_JOB_HISTORY', JOBS, [])), context());
+      expect(isObError(r) ? r.message : r.rows, sql).toEqual([]);
+    }
   });
 });
 
