@@ -146,11 +146,19 @@ function cachedWireColumn(def: ColumnDef): WireColumn {
 }
 
 /**
- * The wire form of a column list, each distinct column encoded once. No cache by array: a SELECT's list is a new
- * array on every execution, and remembering each one in a WeakMap cost more than the look-ups it saved.
+ * Column lists seen before. A kept plan (src/query/plan-cache.ts) answers every run with the same list, so the
+ * list itself is the key; a list met once costs one look-up more than the per-column cache alone.
  */
+const byList = new WeakMap<readonly ColumnDef[], readonly WireColumn[]>();
+
+/** The wire form of a column list, each distinct column encoded once. */
 export function wireColumns(columns: readonly ColumnDef[]): readonly WireColumn[] {
-  return columns.map(cachedWireColumn);
+  let wire = byList.get(columns);
+  if (wire === undefined) {
+    wire = columns.map(cachedWireColumn);
+    byList.set(columns, wire);
+  }
+  return wire;
 }
 
 /** A prepared statement's parameter as MySQL describes it: `?`, VAR_STRING, binary. */

@@ -51,6 +51,8 @@ export class Connection implements ConnectionLink, ReplyTarget {
   private expectSeq = 1;
   private busy = false;
   private waitingDrain = false;
+  /** The last socket write found the socket's buffer full: the reply waits for 'drain' before reading on. */
+  private needDrain = false;
   private clientEnded = false;
   private incidentLogged = false;
   private pendingAuth: PendingAuth | null = null;
@@ -64,7 +66,7 @@ export class Connection implements ConnectionLink, ReplyTarget {
     this.connectionId = config.connectionId;
     this.framer = new PacketFramer(config.maxPacketBytes);
     this.out = new PacketWriter((chunk) => {
-      if (!socket.destroyed && socket.writable) socket.write(chunk);
+      this.needDrain = !socket.destroyed && socket.writable ? !socket.write(chunk) : false;
     });
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -109,6 +111,7 @@ export class Connection implements ConnectionLink, ReplyTarget {
   }
 
   private onDrain(): void {
+    this.needDrain = false;
     if (!this.waitingDrain) return;
     this.waitingDrain = false;
     this.socket.resume();
@@ -176,7 +179,7 @@ export class Connection implements ConnectionLink, ReplyTarget {
   private afterReply(): void {
     if (this.phase === 'closed') return;
     this.out.flush();
-    if (this.socket.writableNeedDrain) {
+    if (this.needDrain) {
       this.waitingDrain = true;
       this.socket.pause();
     }
@@ -268,11 +271,11 @@ export class Connection implements ConnectionLink, ReplyTarget {
     const command = r.u8();
     switch (command) {
       case Command.QUERY:
-        return settle(this.session.query(r.rest().toString('utf8')), (results) => writeQueryResults(this, results));
+        return settle(this.session.query(r.restText()), (results) => writeQueryResults(this, results));
       case Command.STMT_EXECUTE:
         return stmtExecute(this, this.statements, r);
       case Command.STMT_PREPARE:
-        return stmtPrepare(this, this.statements, r.rest().toString('utf8'));
+        return stmtPrepare(this, this.statements, r.restText());
       case Command.STMT_CLOSE:
         return stmtClose(this, this.statements, r);
       case Command.STMT_SEND_LONG_DATA:

@@ -3,6 +3,7 @@
  * 0xFFFFFF bytes continue in the next packet and are joined here. Chunks are kept as received and joined only once a
  * whole packet is there, so a 16 MB packet arriving in 64 KB pieces is copied once, not quadratically.
  */
+import { InvariantError } from '../errors.js';
 import { MAX_PACKET_PAYLOAD } from './protocol.js';
 
 export type FramingFault = 'too-large' | 'out-of-order';
@@ -27,6 +28,8 @@ export interface Frame {
 
 export class PacketFramer {
   private chunks: Buffer[] = [];
+  /** Bytes of chunks[0] already taken: chunks are kept as received and never re-sliced to drop a header. */
+  private head = 0;
   private parts: Buffer[] = [];
   private partsLength = 0;
   private nextPartSeq = -1;
@@ -53,9 +56,8 @@ export class PacketFramer {
   next(expectedSeq: number): Frame | null {
     for (;;) {
       if (this.buffered < 4) return null;
-      const header = this.peek4();
-      const length = header.readUIntLE(0, 3);
-      const seq = header[3] as number;
+      const length = this.byteAt(0) | (this.byteAt(1) << 8) | (this.byteAt(2) << 16);
+      const seq = this.byteAt(3);
       const want = this.parts.length === 0 ? expectedSeq : this.nextPartSeq;
       if (seq !== want) throw new FramingError('out-of-order', `got packet sequence ${seq}, expected ${want}`, seq);
       if (this.partsLength + length > this.maxPayload) {
@@ -79,31 +81,42 @@ export class PacketFramer {
     }
   }
 
-  private peek4(): Buffer {
-    const first = this.chunks[0] as Buffer;
-    if (first.length >= 4) return first;
-    return Buffer.concat(this.chunks, Math.min(this.buffered, 8)).subarray(0, 4);
+  /** Byte `i` of the buffered bytes (i < buffered). */
+  private byteAt(i: number): number {
+    let at = this.head + i;
+    for (let k = 0; k < this.chunks.length; k++) {
+      const chunk = this.chunks[k] as Buffer;
+      if (at < chunk.length) return chunk[at] as number;
+      at -= chunk.length;
+    }
+    throw new InvariantError(`byte ${i} of ${this.buffered} buffered`);
   }
 
   /** Removes n buffered bytes; no copy when they lie in one chunk. */
   private take(n: number): Buffer {
     this.buffered -= n;
     const first = this.chunks[0];
-    if (n === 0) return Buffer.alloc(0);
-    if (first !== undefined && first.length >= n) {
-      if (first.length === n) this.chunks.shift();
-      else this.chunks[0] = first.subarray(n);
-      return first.subarray(0, n);
+    if (first !== undefined && first.length - this.head >= n) {
+      const from = this.head;
+      this.head += n;
+      if (this.head === first.length) {
+        this.chunks.shift();
+        this.head = 0;
+      }
+      return from === 0 && n === first.length ? first : first.subarray(from, from + n);
     }
     const out = Buffer.allocUnsafe(n);
     let filled = 0;
     while (filled < n) {
       const chunk = this.chunks[0] as Buffer;
-      const use = Math.min(chunk.length, n - filled);
-      chunk.copy(out, filled, 0, use);
+      const use = Math.min(chunk.length - this.head, n - filled);
+      chunk.copy(out, filled, this.head, this.head + use);
       filled += use;
-      if (use === chunk.length) this.chunks.shift();
-      else this.chunks[0] = chunk.subarray(use);
+      this.head += use;
+      if (this.head === chunk.length) {
+        this.chunks.shift();
+        this.head = 0;
+      }
     }
     return out;
   }

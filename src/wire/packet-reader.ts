@@ -51,6 +51,13 @@ export class PacketReader {
     return this.bytes(this.remaining);
   }
 
+  /** The rest of the payload as UTF-8 text (a statement), decoded in place. */
+  restText(): string {
+    const text = this.buf.toString('utf8', this.pos);
+    this.pos = this.buf.length;
+    return text;
+  }
+
   /** A length-encoded integer; 0xFB (NULL) and 0xFF are not integers here. */
   lenenc(): number {
     const first = this.u8();

@@ -42,8 +42,11 @@ export class PacketWriter {
     const length = this.pos - at - 4;
     this.headerAt = -1;
     if (length < MAX_PACKET_PAYLOAD) {
-      this.buf.writeUIntLE(length, at, 3);
-      this.buf[at + 3] = this.seq;
+      const buf = this.buf;
+      buf[at] = length & 0xff;
+      buf[at + 1] = (length >> 8) & 0xff;
+      buf[at + 2] = length >> 16;
+      buf[at + 3] = this.seq;
       this.seq = (this.seq + 1) & 0xff;
       return;
     }
@@ -89,8 +92,10 @@ export class PacketWriter {
   }
 
   u16(v: number): this {
+    if (v < 0 || v > 0xffff) throw new InvariantError(`${v} does not fit 16 bits`);
     this.ensure(2);
-    this.pos = this.buf.writeUInt16LE(v, this.pos);
+    this.buf[this.pos++] = v & 0xff;
+    this.buf[this.pos++] = v >> 8;
     return this;
   }
 

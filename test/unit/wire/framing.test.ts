@@ -2,6 +2,7 @@
  * Framing in isolation: 16 MB splitting on the way out (including the empty packet after an exact multiple), joining
  * on the way in whatever the chunking, sequence checks, and the max_allowed_packet cap.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FramingError, PacketFramer } from '../../../src/wire/framer.js';
 import { PacketWriter } from '../../../src/wire/packet-writer.js';
@@ -98,5 +99,27 @@ describe('incoming joining', () => {
     const g = new PacketFramer(1024);
     g.push(Buffer.from('ffff0000', 'hex'));
     expect(() => g.next(0)).toThrow(/exceeds 1024/);
+  });
+});
+
+describe('incoming framing (property)', () => {
+  it('yields the packets sent, in order, however the bytes are cut into chunks', () => {
+    const payloads = fc.array(fc.uint8Array({ maxLength: 300 }), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(payloads, fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 40 }), (sent, cuts) => {
+        const bytes = Buffer.concat(sent.map((p, i) => Buffer.concat([Buffer.of(p.length & 0xff, (p.length >> 8) & 0xff, 0, i & 0xff), p])));
+        const f = new PacketFramer(1024);
+        const got: Buffer[] = [];
+        let at = 0;
+        for (let k = 0; at < bytes.length; k++) {
+          const n = cuts[k % cuts.length] as number;
+          f.push(bytes.subarray(at, at + n));
+          at += n;
+          for (let frame = f.next(got.length & 0xff); frame !== null; frame = f.next(got.length & 0xff)) got.push(Buffer.from(frame.payload));
+        }
+        expect(got).toEqual(sent.map((p) => Buffer.from(p)));
+        expect(f.midPacket).toBe(false);
+      }),
+    );
   });
 });

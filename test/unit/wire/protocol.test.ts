@@ -60,6 +60,27 @@ describe('pipelining', () => {
   });
 });
 
+describe('a client that stops reading', () => {
+  it('stops being read until it reads again: replies never pile up in memory', async () => {
+    const { client } = await loggedIn(h.port);
+    const session = h.host.sessions.at(-1);
+    if (session === undefined) throw new Error('no session');
+    client.socket.pause();
+    // 12 replies of 1 MB each: more than the socket buffers on both ends hold (about 4 of them here).
+    const replies = 12;
+    for (let i = 0; i < replies; i++) client.send(query('big 1000000'));
+    await new Promise((r) => setTimeout(r, 300));
+    const whilePaused = session.queries;
+    expect(whilePaused).toBeGreaterThan(0);
+    expect(whilePaused).toBeLessThan(replies);
+    client.socket.resume();
+    await client.until((bytes) => bytes.length >= replies * 1_000_000);
+    await client.until(() => client.packets().length >= 1 + replies * 5);
+    expect(session.queries).toBe(replies);
+    client.end();
+  });
+});
+
 describe('authentication', () => {
   it('switches a caching_sha2_password client to mysql_native_password (AuthSwitchRequest seq 2, OK seq 4)', async () => {
     const c = new RawClient(h.port);

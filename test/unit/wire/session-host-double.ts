@@ -86,7 +86,11 @@ class SessionDouble implements WireSession {
     this.database = login.database;
   }
 
+  /** COM_QUERY texts answered so far. */
+  queries = 0;
+
   query(sql: string): StatementResult[] {
+    this.queries++;
     const out: StatementResult[] = [];
     for (const part of sql.split(';').map((s) => s.trim()).filter((s) => s !== '')) {
       const r = this.one(part);
