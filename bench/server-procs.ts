@@ -16,16 +16,22 @@ const MARIADBD = ['/usr/sbin/mariadbd', '/usr/sbin/mysqld'].find((p) => existsSy
 const INSTALL_DB = ['/usr/bin/mariadb-install-db', '/usr/bin/mysql_install_db'].find((p) => existsSync(p));
 /** dist/bench/server-procs.js → dist/src/cli/main.js, the `bin`. */
 const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'cli', 'main.js');
-/** dist/bench/server-procs.js → dist/snapshot/serve.blob, the start-up snapshot `npm start` runs. */
-const SNAPSHOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'snapshot', 'serve.blob');
+/** dist/bench/server-procs.js → the repository, where package.json says how `npm start` runs the server. */
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** How a server process is started: as `npm start` does (from the snapshot), or through the `bin`. */
 export type Launch = 'npm start' | 'bin';
 
+/** The node arguments before `serve`: the bin, or exactly those of package.json's start script (paths made absolute). */
 function launchArgs(launch: Launch): string[] {
   if (launch === 'bin') return [CLI];
-  if (!existsSync(SNAPSHOT)) throw new Error(`no start-up snapshot at ${SNAPSHOT}: run npm run build`);
-  return ['--snapshot-blob', SNAPSHOT];
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const m = /^node (.*) serve$/.exec(start);
+  if (m === null) throw new Error(`package.json's start script is not "node … serve": ${start}`);
+  const args = (m[1] ?? '').split(' ').map((a) => (a.startsWith('dist/') ? join(ROOT, a) : a));
+  const blob = args.find((a) => a.endsWith('.blob'));
+  if (blob !== undefined && !existsSync(blob)) throw new Error(`no start-up snapshot at ${blob}: run npm run build`);
+  return args;
 }
 
 export interface Started {

@@ -11,12 +11,18 @@ import { join, resolve } from 'node:path';
 import mysql from 'mysql2/promise';
 import { afterEach, describe, expect, it } from 'vitest';
 
-const cli = resolve(import.meta.dirname, '../../../dist/src/cli/main.js');
-const blob = resolve(import.meta.dirname, '../../../dist/snapshot/serve.blob');
+const root = resolve(import.meta.dirname, '../../..');
+const cli = join(root, 'dist/src/cli/main.js');
+/** `npm start`'s node arguments before `serve` (the snapshot and its flags), with paths made absolute. */
+const npmStart = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
+  .replace(/^node /, '')
+  .replace(/ serve$/, '')
+  .split(' ')
+  .map((a) => (a.startsWith('dist/') ? join(root, a) : a));
 /** The node arguments before `serve …`, per way of starting. */
 const launches: readonly (readonly [string, readonly string[]])[] = [
   ['the bin', [cli]],
-  ['the start-up snapshot', ['--snapshot-blob', blob]],
+  ['npm start (the start-up snapshot)', npmStart],
 ];
 const running: ChildProcess[] = [];
 
