@@ -10,6 +10,11 @@ import { parseSql, type SqlParseResult } from './parse.js';
 
 export class ParseCache {
   readonly #entries = new Map<string, SqlParseResult>();
+  /**
+   * The most recently used text and its result: asked again (a poller, a pool's validation query), it is compared
+   * with this text instead of hashed for the map, and needs no reordering.
+   */
+  #newest: { readonly sql: string; readonly result: SqlParseResult } | undefined;
 
   /**
    * `maxEntries` bounds the count; texts longer than `maxTextLength` are parsed but never kept, so the memory held
@@ -26,17 +31,21 @@ export class ParseCache {
 
   /** The same result parseSql(sql) gives, from the cache when the text was seen recently. */
   parse(sql: string): SqlParseResult {
+    const newest = this.#newest;
+    if (newest !== undefined && newest.sql === sql) return newest.result;
     const hit = this.#entries.get(sql);
     if (hit !== undefined) {
       // Most recently used last: Map keeps insertion order, so the first key is the one to evict.
       this.#entries.delete(sql);
       this.#entries.set(sql, hit);
+      this.#newest = { sql, result: hit };
       return hit;
     }
     const result = parseSql(sql);
     if (sql.length > this.maxTextLength || this.maxEntries <= 0) return result;
     deepFreeze(result);
     this.#entries.set(sql, result);
+    this.#newest = { sql, result };
     if (this.#entries.size > this.maxEntries) {
       const oldest = this.#entries.keys().next();
       if (!oldest.done) this.#entries.delete(oldest.value);
