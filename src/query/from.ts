@@ -51,7 +51,8 @@ function planItem(item: FromItem, catalog: Catalog, base: Scope, sources: Source
   return join(left, right, item.join, on?.fn, base.ctx.timeZone);
 }
 
-function tableAt(tables: readonly Table[], index: number): Table {
+/** The running statement's table for FROM source `index`. */
+export function tableAt(tables: readonly Table[], index: number): Table {
   const table = tables[index];
   if (table === undefined) throw new InvariantError(`no table bound for FROM source ${index}`);
   return table;

@@ -73,16 +73,27 @@ export function planSelect(stmt: SelectStatement, catalog: Catalog, ctx: EvalCon
 /** A plan used once, over the real tables and the live context. */
 function buildBound(stmt: SelectStatement, catalog: Catalog, ctx: EvalContext): BoundPlan {
   const tables: Table[] = [];
-  const recording: Catalog = {
+  const plan = buildPlan(
+    stmt,
+    resolving(catalog, (table) => {
+      tables.push(table);
+      return table;
+    }),
+    ctx,
+  );
+  return { plan, tables };
+}
+
+/** `catalog`, with every table it resolves noted and handed to the plan as `use` returns it. */
+function resolving(catalog: Catalog, use: (table: Table, schema: string | undefined, name: string) => Table): Catalog {
+  return {
     databases: () => catalog.databases(),
     tables: (database) => catalog.tables(database),
     resolve(schema, name) {
       const table = catalog.resolve(schema, name);
-      if (table !== undefined) tables.push(table);
-      return table;
+      return table === undefined ? undefined : use(table, schema, name);
     },
   };
-  return { plan: buildPlan(stmt, recording, ctx), tables };
 }
 
 /** The kept plan's tables as `catalog` resolves them now, or undefined when any differs from what made the plan. */
@@ -98,24 +109,18 @@ function rebind(uses: readonly TableUse[], catalog: Catalog): Table[] | undefine
 
 /** `catalog`, resolving to row-less shapes of its tables while noting each resolution and the real table. */
 function shapesOf(catalog: Catalog, uses: TableUse[], tables: Table[]): Catalog {
-  return {
-    databases: () => catalog.databases(),
-    tables: (database) => catalog.tables(database),
-    resolve(schema, name) {
-      const table = catalog.resolve(schema, name);
-      if (table === undefined) return undefined;
-      const keyColumn = table.keyOrder?.column;
-      uses.push({ schema, name, tableName: table.name, columns: table.columns, keyColumn });
-      tables.push(table);
-      return {
-        name: table.name,
-        columns: table.columns,
-        kind: table.kind,
-        rows: rowless,
-        ...(keyColumn === undefined ? {} : { keyOrder: { column: keyColumn, rowsAscending: rowless } }),
-      };
-    },
-  };
+  return resolving(catalog, (table, schema, name) => {
+    const keyColumn = table.keyOrder?.column;
+    uses.push({ schema, name, tableName: table.name, columns: table.columns, keyColumn });
+    tables.push(table);
+    return {
+      name: table.name,
+      columns: table.columns,
+      kind: table.kind,
+      rows: rowless,
+      ...(keyColumn === undefined ? {} : { keyOrder: { column: keyColumn, rowsAscending: rowless } }),
+    };
+  });
 }
 
 function rowless(): never {

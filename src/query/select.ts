@@ -3,11 +3,12 @@
  * plan.ts builds (and plan-cache.ts keeps). Errors come back as values, never thrown to the caller.
  */
 import type { SelectStatement } from '../../grammar/ast.js';
-import { InvariantError, obErrorWith, type ObError } from '../errors.js';
+import { obErrorWith, type ObError } from '../errors.js';
 import type { ColumnDef, ResultSet, SqlValue } from '../result.js';
 import { newAccumulator, type Accumulator } from './aggregates.js';
 import type { Catalog, EvalContext, Table } from './catalog.js';
 import { isCoerced } from './coerce.js';
+import { tableAt } from './from.js';
 import { scanInKeyOrder } from './ordered-scan.js';
 import { keyComparator, TopN, type Keyed } from './order.js';
 import type { Plan } from './plan.js';
@@ -83,9 +84,7 @@ function run(plan: Plan, tables: readonly Table[], distinct: boolean, ctx: EvalC
     return out;
   };
   if (plan.keyScan !== undefined && plan.limit !== undefined) {
-    const [table] = tables;
-    if (table === undefined) throw new InvariantError('a key-ordered scan without its table');
-    return scanInKeyOrder(plan.keyScan, table, plan.where?.fn, plan.offset, plan.limit, zone).map((row) => projectOne({ row, aggs: NO_AGGS }));
+    return scanInKeyOrder(plan.keyScan, tableAt(tables, 0), plan.where?.fn, plan.offset, plan.limit, zone).map((row) => projectOne({ row, aggs: NO_AGGS }));
   }
   // With ORDER BY every row is read anyway, so a plain loop; without it LIMIT may stop the generator early.
   const rows = plan.from.rows(tables);
