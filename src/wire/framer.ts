@@ -54,6 +54,32 @@ export class PacketFramer {
    * @param expectedSeq the sequence id the first physical packet must carry.
    */
   next(expectedSeq: number): Frame | null {
+    return this.nextInFirstChunk(expectedSeq) ?? this.nextJoined(expectedSeq);
+  }
+
+  /**
+   * The common case, read without walking the chunk list: a whole packet of less than 16 MB at the head of the first
+   * chunk, with the expected sequence id and not too large. Anything else is left to nextJoined, which also reports it.
+   */
+  private nextInFirstChunk(expectedSeq: number): Frame | null {
+    const first = this.chunks[0];
+    const at = this.head;
+    if (first === undefined || this.parts.length > 0 || first.length - at < 4) return null;
+    const length = (first[at] as number) | ((first[at + 1] as number) << 8) | ((first[at + 2] as number) << 16);
+    const seq = first[at + 3] as number;
+    const end = at + 4 + length;
+    if (seq !== expectedSeq || length === MAX_PACKET_PAYLOAD || length > this.maxPayload || end > first.length) return null;
+    this.buffered -= 4 + length;
+    if (end === first.length) {
+      this.chunks.shift();
+      this.head = 0;
+    } else {
+      this.head = end;
+    }
+    return { payload: first.subarray(at + 4, end), lastSeq: seq };
+  }
+
+  private nextJoined(expectedSeq: number): Frame | null {
     for (;;) {
       if (this.buffered < 4) return null;
       const length = this.byteAt(0) | (this.byteAt(1) << 8) | (this.byteAt(2) << 16);

@@ -53,7 +53,8 @@ export class PacketReader {
 
   /** The rest of the payload as UTF-8 text (a statement), decoded in place. */
   restText(): string {
-    const text = this.buf.toString('utf8', this.pos);
+    // No encoding argument: Buffer's toString then decodes UTF-8 without looking the encoding up by name.
+    const text = this.buf.toString(undefined, this.pos);
     this.pos = this.buf.length;
     return text;
   }

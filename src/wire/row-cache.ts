@@ -25,15 +25,16 @@ const binaryRows = new WeakMap<Row, Encoded>();
 
 /** The row as one packet, in the text or binary protocol, from the kept encoding when it still holds. */
 export function writeRow(out: PacketWriter, cols: readonly WireColumn[], row: Row, offsetOf: OffsetOf, timeZone: string | undefined, binary: boolean): void {
-  const write = binary ? writeBinaryRow : writeTextRow;
-  if (!Object.isFrozen(row)) {
-    write(out, cols, row, offsetOf);
-    return;
-  }
+  // Looked up first: only frozen rows are kept, so a hit needs no Object.isFrozen, which is a call into the runtime.
   const kept = binary ? binaryRows : textRows;
   const hit = kept.get(row);
   if (hit !== undefined && hit.timeZone === timeZone && sameColumns(hit.cols, cols)) {
     out.packet(hit.payload);
+    return;
+  }
+  const write = binary ? writeBinaryRow : writeTextRow;
+  if (!Object.isFrozen(row)) {
+    write(out, cols, row, offsetOf);
     return;
   }
   const mark = out.pending;
