@@ -20,6 +20,8 @@ export class PacketWriter {
   private start = 0;
   private pos = 0;
   private headerAt = -1;
+  /** Bytes handed to the sink so far. */
+  private flushed = 0;
   /** Sequence id of the next packet. */
   seq = 0;
 
@@ -53,6 +55,20 @@ export class PacketWriter {
     this.splitLast(at, length);
   }
 
+  /** Bytes written so far, flushed or not: a mark for copySince. */
+  get written(): number {
+    return this.flushed + this.pos - this.start;
+  }
+
+  /**
+   * A copy of everything written since `written` was `mark`, headers included, or undefined when part of it has been
+   * flushed already or it is longer than `maxBytes`.
+   */
+  copySince(mark: number, maxBytes: number): Buffer | undefined {
+    if (mark < this.flushed || this.written - mark > maxBytes) return undefined;
+    return Buffer.from(this.buf.subarray(this.start + (mark - this.flushed), this.pos));
+  }
+
   /**
    * A copy of the payload of the one packet written since `pending` was `mark` (no flush in between), or undefined
    * when that payload was split into several packets (16 MB and up).
@@ -78,6 +94,7 @@ export class PacketWriter {
   flush(): void {
     if (this.pos === this.start) return;
     this.sink(this.buf.subarray(this.start, this.pos));
+    this.flushed += this.pos - this.start;
     this.start = this.pos;
     if (this.buf.length - this.pos < MIN_TAIL_BYTES) {
       this.buf = Buffer.allocUnsafe(SLAB_BYTES);
@@ -154,6 +171,13 @@ export class PacketWriter {
   setBit(offset: number, bit: number): void {
     const at = this.headerAt + offset + (bit >> 3);
     this.buf[at] = (this.buf[at] as number) | (1 << (bit & 7));
+  }
+
+  /** Whole packets already framed (from copySince), after which the next sequence id is `nextSeq`. */
+  framed(packets: Uint8Array, nextSeq: number): void {
+    if (this.headerAt >= 0) throw new InvariantError('framed packets inside an open packet');
+    this.bytes(packets);
+    this.seq = nextSeq;
   }
 
   bytes(b: Uint8Array): this {

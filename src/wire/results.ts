@@ -8,6 +8,7 @@ import { wireColumns, type WireColumn } from './column-definition.js';
 import { writeEof, writeErr, writeOk } from './generic-packets.js';
 import type { PacketWriter } from './packet-writer.js';
 import { ServerStatus } from './protocol.js';
+import { writeKeptResultSet } from './result-cache.js';
 import { writeRow } from './row-cache.js';
 import type { StatementResult, WireSession } from './session-port.js';
 
@@ -26,13 +27,17 @@ export function writeColumns(out: PacketWriter, cols: readonly WireColumn[]): vo
 }
 
 function writeResultSet(t: ReplyTarget, rs: ResultSet, status: number, warnings: number, binary: boolean): void {
+  const timeZone = t.session.timeZone();
+  writeKeptResultSet(t.out, rs, { binary, timeZone, status, warnings }, () => encodeResultSet(t, rs, status, warnings, binary, timeZone));
+}
+
+function encodeResultSet(t: ReplyTarget, rs: ResultSet, status: number, warnings: number, binary: boolean, timeZone: string | undefined): void {
   const { out, session } = t;
   const cols = wireColumns(rs.columns);
   out.begin().lenenc(cols.length).end();
   writeColumns(out, cols);
   writeEof(out, status, warnings);
   const offsetOf = (utcMicros: bigint): number => session.utcOffsetSeconds(utcMicros);
-  const timeZone = session.timeZone();
   for (const row of rs.rows) {
     writeRow(out, cols, row, offsetOf, timeZone, binary);
     if (out.pending >= FLUSH_BYTES) out.flush();
