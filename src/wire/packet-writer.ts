@@ -173,10 +173,19 @@ export class PacketWriter {
     this.buf[at] = (this.buf[at] as number) | (1 << (bit & 7));
   }
 
-  /** Whole packets already framed (from copySince), after which the next sequence id is `nextSeq`. */
-  framed(packets: Uint8Array, nextSeq: number): void {
+  /**
+   * Whole packets already framed (from copySince), after which the next sequence id is `nextSeq`. With nothing
+   * pending they go to the sink as they are: a reply that is all kept bytes leaves without being copied or sliced.
+   * The sink must not change them, as the socket does not.
+   */
+  framed(packets: Buffer, nextSeq: number): void {
     if (this.headerAt >= 0) throw new InvariantError('framed packets inside an open packet');
-    this.bytes(packets);
+    if (this.pos === this.start) {
+      this.sink(packets);
+      this.flushed += packets.length;
+    } else {
+      this.bytes(packets);
+    }
     this.seq = nextSeq;
   }
 

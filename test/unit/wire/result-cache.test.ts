@@ -180,6 +180,22 @@ describe('PacketWriter.copySince and framed', () => {
     expect(out.written).toBe(10);
   });
 
+  it('hands framed packets to the sink as they are when nothing is pending, and keeps the order when something is', () => {
+    const handed: Buffer[] = [];
+    const out = new PacketWriter((c) => handed.push(Buffer.from(c)));
+    const kept = Buffer.from('0100000102', 'hex');
+    const direct: Buffer[] = [];
+    const identity = new PacketWriter((c) => direct.push(c));
+    identity.framed(kept, 2);
+    expect(direct[0]).toBe(kept);
+    out.begin().u8(1).end();
+    out.framed(kept, 2);
+    out.begin().u8(3).end();
+    out.flush();
+    expect(Buffer.concat(handed)).toEqual(Buffer.from('0100000001' + '0100000102' + '0100000203', 'hex'));
+    expect(out.written).toBe(15);
+  });
+
   it('refuses framed packets inside an open packet', () => {
     const { out } = writer();
     out.begin().u8(1);
