@@ -15,6 +15,7 @@ import { writeErr, writeOk } from './generic-packets.js';
 import { isSslRequest, parseChangeUser, parseHandshakeResponse, writeAuthSwitch, writeHandshake } from './handshake.js';
 import { MalformedPacketError, PacketReader } from './packet-reader.js';
 import { PacketWriter } from './packet-writer.js';
+import { LastStatementText } from './statement-text.js';
 import { StatementTable, stmtClose, stmtExecute, stmtPrepare, stmtReset, stmtSendLongData } from './prepared.js';
 import { Command, NATIVE_PASSWORD_PLUGIN } from './protocol.js';
 import { writeQueryResults, type ReplyTarget } from './results.js';
@@ -47,6 +48,7 @@ export class Connection implements ConnectionLink, ReplyTarget {
   readonly out: PacketWriter;
   private readonly framer: PacketFramer;
   private readonly statements = new StatementTable();
+  private readonly queryText = new LastStatementText();
   private phase: Phase = 'handshake';
   private expectSeq = 1;
   private busy = false;
@@ -271,7 +273,7 @@ export class Connection implements ConnectionLink, ReplyTarget {
     const command = r.u8();
     switch (command) {
       case Command.QUERY:
-        return settle(this.session.query(r.restText()), (results) => writeQueryResults(this, results));
+        return settle(this.session.query(this.queryText.read(r)), (results) => writeQueryResults(this, results));
       case Command.STMT_EXECUTE:
         return stmtExecute(this, this.statements, r);
       case Command.STMT_PREPARE:
