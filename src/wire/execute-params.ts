@@ -20,9 +20,12 @@ export interface ExecuteState {
 }
 
 /** Reads the parameters after stmt id, flags and iteration count. */
-export function readParameters(r: PacketReader, st: ExecuteState): SqlValue[] {
+/** What a statement without parameters is executed with: one shared list, as nothing may change it. */
+const NO_PARAMETERS: readonly SqlValue[] = Object.freeze([]);
+
+export function readParameters(r: PacketReader, st: ExecuteState): readonly SqlValue[] {
   const n = st.paramCount;
-  if (n === 0) return [];
+  if (n === 0) return NO_PARAMETERS;
   const nulls = r.bytes((n + 7) >> 3);
   if (r.u8() === 1) {
     const types = new Uint16Array(n);

@@ -90,11 +90,17 @@ export function stmtExecute(t: ReplyTarget, table: StatementTable, r: PacketRead
   const entry = table.get(id);
   if (entry === undefined) return unknownStatement(t, id, 'mysqld_stmt_execute');
   const params = readParameters(r, entry);
-  entry.longData.clear();
-  entry.longDataBytes = 0;
+  forgetLongData(entry);
   return settle(t.session.executePrepared(entry.statement, params), (result) => {
     writeStatementResult(t, result, false, true);
   });
+}
+
+/** Long data is for one execution only. Map#clear allocates a new table even when empty, so it is skipped then. */
+function forgetLongData(entry: StatementEntry): void {
+  if (entry.longData.size === 0) return;
+  entry.longData.clear();
+  entry.longDataBytes = 0;
 }
 
 /** Appends a chunk; no reply. Returns false when the statement's long data would pass `maxBytes`. */
@@ -120,7 +126,6 @@ export function stmtReset(t: ReplyTarget, table: StatementTable, r: PacketReader
   const id = r.u32();
   const entry = table.get(id);
   if (entry === undefined) return unknownStatement(t, id, 'mysqld_stmt_reset');
-  entry.longData.clear();
-  entry.longDataBytes = 0;
+  forgetLongData(entry);
   ok();
 }
