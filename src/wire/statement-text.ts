@@ -7,6 +7,8 @@ import type { PacketReader } from './packet-reader.js';
 
 /** Longer statements are decoded every time: keeping a copy of their bytes would cost more than it saves. */
 const KEEP_BYTES = 4096;
+/** Up to this length a loop compares faster than Buffer#compare, whose call into C++ costs about what decoding does. */
+const LOOP_BYTES = 64;
 
 export class LastStatementText {
   private bytes: Buffer | undefined;
@@ -17,7 +19,7 @@ export class LastStatementText {
     const { buf, pos } = r;
     const length = buf.length - pos;
     const last = this.bytes;
-    if (last !== undefined && last.length === length && buf.compare(last, 0, length, pos) === 0) {
+    if (last !== undefined && last.length === length && sameBytes(buf, pos, last)) {
       r.pos = buf.length;
       return this.text;
     }
@@ -28,4 +30,11 @@ export class LastStatementText {
     }
     return text;
   }
+}
+
+/** Whether `buf` from `pos` on holds exactly `last`'s bytes (the lengths are known to be equal). */
+function sameBytes(buf: Buffer, pos: number, last: Buffer): boolean {
+  if (last.length > LOOP_BYTES) return buf.compare(last, 0, last.length, pos) === 0;
+  for (let i = 0; i < last.length; i++) if (buf[pos + i] !== last[i]) return false;
+  return true;
 }
