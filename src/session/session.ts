@@ -34,6 +34,9 @@ export interface SessionPrepared extends PreparedStatement {
   readonly statement: ParsedStatement;
 }
 
+/** What a COM_QUERY statement runs with: one shared list, so the last statement's context can be handed out again. */
+const NO_PARAMETERS: readonly SqlValue[] = Object.freeze([]);
+
 /** One cache for every session of the process: a parse reads nothing but the text (see ParseCache). */
 const parseCache = new ParseCache();
 
@@ -46,6 +49,8 @@ export class Session {
   #who: { readonly login: SessionLogin | undefined; readonly user: string; readonly currentUser: string } = { login: undefined, user: '', currentUser: '' };
   readonly #connectionId: bigint;
   #catalog: { readonly state: ClusterState; readonly nowUs: number; readonly tenantId: number; readonly catalog: ViewCatalog } | undefined;
+  /** The context made for the last statement, handed out again while nothing it holds has changed. */
+  #context: EvalContext | undefined;
 
   constructor(
     readonly entry: ClusterEntry,
@@ -65,7 +70,7 @@ export class Session {
     for (let i = 0; i < parsed.statements.length; i++) {
       const statement = parsed.statements[i] as ParsedStatement;
       const started = trace === null ? 0 : performance.now();
-      const result = this.run(statement.ast, []);
+      const result = this.run(statement.ast, NO_PARAMETERS);
       if (trace !== null) trace(this.traceRecord(statement.text, result, performance.now() - started));
       results.push(result);
       if (result.kind === 'ObError') return results;
@@ -152,8 +157,28 @@ export class Session {
     const nowUs = this.entry.cluster.state.nowUs;
     if (nowUs !== this.#now.us) this.#now = { us: nowUs, micros: BigInt(nowUs) };
     if (this.#who.login !== this.login) this.#who = { login: this.login, user: `${this.login.user}@${this.login.host}`, currentUser: `${this.login.user}@%` };
+    const timeZone = this.timeZone();
+    const last = this.#context;
+    // The variable stores are the same objects for the session's life, so the fields compared here are all that
+    // can differ from the context made for the last statement.
+    if (
+      last !== undefined &&
+      last.params === params &&
+      last.nowMicros === this.#now.micros &&
+      last.timeZone === timeZone &&
+      last.database === this.database &&
+      last.user === this.#who.user &&
+      last.currentUser === this.#who.currentUser
+    ) {
+      return last;
+    }
+    this.#context = this.newContext(params, timeZone);
+    return this.#context;
+  }
+
+  private newContext(params: readonly SqlValue[], timeZone: string | undefined): EvalContext {
     return {
-      timeZone: this.timeZone(),
+      timeZone,
       nowMicros: this.#now.micros,
       database: this.database,
       user: this.#who.user,

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createEmulator, isObError, type ResultSet, type StatementResult } from '../../../src/index.js';
+import type { Temporal } from '../../../src/result.js';
 
 const START = '2024-01-31T03:20:59.804836Z';
 
@@ -154,5 +155,24 @@ describe('SHOW RESTORE PREVIEW (statements.md §3.7)', () => {
     // The preview is consumed, as the session variables that carried it are cleared.
     expect(errorOf(sys.execute('SHOW RESTORE PREVIEW')).errno).toBe(1235);
     expect(errorOf(t.execute('SHOW RESTORE PREVIEW')).errno).toBe(4179);
+  });
+
+  it('answers a repeated statement from what holds now: database, time zone, clock and variables (the kept context)', () => {
+    const emu = createEmulator({ startTime: START });
+    const s = emu.session();
+    // UNIX_TIMESTAMP reads a wall-clock time in the session's zone (the context's), @@time_zone the variable itself.
+    const ask = (): readonly unknown[] => rowsOf(s.query("SELECT DATABASE(), UNIX_TIMESTAMP('2024-01-01 00:00:00'), NOW(), @x")[0]!).rows[0]!;
+    const first = ask();
+    expect(ask()).toEqual(first);
+    // One change at a time, each seen by the very next run of the same statement.
+    s.query('USE mysql');
+    expect(ask()[0]).toBe('mysql');
+    s.query("SET time_zone = '-05:00'");
+    expect(ask()[1]).toBe(1704085200n);
+    s.query('SET @x = 7');
+    expect(ask()[3]).toBe(7n);
+    const before = ask()[2] as Temporal;
+    emu.advance('10s');
+    expect((ask()[2] as Temporal).utcMicros - before.utcMicros).toBe(10_000_000n);
   });
 });
