@@ -19,10 +19,10 @@ export interface ExecuteState {
   readonly longData: Map<number, Buffer[]>;
 }
 
-/** Reads the parameters after stmt id, flags and iteration count. */
 /** What a statement without parameters is executed with: one shared list, as nothing may change it. */
 const NO_PARAMETERS: readonly SqlValue[] = Object.freeze([]);
 
+/** Reads the parameters after stmt id, flags and iteration count. */
 export function readParameters(r: PacketReader, st: ExecuteState): readonly SqlValue[] {
   const n = st.paramCount;
   if (n === 0) return NO_PARAMETERS;

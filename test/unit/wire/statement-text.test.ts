@@ -1,9 +1,9 @@
 /**
- * LastStatementText: a run of the same COM_QUERY bytes decodes to the very same string (what the parse cache is
- * keyed by), and any other bytes decode afresh to exactly what PacketReader.restText gives.
+ * LastStatementText: a run of the same COM_QUERY bytes is decoded once (the string the parse cache is keyed by is
+ * handed out again), and any other bytes decode afresh to exactly what PacketReader.restText gives.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PacketReader } from '../../../src/wire/packet-reader.js';
 import { LastStatementText } from '../../../src/wire/statement-text.js';
 
@@ -16,14 +16,25 @@ function read(texts: LastStatementText, bytes: Buffer): { text: string; reader: 
   return { text: texts.read(reader), reader };
 }
 
+/** Counts UTF-8 decodes: Buffer#toString is what restText decodes with. */
+function countDecodes(): () => number {
+  const spy = vi.spyOn(Buffer.prototype, 'toString');
+  return () => spy.mock.calls.length;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
 describe('LastStatementText', () => {
-  it('gives the same string object for the same bytes, and reads the payload to its end', () => {
+  it('decodes the same bytes once, and reads the payload to its end', () => {
     const texts = new LastStatementText();
-    const first = read(texts, payload('SELECT 1'));
+    const decodes = countDecodes();
+    expect(read(texts, payload('SELECT 1')).text).toBe('SELECT 1');
     const again = read(texts, payload('SELECT 1'));
     expect(again.text).toBe('SELECT 1');
-    expect(Object.is(again.text, first.text)).toBe(true);
     expect(again.reader.remaining).toBe(0);
+    expect(decodes()).toBe(1);
   });
 
   it('decodes other bytes of the same length afresh', () => {
@@ -31,6 +42,18 @@ describe('LastStatementText', () => {
     read(texts, payload('SELECT 1'));
     expect(read(texts, payload('SELECT 2')).text).toBe('SELECT 2');
     expect(read(texts, payload('SELECT 1')).text).toBe('SELECT 1');
+  });
+
+  it('compares statements over 64 bytes as well as short ones', () => {
+    const texts = new LastStatementText();
+    const job = `SELECT job_id, status FROM DBA_OB_BACKUP_JOB_HISTORY WHERE backup_type = 'FULL' order by job_id DESC LIMIT 1`;
+    const decodes = countDecodes();
+    expect(read(texts, payload(job)).text).toBe(job);
+    expect(read(texts, payload(job)).text).toBe(job);
+    expect(decodes()).toBe(1);
+    const other = job.replace('FULL', 'INCR');
+    expect(read(texts, payload(other)).text).toBe(other);
+    expect(decodes()).toBe(2);
   });
 
   it('decodes a statement longer than it keeps every time, correctly', () => {
@@ -42,7 +65,7 @@ describe('LastStatementText', () => {
   });
 
   it('whatever bytes arrive in whatever order, each text is what restText decodes (property)', () => {
-    const statement = fc.oneof(fc.constantFrom('SELECT 1', 'SELECT 2', 'select 1', ''), fc.string({ maxLength: 20 }), fc.uint8Array({ maxLength: 12 }).map((b) => Buffer.from(b)));
+    const statement = fc.oneof(fc.constantFrom('SELECT 1', 'SELECT 2', 'select 1', ''), fc.string({ maxLength: 100 }), fc.uint8Array({ maxLength: 12 }).map((b) => Buffer.from(b)));
     fc.assert(
       fc.property(fc.array(statement, { minLength: 1, maxLength: 30 }), (sent) => {
         const texts = new LastStatementText();
