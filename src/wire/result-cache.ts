@@ -3,7 +3,8 @@
  * connection pools) answers with the one frozen row list its kept plan computed (query/select.ts), so its reply,
  * from the column count to the last EOF, is the same bytes on every run as long as the column list, the protocol,
  * the session's time zone, the server status, the warning count and the first sequence id are the same. Those make
- * the key; a row list that is not frozen, or a reply longer than KEEP_BYTES, is encoded every time.
+ * the key; a row list that is not frozen (itself and every row), or a reply longer than KEEP_BYTES, is encoded
+ * every time.
  *
  * One kept reply per row list: a frozen list shared by several column lists (an empty one) is encoded again when
  * the key changes, never answered with another reply's bytes.
@@ -45,7 +46,8 @@ export function writeKeptResultSet(out: PacketWriter, rs: ResultSet, key: ReplyK
     out.framed(hit.packets, hit.nextSeq);
     return;
   }
-  if (!Object.isFrozen(rs.rows)) {
+  // A frozen list of rows that are not all frozen could still change under a kept reply.
+  if (!Object.isFrozen(rs.rows) || !rs.rows.every((row) => Object.isFrozen(row))) {
     encode();
     return;
   }

@@ -54,7 +54,7 @@ const fresh = (rows: Rows, call: Call): Buffer => reply(rows.map((r) => [...r]),
 /** A frozen row list that counts reads of its rows: a kept reply is sent without reading any. */
 function counted(rows: Rows): { rows: Rows; reads: () => number } {
   let reads = 0;
-  const list = new Proxy(Object.freeze(rows.map((r) => [...r])), {
+  const list = new Proxy(Object.freeze(rows.map((r) => Object.freeze([...r]))), {
     get(target, key, receiver) {
       if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
       return Reflect.get(target, key, receiver) as unknown;
@@ -108,6 +108,14 @@ describe('kept replies', () => {
     const once = reads;
     reply(rows, BASE);
     expect(reads).toBe(2 * once);
+  });
+
+  it('a frozen list whose rows are not frozen is encoded every time, and a changed row is answered as it is now', () => {
+    const row: SqlValue[] = [1n, null];
+    const rows = Object.freeze([row]);
+    expect(reply(rows, BASE)).toEqual(fresh(rows, BASE));
+    row[0] = 2n;
+    expect(reply(rows, BASE)).toEqual(fresh([[2n, null]], BASE));
   });
 
   it('a long reply is not kept: its rows are read again on every run', () => {
