@@ -156,7 +156,9 @@ describe('SHOW RESTORE PREVIEW (statements.md §3.7)', () => {
     expect(errorOf(sys.execute('SHOW RESTORE PREVIEW')).errno).toBe(1235);
     expect(errorOf(t.execute('SHOW RESTORE PREVIEW')).errno).toBe(4179);
   });
+});
 
+describe('a statement run again', () => {
   it('answers a repeated statement from what holds now: database, time zone, clock and variables (the kept context)', () => {
     const emu = createEmulator({ startTime: START });
     const s = emu.session();
