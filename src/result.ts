@@ -36,6 +36,12 @@ export class Temporal {
 
 export type SqlValue = null | bigint | number | string | Decimal | Temporal;
 
+/**
+ * The parameters of a statement run without any: one frozen list shared by the session (COM_QUERY) and the wire
+ * (COM_STMT_EXECUTE), so nothing is allocated per run and the session can tell by identity that they did not change.
+ */
+export const NO_PARAMETERS: readonly SqlValue[] = Object.freeze([]);
+
 /** A column's SQL type as OceanBase's DESC prints it, e.g. bigint(20) unsigned, varchar(4096), decimal(32,4). */
 export type SqlType =
   | { readonly base: 'bigint' | 'int' | 'tinyint'; readonly width: number; readonly unsigned: boolean }

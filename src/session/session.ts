@@ -11,7 +11,7 @@ import { obError, type ObError } from '../errors.js';
 import type { EvalContext } from '../query/index.js';
 import { DEFAULT_VERSION } from '../query/index.js';
 import { offsetMinutes } from '../query/time.js';
-import type { ColumnDef, SqlValue } from '../result.js';
+import { NO_PARAMETERS, type ColumnDef, type SqlValue } from '../result.js';
 import { ParseCache } from '../sql/parse-cache.js';
 import { syntaxErrorToObError } from '../sql/parse.js';
 import { createCatalog, type ViewCatalog } from '../views/index.js';
@@ -33,9 +33,6 @@ export interface SessionLogin {
 export interface SessionPrepared extends PreparedStatement {
   readonly statement: ParsedStatement;
 }
-
-/** What a COM_QUERY statement runs with: one shared list, so the last statement's context can be handed out again. */
-const NO_PARAMETERS: readonly SqlValue[] = Object.freeze([]);
 
 /** One cache for every session of the process: a parse reads nothing but the text (see ParseCache). */
 const parseCache = new ParseCache();

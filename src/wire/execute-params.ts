@@ -3,7 +3,7 @@
  * in binary form. Types bound by an earlier execution are reused when the flag is 0 (libmariadb and mysql2 send
  * them once). Parameters fed by COM_STMT_SEND_LONG_DATA have no value in the packet.
  */
-import { Decimal, type SqlValue } from '../result.js';
+import { Decimal, NO_PARAMETERS, type SqlValue } from '../result.js';
 import { MalformedPacketError, type PacketReader } from './packet-reader.js';
 import { FieldType } from './protocol.js';
 
@@ -18,9 +18,6 @@ export interface ExecuteState {
   /** Long data per parameter index, appended by COM_STMT_SEND_LONG_DATA. */
   readonly longData: Map<number, Buffer[]>;
 }
-
-/** What a statement without parameters is executed with: one shared list, as nothing may change it. */
-const NO_PARAMETERS: readonly SqlValue[] = Object.freeze([]);
 
 /** Reads the parameters after stmt id, flags and iteration count. */
 export function readParameters(r: PacketReader, st: ExecuteState): readonly SqlValue[] {

@@ -23,12 +23,8 @@ export interface ReplyKey {
   readonly warnings: number;
 }
 
-interface KeptReply {
+interface KeptReply extends ReplyKey {
   readonly columns: ResultSet['columns'];
-  readonly binary: boolean;
-  readonly timeZone: string | undefined;
-  readonly status: number;
-  readonly warnings: number;
   readonly firstSeq: number;
   readonly packets: Buffer;
   readonly nextSeq: number;
