@@ -9,6 +9,7 @@ import { newAccumulator, type Accumulator } from './aggregates.js';
 import type { Catalog, EvalContext, Table } from './catalog.js';
 import { isCoerced } from './coerce.js';
 import { tableAt } from './from.js';
+import { withInformationSchema } from './information-schema/index.js';
 import { scanInKeyOrder } from './ordered-scan.js';
 import { keyComparator, TopN, type Keyed } from './order.js';
 import type { Plan } from './plan.js';
@@ -19,7 +20,7 @@ import { groupKey, truth } from './values.js';
 /** Runs the SELECT over the catalog's tables. */
 export function evaluateSelect(stmt: SelectStatement, catalog: Catalog, ctx: EvalContext): ResultSet | ObError {
   try {
-    const { plan, tables } = planSelect(stmt, catalog, ctx);
+    const { plan, tables } = planSelect(stmt, withInformationSchema(catalog, ctx), ctx);
     return { columns: plan.defs, rows: plan.constantRow ? constantRows(plan) : run(plan, tables, stmt.distinct, ctx) };
   } catch (e) {
     return caught(e);
@@ -44,7 +45,7 @@ function constantRows(plan: Plan): readonly Row[] {
 
 /** The result columns without running the query (COM_STMT_PREPARE), or the error the statement would give. */
 export function describeSelect(stmt: SelectStatement, catalog: Catalog, ctx: EvalContext): readonly ColumnDef[] | ObError {
-  return guard(() => planSelect(stmt, catalog, ctx).plan.defs);
+  return guard(() => planSelect(stmt, withInformationSchema(catalog, ctx), ctx).plan.defs);
 }
 
 export function guard<T>(body: () => T): T | ObError {

@@ -9,6 +9,7 @@ import type { Catalog, EvalContext, Table } from './catalog.js';
 import { compileExpr } from './compile.js';
 import { likeRegExp } from './predicates.js';
 import { fail, type Scope } from './scope.js';
+import { withInformationSchema } from './information-schema/index.js';
 import { guard } from './select.js';
 import { sysVarText, sysVarValue } from './sysvar-read.js';
 import { sysVarDefs } from './sysvars.js';
@@ -20,7 +21,8 @@ const col = (name: string, length = 64, nullable = false): ColumnDef => ({ name,
 /** SHOW RESTORE PREVIEW reads the engine's restore planning, so the session answers it, not the evaluator. */
 export type EvaluatedShow = Exclude<ShowStatement, { kind: 'ShowRestorePreview' }>;
 
-export function evaluateShow(stmt: EvaluatedShow, catalog: Catalog, ctx: EvalContext): ResultSet | ObError {
+export function evaluateShow(stmt: EvaluatedShow, under: Catalog, ctx: EvalContext): ResultSet | ObError {
+  const catalog = withInformationSchema(under, ctx);
   return guard(() => {
     switch (stmt.kind) {
       case 'ShowDatabases':
@@ -52,12 +54,12 @@ export function evaluateShow(stmt: EvaluatedShow, catalog: Catalog, ctx: EvalCon
 
 /** DESC t / SHOW COLUMNS FROM t as OceanBase prints it: Field, Type, Null, Key, Default, Extra. */
 export function describeTable(name: TableName, catalog: Catalog, ctx: EvalContext): ResultSet | ObError {
-  return guard(() => describeColumns(name, catalog, ctx, false, undefined));
+  return guard(() => describeColumns(name, withInformationSchema(catalog, ctx), ctx, false, undefined));
 }
 
 /** INSERT / UPDATE / DELETE / REPLACE / TRUNCATE on a view or inner table: 1146 if unknown, else 1288. */
 export function rejectWrite(stmt: WriteStatement, catalog: Catalog, ctx: EvalContext): ObError {
-  const found = guard(() => resolveTable(stmt.table, catalog, ctx));
+  const found = guard(() => resolveTable(stmt.table, withInformationSchema(catalog, ctx), ctx));
   if ('kind' in found && found.kind === 'ObError') return found;
   return obErrorWith('OB_ERR_NON_UPDATABLE_TABLE', stmt.table.name, stmt.verb);
 }
