@@ -7,6 +7,7 @@ import { has, identifierText, nameText, need, node, nodes, onlyToken, stringText
 import type { BuildContext } from './cst-util.js';
 import { buildTenantName } from './ast-backup.js';
 import { buildShowBrowse, filterOf } from './ast-browse.js';
+import { buildShowEmulator } from './ast-control.js';
 
 type Scope = 'GLOBAL' | 'SESSION' | null;
 
@@ -55,7 +56,7 @@ export function buildShow(n: CstNode, ctx: BuildContext): Statement {
   if (browse !== undefined) return buildShowBrowse(browse, ctx);
   if (has(n, 'TENANT')) return { kind: 'ShowTenant' };
   if (has(n, 'PREVIEW')) return { kind: 'ShowRestorePreview' };
-  return { kind: 'ShowEmulatorStatus' };
+  return buildShowEmulator(n);
 }
 
 function charsetText(n: CstNode): string {

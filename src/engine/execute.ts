@@ -12,6 +12,7 @@ import { backupClean, deletePolicy } from './commands/backup-clean.js';
 import { backupDatabase } from './commands/backup-database.js';
 import { cancelBackup } from './commands/cancel-backup.js';
 import { control } from './commands/control.js';
+import { faultControl } from './commands/faults.js';
 import { restoreTenant } from './commands/restore.js';
 import { cancelRestore, restorePreview } from './commands/restore-manage.js';
 import { standby } from './commands/standby.js';
@@ -87,6 +88,10 @@ export function execute(cluster: Cluster, ctx: SessionContext, stmt: EngineState
     case 'EmulatorReset':
     case 'ShowEmulatorStatus':
       return control(cluster, ctx, stmt);
+    case 'EmulatorInjectFault':
+    case 'EmulatorClearFault':
+    case 'ShowEmulatorFaults':
+      return faultControl(cluster, ctx, stmt);
     default:
       throw new InvariantError(`unexpected statement: ${JSON.stringify(stmt satisfies never)}`);
   }

@@ -15,3 +15,4 @@ export type * from './state-dest.js';
 export type * from './state-archive.js';
 export type * from './state-backup.js';
 export type * from './state-data.js';
+export type * from './state-fault.js';
