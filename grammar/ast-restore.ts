@@ -2,6 +2,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type { BackupStatement, ControlStatement, NamedOption, TimeUnit, Until } from './ast.js';
 import { buildOptionValue, clauseString, isString, tenantOf } from './ast-backup.js';
+import { buildFaultControl } from './ast-control.js';
 import { has, identifierText, need, node, nodes, onlyToken, stringText, token, tokens } from './cst-util.js';
 
 function untilPointOf(n: CstNode): Until {
@@ -134,6 +135,8 @@ export function buildDrop(n: CstNode): BackupStatement {
 }
 
 export function buildAlterEmulator(n: CstNode): ControlStatement {
+  const fault = buildFaultControl(n);
+  if (fault !== undefined) return fault;
   if (has(n, 'ADVANCE')) {
     return { kind: 'EmulatorAdvanceTime', amount: (token(n, 'amount') as IToken).image, unit: (token(n, 'unit') as IToken).image.toUpperCase() as TimeUnit };
   }

@@ -6,6 +6,7 @@ import { buildTableName } from './ast-query.js';
 import { has, identifierText, nameText, need, node, nodes, onlyToken, stringText, token, tokens } from './cst-util.js';
 import type { BuildContext } from './cst-util.js';
 import { buildTenantName } from './ast-backup.js';
+import { buildShowEmulator } from './ast-control.js';
 
 type Scope = 'GLOBAL' | 'SESSION' | null;
 
@@ -60,7 +61,7 @@ export function buildShow(n: CstNode, ctx: BuildContext): Statement {
   if (has(n, 'CREATE')) return { kind: 'ShowCreateTable', table: buildTableName(need(n, 'tableName')) };
   if (has(n, 'TENANT')) return { kind: 'ShowTenant' };
   if (has(n, 'PREVIEW')) return { kind: 'ShowRestorePreview' };
-  return { kind: 'ShowEmulatorStatus' };
+  return buildShowEmulator(n);
 }
 
 function charsetText(n: CstNode): string {

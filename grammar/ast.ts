@@ -344,7 +344,32 @@ export type ControlStatement =
   | { readonly kind: 'EmulatorWriteMacroblocks'; readonly count: string; readonly tenant: string | null }
   | { readonly kind: 'EmulatorSetWriteRate'; readonly mbPerSecond: string; readonly tenant: string | null }
   | { readonly kind: 'EmulatorReset' }
-  | { readonly kind: 'ShowEmulatorStatus' };
+  | {
+      readonly kind: 'EmulatorInjectFault';
+      readonly target: FaultTarget;
+      readonly tenant: string | null;
+      readonly effect: FaultEffectText;
+      readonly after: TimeSpan | null;
+      readonly for: TimeSpan | null;
+    }
+  /** `faultId` null: CLEAR FAULTS (every fault of the cluster). */
+  | { readonly kind: 'EmulatorClearFault'; readonly faultId: string | null }
+  | { readonly kind: 'ShowEmulatorStatus' }
+  | { readonly kind: 'ShowEmulatorFaults' };
+
+/** What an injected fault hits (emulator.md "Faults"). */
+export type FaultTarget = 'BACKUP DEST' | 'ARCHIVE DEST' | 'RESTORE' | 'BACKUP CLEAN' | 'SERVER';
+
+/** A fault's effect as written: the error name and the rate are checked by the engine, not the grammar. */
+export type FaultEffectText =
+  | { readonly kind: 'ERROR'; readonly name: string }
+  | { readonly kind: 'THROUGHPUT'; readonly mbPerSecond: string }
+  | { readonly kind: 'DOWN' };
+
+export interface TimeSpan {
+  readonly amount: string;
+  readonly unit: TimeUnit;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 

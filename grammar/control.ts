@@ -70,16 +70,97 @@ export function defineControlRules($: Dsl, R: Rules): void {
       },
     },
     { ALT: () => $.CONSUME(KW.RESET) },
+    { ALT: () => $.SUBRULE(R.injectFault) },
+    {
+      ALT: () => {
+        $.CONSUME(KW.CLEAR);
+        $.OR4(clearFaultAlternatives);
+      },
+    },
   ];
-  /** After ALTER: EMULATOR ADVANCE TIME … | SET CLOCK … | SET WRITE RATE … | WRITE n MACROBLOCKS … | RESET. */
+  const clearFaultAlternatives = [
+    {
+      ALT: () => {
+        $.CONSUME(KW.FAULT);
+        $.CONSUME1(T.IntegerLiteral, { LABEL: 'faultId' });
+      },
+    },
+    { ALT: () => $.CONSUME(KW.FAULTS) },
+  ];
+  /**
+   * After ALTER: EMULATOR ADVANCE TIME … | SET CLOCK … | SET WRITE RATE … | WRITE n MACROBLOCKS … | RESET |
+   * INJECT FAULT … | CLEAR FAULT id | CLEAR FAULTS.
+   */
   R.alterEmulator = $.RULE('alterEmulator', () => {
     $.CONSUME(KW.EMULATOR);
     $.OR(alterEmulatorAlternatives);
   });
 
-  /** After SHOW: EMULATOR STATUS. */
+  const faultTargetAlternatives = [
+    {
+      ALT: () => {
+        $.CONSUME(KW.BACKUP, { LABEL: 'target' });
+        $.OR1([
+          { ALT: () => $.CONSUME(KW.DEST, { LABEL: 'target' }) },
+          { ALT: () => $.CONSUME(KW.CLEAN, { LABEL: 'target' }) },
+        ]);
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.ARCHIVE, { LABEL: 'target' });
+        $.CONSUME1(KW.DEST, { LABEL: 'target' });
+      },
+    },
+    { ALT: () => $.CONSUME(KW.RESTORE, { LABEL: 'target' }) },
+    { ALT: () => $.CONSUME(KW.SERVER, { LABEL: 'target' }) },
+  ];
+  const faultEffectAlternatives = [
+    {
+      ALT: () => {
+        $.CONSUME(KW.ERROR, { LABEL: 'effect' });
+        $.CONSUME(T.Equals);
+        $.CONSUME(T.Name, { LABEL: 'errorName' });
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.THROUGHPUT, { LABEL: 'effect' });
+        $.CONSUME1(T.Equals);
+        $.CONSUME(T.NumberLiteral, { LABEL: 'throughput' });
+        $.CONSUME(KW.MB);
+        $.CONSUME(KW.PER);
+        $.CONSUME(KW.SECOND);
+      },
+    },
+    { ALT: () => $.CONSUME(KW.DOWN, { LABEL: 'effect' }) },
+  ];
+  /** INJECT FAULT <target> [TENANT = name] <effect> [AFTER n unit] [FOR n unit] (emulator.md "Faults"). */
+  R.injectFault = $.RULE('injectFault', () => {
+    $.CONSUME(KW.INJECT);
+    $.CONSUME(KW.FAULT);
+    $.OR(faultTargetAlternatives);
+    $.OPTION(() => $.SUBRULE(R.tenantClause));
+    $.OR2(faultEffectAlternatives);
+    $.OPTION1(() => {
+      $.CONSUME(KW.AFTER);
+      $.SUBRULE(R.emulatorSpan, { LABEL: 'after' });
+    });
+    $.OPTION2(() => {
+      $.CONSUME(KW.FOR);
+      $.SUBRULE1(R.emulatorSpan, { LABEL: 'for' });
+    });
+  });
+
+  /** A span of virtual time: n SECONDS | MINUTES | HOURS | DAYS. */
+  R.emulatorSpan = $.RULE('emulatorSpan', () => {
+    $.CONSUME(T.NumberLiteral, { LABEL: 'amount' });
+    $.OR(alterEmulatorAlternatives1);
+  });
+
+  /** After SHOW: EMULATOR STATUS | EMULATOR FAULTS. */
   R.showEmulator = $.RULE('showEmulator', () => {
     $.CONSUME(KW.EMULATOR);
-    $.CONSUME(KW.STATUS);
+    $.OR([{ ALT: () => $.CONSUME(KW.STATUS) }, { ALT: () => $.CONSUME(KW.FAULTS) }]);
   });
 }

@@ -94,11 +94,13 @@ export interface Rules {
   description: Rule;
   dropPolicy: Rule;
   dropStatement: Rule;
+  emulatorSpan: Rule;
   encryptedBy: Rule;
   expression: Rule;
   exprTail: Rule;
   ifExists: Rule;
   ifNotExists: Rule;
+  injectFault: Rule;
   intervalExpr: Rule;
   joinClause: Rule;
   limitClause: Rule;

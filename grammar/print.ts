@@ -148,6 +148,8 @@ function printShow(s: Statement): string | undefined {
       return 'SHOW RESTORE PREVIEW';
     case 'ShowEmulatorStatus':
       return 'SHOW EMULATOR STATUS';
+    case 'ShowEmulatorFaults':
+      return 'SHOW EMULATOR FAULTS';
     default:
       return undefined;
   }
@@ -166,6 +168,13 @@ function printControl(s: Statement): string | undefined {
       return `ALTER EMULATOR SET WRITE RATE ${s.mbPerSecond} MB PER SECOND${tenant(s.tenant)}`;
     case 'EmulatorReset':
       return 'ALTER EMULATOR RESET';
+    case 'EmulatorInjectFault': {
+      const effect = s.effect.kind === 'ERROR' ? `ERROR = ${s.effect.name}` : s.effect.kind === 'THROUGHPUT' ? `THROUGHPUT = ${s.effect.mbPerSecond} MB PER SECOND` : 'DOWN';
+      const span = (word: string, t: typeof s.after): string => (t === null ? '' : ` ${word} ${t.amount} ${t.unit}`);
+      return `ALTER EMULATOR INJECT FAULT ${s.target}${tenant(s.tenant)} ${effect}${span('AFTER', s.after)}${span('FOR', s.for)}`;
+    }
+    case 'EmulatorClearFault':
+      return s.faultId === null ? 'ALTER EMULATOR CLEAR FAULTS' : `ALTER EMULATOR CLEAR FAULT ${s.faultId}`;
     default:
       return undefined;
   }

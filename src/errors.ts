@@ -49,6 +49,8 @@ export const OB_ERRORS = {
   OB_INVALID_ARGUMENT: { code: -4002, errno: 1210, sqlState: 'HY000', m3: 'Invalid argument', m4: 'Incorrect arguments to %s' },
   /** Most resolver rejections; DELETE BACKUPSET / BACKUPPIECE / OBSOLETE in 4.2; unsupported SQL in the evaluator. */
   OB_NOT_SUPPORTED: { code: -4007, errno: 1235, sqlState: '0A000', m3: 'Not supported feature or function', m4: '%s not supported' },
+  /** An injected fault: a dest's I/O fails (ob_errno.def -4009; retried by backup and archive, see src/engine/faults). */
+  OB_IO_ERROR: { code: -4009, errno: 4009, sqlState: 'HY000', m3: 'IO error' },
   /** The sys tenant inside a BACKUP / CANCEL / DELETE tenant list. */
   OB_ERR_UNEXPECTED: { code: -4016, errno: 4016, sqlState: 'HY000', m3: 'Internal error', m4: '%s' },
   /** DROP of a missing delete policy. */
@@ -83,6 +85,11 @@ export const OB_ERRORS = {
   OB_ERR_NET_PACKET_TOO_LARGE: { code: -4254, errno: 1153, sqlState: '08S01', m3: "Got a packet bigger than 'max_allowed_packet' bytes" },
   /** An expression nested deeper than the evaluator's depth cap. */
   OB_STACK_OVERFLOW: { code: -4385, errno: 4385, sqlState: 'HY000', m3: 'stack overflow' },
+  /**
+   * An injected SERVER DOWN fault: ObBackupTaskScheduler::do_execute_ cannot send an LS task to a server that is not
+   * alive (ob_backup_task_scheduler.cpp); ob_errno.def -4552.
+   */
+  OB_REBALANCE_TASK_CANT_EXEC: { code: -4552, errno: 4552, sqlState: 'HY000', m3: 'rebalance task can not execute' },
   /** DROP RESOURCE UNIT of a missing unit. */
   OB_RESOURCE_UNIT_NOT_EXIST: { code: -4648, errno: 4648, sqlState: 'HY000', m3: 'resource unit not exist', m4: "resource unit '%s' not exist" },
   /** CREATE RESOURCE UNIT with a name in use. */
@@ -227,6 +234,8 @@ export const OB_ERRORS = {
     m3: 'The target table is not updatable',
     m4: 'The target table %s of the %s is not updatable',
   },
+  /** An injected fault: a file of the dest is missing (ob_errno.def -9011). */
+  OB_BACKUP_FILE_NOT_EXIST: { code: -9011, errno: 9011, sqlState: 'HY000', m3: 'cannot find backup file' },
   /** A restore job for the same tenant name already exists. */
   OB_RESTORE_IN_PROGRESS: { code: -9014, errno: 9014, sqlState: 'HY000', m3: 'Another restore is in progress' },
   /** ARCHIVELOG on a tenant that is not NORMAL. */

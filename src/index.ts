@@ -64,6 +64,31 @@ export interface EmulatorSession {
   utcOffsetSeconds(utcMicros: bigint): number;
 }
 
+/** A fault to arm: a target, an effect (one of error / throughputMbPerSecond / down) and when it is armed. */
+export interface FaultSpec {
+  readonly target: 'BACKUP DEST' | 'ARCHIVE DEST' | 'RESTORE' | 'BACKUP CLEAN' | 'SERVER';
+  /** The tenant it applies to; default every tenant (a fault armed from sys). */
+  readonly tenant?: string;
+  /** `ERROR = <name>`: an OceanBase error name such as `OB_BACKUP_DEVICE_OUT_OF_SPACE`. */
+  readonly error?: string;
+  /** `THROUGHPUT = n MB PER SECOND` (dest targets). */
+  readonly throughputMbPerSecond?: number;
+  /** `DOWN` (SERVER). */
+  readonly down?: boolean;
+  /** Delay before it is armed, and how long it stays armed (default until cleared): a duration such as `30s`. */
+  readonly after?: number | string;
+  readonly for?: number | string;
+}
+
+/** The INJECT FAULT statement of a FaultSpec; durations in whole milliseconds become SECONDS with decimals. */
+export function injectFaultSql(f: FaultSpec): string {
+  const effect = f.error !== undefined ? `ERROR = ${f.error}` : f.throughputMbPerSecond !== undefined ? `THROUGHPUT = ${f.throughputMbPerSecond} MB PER SECOND` : f.down ? 'DOWN' : '';
+  if (effect === '') throw new Error('a fault needs one of error, throughputMbPerSecond or down');
+  const span = (word: string, d: number | string | undefined): string => (d === undefined ? '' : ` ${word} ${durationMs(d) / 1000} SECONDS`);
+  const tenant = f.tenant === undefined ? '' : ` TENANT = ${f.tenant}`;
+  return `ALTER EMULATOR INJECT FAULT ${f.target}${tenant} ${effect}${span('AFTER', f.after)}${span('FOR', f.for)}`;
+}
+
 export interface Emulator {
   /** Runs SQL in a fresh session as `tenant` and `user` (default sys, root): the result of the last statement. */
   execute(sql: string, as?: SessionOptions): StatementResult;
@@ -73,6 +98,13 @@ export interface Emulator {
   advance(duration: number | string, cluster?: string): void;
   /** The virtual now. */
   now(cluster?: string): Date;
+  /**
+   * Arms a fault (emulator.md "Faults"), exactly as `ALTER EMULATOR INJECT FAULT` run in sys would; returns its
+   * FAULT_ID. Throws the OceanBase error's message when the fault is refused.
+   */
+  injectFault(fault: FaultSpec, cluster?: string): number;
+  /** Disarms one fault, or every fault of the cluster without an id (`ALTER EMULATOR CLEAR FAULT(S)`). */
+  clearFaults(faultId?: number, cluster?: string): void;
   /**
    * Test-only diagnostics, not a stable API: the engine's Cluster behind `cluster` (default the default cluster),
    * so model-based tests can run the engine's invariant checker (`assertInvariants`) after every command.
@@ -129,6 +161,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const entry = registry.get(cluster);
       syncClock(entry.cluster);
       return new Date(entry.cluster.state.nowUs / 1000);
+    },
+    injectFault: (fault, cluster = '') => {
+      const result = lastResult(open({ cluster }).query(injectFaultSql(fault)));
+      if (isObError(result)) throw new Error(result.message);
+      return Number(result.kind === 'ok' ? (result.lastInsertId ?? 0) : 0);
+    },
+    clearFaults: (faultId, cluster = '') => {
+      const sql = faultId === undefined ? 'ALTER EMULATOR CLEAR FAULTS' : `ALTER EMULATOR CLEAR FAULT ${faultId}`;
+      const result = lastResult(open({ cluster }).query(sql));
+      if (isObError(result)) throw new Error(result.message);
     },
     inspect: (cluster = '') => registry.get(cluster).cluster,
   };

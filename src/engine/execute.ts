@@ -12,6 +12,7 @@ import { backupClean, deletePolicy } from './clean/backup-clean.js';
 import { backupDatabase } from './backup/backup-database.js';
 import { cancelBackup } from './backup/cancel-backup.js';
 import { control } from './cluster/control.js';
+import { faultControl } from './faults/fault-control.js';
 import { restoreTenant } from './restore/restore.js';
 import { cancelRestore, restorePreview } from './restore/restore-manage.js';
 import { standby } from './restore/standby.js';
@@ -87,6 +88,10 @@ export function execute(cluster: Cluster, ctx: SessionContext, stmt: EngineState
     case 'EmulatorReset':
     case 'ShowEmulatorStatus':
       return control(cluster, ctx, stmt);
+    case 'EmulatorInjectFault':
+    case 'EmulatorClearFault':
+    case 'ShowEmulatorFaults':
+      return faultControl(cluster, ctx, stmt);
     default:
       throw new InvariantError(`unexpected statement: ${JSON.stringify(stmt satisfies never)}`);
   }

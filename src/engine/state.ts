@@ -15,3 +15,4 @@ export type * from './dest/state.js';
 export type * from './archive/state.js';
 export type * from './backup/state.js';
 export type * from './data/state.js';
+export type * from './faults/state.js';

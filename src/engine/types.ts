@@ -3,7 +3,7 @@
  * and the outcome of a statement. The session layer (src/session*) adapts its own objects to these.
  */
 import type { ObError } from '../errors.js';
-import type { ClusterState } from './state.js';
+import type { ClusterState, Fault } from './state.js';
 
 /**
  * The only source of real time, injected from outside (src/index.ts passes a real-time clock; tests a manual one).
@@ -72,8 +72,10 @@ export interface EmulatorStatus {
 }
 
 export type Outcome =
-  | { readonly kind: 'ok'; readonly affectedRows: number; readonly info?: string }
+  | { readonly kind: 'ok'; readonly affectedRows: number; readonly info?: string; readonly lastInsertId?: number }
   | { readonly kind: 'status'; readonly status: EmulatorStatus }
+  /** SHOW EMULATOR FAULTS: the cluster's faults, a copy. */
+  | { readonly kind: 'faults'; readonly faults: readonly Fault[] }
   | ObError;
 
 export const OK: Outcome = { kind: 'ok', affectedRows: 0 };

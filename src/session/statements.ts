@@ -12,6 +12,7 @@ import type { Session } from './session.js';
 import { RESTORE_PREVIEW_COLUMNS, showRestorePreview } from './restore-preview.js';
 import { isSessionStatement, runSessionStatement } from './session-statements.js';
 import { statusResult } from './emulator-status.js';
+import { faultsResult } from './emulator-faults.js';
 
 const OK: StatementResult = { kind: 'ok' };
 
@@ -27,7 +28,14 @@ export function runStatement(session: Session, stmt: Statement, params: readonly
   const outcome = execute(session.entry.cluster, engineContext(session), stmt as EngineStatement);
   if (isObError(outcome)) return outcome;
   if (outcome.kind === 'status') return statusResult(outcome.status as EmulatorStatus, session.evalContext([]).timeZone);
-  return outcome.affectedRows === 0 && outcome.info === undefined ? OK : { kind: 'ok', affectedRows: outcome.affectedRows, ...(outcome.info === undefined ? {} : { info: outcome.info }) };
+  if (outcome.kind === 'faults') return faultsResult(outcome.faults);
+  if (outcome.affectedRows === 0 && outcome.info === undefined && outcome.lastInsertId === undefined) return OK;
+  return {
+    kind: 'ok',
+    affectedRows: outcome.affectedRows,
+    ...(outcome.info === undefined ? {} : { info: outcome.info }),
+    ...(outcome.lastInsertId === undefined ? {} : { lastInsertId: outcome.lastInsertId }),
+  };
 }
 
 /** The columns a statement returns, without running it: SELECT is described by the evaluator. */

@@ -4,6 +4,7 @@
  * SUSPEND; and, continuously, move the checkpoint (lagging about LAG_TARGET), generate pieces and sum bytes.
  */
 import { destStateOf, wakeArchiveScheduler } from './dest-param.js';
+import { archiveFault } from '../faults/archive-faults.js';
 import { logBytesAt } from '../data/log-bytes.js';
 import type { ArchiveDest, ArchivePiece, ArchiveRound, ClusterState, RoundStatus, TenantState } from '../state.js';
 import { backupOf } from '../tenant/tenants.js';
@@ -157,21 +158,58 @@ function stopRound(state: ClusterState, tenant: TenantState, round: ArchiveRound
   backup.roundHistory.push(structuredClone(round));
 }
 
+/**
+ * How much faster than real time a stalled archive sends its backlog once the fault is gone (a modelling choice:
+ * the sender reads the backlog as fast as the dest takes it).
+ */
+const CATCH_UP_SPEED = 4;
+
 /** The checkpoint model: starts at the round start, catches up to `now - LAG_TARGET`, never moves back. */
 function checkpointUs(round: ArchiveRound, nowUs: number, previousUs: number): number {
   const halfway = round.beginUs + (nowUs - round.beginUs) / 2;
-  return Math.floor(Math.max(previousUs, Math.min(nowUs, Math.max(halfway, nowUs - round.lagTargetUs))));
+  let target = Math.min(nowUs, Math.max(halfway, nowUs - round.lagTargetUs));
+  const c = round.catchUp;
+  if (c) {
+    const caught = c.checkpointUs + (nowUs - c.fromUs) * CATCH_UP_SPEED;
+    if (caught < target) target = caught;
+    else round.catchUp = null;
+  }
+  return Math.floor(Math.max(previousUs, target));
 }
 
 /** Brings a running round (BEGINNING / DOING) to `state.nowUs`: checkpoint, max SCN, pieces and bytes. */
 export function settleRound(state: ClusterState, tenant: TenantState, round: ArchiveRound): void {
   if (round.status !== 'BEGINNING' && round.status !== 'DOING') return;
-  const prevUs = Number(round.checkpointScn / 1000n);
-  const cpScn = scnOfUs(checkpointUs(round, state.nowUs, prevUs));
-  if (cpScn > round.checkpointScn) round.checkpointScn = cpScn;
-  const nowScn = scnOfUs(state.nowUs);
-  if (nowScn > round.maxScn) round.maxScn = nowScn;
-  settlePieces(tenant, round);
+  const fault = archiveFault(state, tenant.id);
+  if (fault.stalled) {
+    // A retried send error (ObArchiveSender::is_retry_ret_code_) or a down server: the LS archive does not advance.
+    if (round.stalledUntilUs == null) fault.stalled.fired++;
+    round.stalledUntilUs = state.nowUs;
+  } else {
+    if (round.stalledUntilUs != null) {
+      round.catchUp = { fromUs: round.stalledUntilUs, checkpointUs: Number(round.checkpointScn / 1000n) };
+      round.stalledUntilUs = null;
+    }
+    const prevUs = Number(round.checkpointScn / 1000n);
+    const cpScn = scnOfUs(checkpointUs(round, state.nowUs, prevUs));
+    if (cpScn > round.checkpointScn) round.checkpointScn = cpScn;
+    const nowScn = scnOfUs(state.nowUs);
+    if (nowScn > round.maxScn) round.maxScn = nowScn;
+    settlePieces(tenant, round);
+  }
+  if (fault.fatal) interruptRound(state, round, fault.fatal);
+}
+
+/**
+ * A fatal send error (ObArchiveSender::handle_archive_error_ → mark_fatal_error): the LS archive is interrupted and
+ * the round follows, with the COMMENT of ObTenantArchiveRoundHandler (`log stream <id> interrupted.`, views.md §9.5).
+ * The user LS 1001 carries the tenant's log, so it is the one named.
+ */
+function interruptRound(state: ClusterState, round: ArchiveRound, fault: { fired: number }): void {
+  fault.fired++;
+  round.nextAtUs = null;
+  round.comment = 'log stream 1001 interrupted.';
+  setRoundStatus(state, round, 'INTERRUPTED');
 }
 
 function pieceIdOf(round: ArchiveRound, scn: bigint): number {

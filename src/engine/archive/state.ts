@@ -38,6 +38,12 @@ export interface ArchiveRound {
   lagTargetUs: number;
   /** When the round entered BEGINNING (µs); the checkpoint model starts there. 0 before. */
   beginUs: number;
+  /**
+   * Internal (faults): the last time the round was seen stalled by a retried archive error or a down server (its
+   * checkpoint does not move meanwhile), or null; and, once it resumes, where and when the catch-up started.
+   */
+  stalledUntilUs?: number | null;
+  catchUp?: { fromUs: number; checkpointUs: number } | null;
   /** The scheduler's next step for this round, or null (DOING advances continuously, without events). */
   nextAtUs: number | null;
   statusLog: StatusChange<RoundStatus>[];

@@ -44,6 +44,8 @@ export function initialState(config: ClusterConfig, clock: Clock | null): Cluste
     restoreHistory: [],
     nextRestoreJobId: 1,
     clusterEvents: [],
+    faults: [],
+    nextFaultId: 1,
   };
   for (const spec of config.tenants ?? DEFAULT_TENANTS) {
     addUserTenant(state, spec.name, spec.mode === 'oracle' ? 'ORACLE' : 'MYSQL', {

@@ -34,7 +34,9 @@ function dataTenant(cluster: Cluster, ctx: SessionContext, name: string | null, 
   return tenant;
 }
 
-export function control(cluster: Cluster, ctx: SessionContext, stmt: ControlStatement): Outcome {
+type ClockControl = Exclude<ControlStatement, { kind: 'EmulatorInjectFault' | 'EmulatorClearFault' | 'ShowEmulatorFaults' }>;
+
+export function control(cluster: Cluster, ctx: SessionContext, stmt: ClockControl): Outcome {
   const state = cluster.state;
   switch (stmt.kind) {
     case 'EmulatorAdvanceTime': {

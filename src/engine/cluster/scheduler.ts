@@ -7,6 +7,7 @@
 import { roundStep, settleRound, archiveCheck } from '../archive/scheduler.js';
 import { jobStep, taskStep } from '../backup/scheduler.js';
 import { MACRO_BLOCK_BYTES, writeRandomMacroblocks } from '../data/macroblocks.js';
+import { faultEdge } from '../faults/edges.js';
 import { restoreStep } from '../restore/scheduler.js';
 import { deleteCheck, deleteJobStep, deleteTaskStep } from '../clean/scheduler.js';
 import type { ClusterState, TenantState } from '../state.js';
@@ -16,7 +17,7 @@ interface Due {
   atUs: number;
   tenant: TenantState;
   /**
-   * 0 archive check, 1 round, 2 job, 3 task, 4 restore row, 5 delete check, 6 delete job, 7 delete task: the order
+   * -1 fault edge, 0 archive check, 1 round, 2 job, 3 task, 4 restore row, 5 delete check, 6 delete job, 7 delete task: the order
    * of simultaneous events of one tenant.
    */
   rank: number;
@@ -36,6 +37,10 @@ function consider(best: Due | null, cand: Due): Due {
 function nextDue(state: ClusterState): Due | null {
   let best: Due | null = null;
   const sys = state.tenants[0]!;
+  for (const fault of state.faults) {
+    if (fault.nextAtUs === null) continue;
+    best = consider(best, { atUs: fault.nextAtUs, tenant: sys, rank: -1, id: fault.faultId, run: () => faultEdge(state, fault) });
+  }
   for (const job of state.restoreJobs) {
     if (job.nextAtUs === null) continue;
     const tenant = state.tenants.find((t) => t.id === job.tenantId) ?? sys;

@@ -1,5 +1,6 @@
 /** The engine's state, cluster: see state.ts for the units and rules. */
 import type { RngState } from './rng.js';
+import type { Fault } from '../faults/state.js';
 import type { FormatFile, RestoreJob, RootserviceEvent } from '../restore/state.js';
 import type { TenantState } from '../tenant/state.js';
 
@@ -52,6 +53,10 @@ export interface ClusterState {
   nextRestoreJobId: number;
   /** DBA_OB_CLUSTER_EVENT_HISTORY rows, in order (TIMESTAMP, MODULE, EVENT, NAME1..6 / VALUE1..6). */
   clusterEvents: RootserviceEvent[];
+  /** SHOW EMULATOR FAULTS rows: every fault injected and not cleared, in id order (emulator.md "Faults"). */
+  faults: Fault[];
+  /** FAULT_ID of the next fault injected. */
+  nextFaultId: number;
 }
 
 export interface NamedOptions {

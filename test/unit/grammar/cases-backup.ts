@@ -197,4 +197,34 @@ export const backupCases: readonly (readonly [string, Statement])[] = [
   ['ALTER EMULATOR SET WRITE RATE 2.5 MB PER SECOND', { kind: 'EmulatorSetWriteRate', mbPerSecond: '2.5', tenant: null }],
   ['ALTER EMULATOR RESET', { kind: 'EmulatorReset' }],
   ['SHOW EMULATOR STATUS', { kind: 'ShowEmulatorStatus' }],
+  [
+    'ALTER EMULATOR INJECT FAULT BACKUP DEST TENANT = t1 ERROR = OB_BACKUP_DEVICE_OUT_OF_SPACE AFTER 10 SECONDS FOR 2 MINUTES',
+    {
+      kind: 'EmulatorInjectFault',
+      target: 'BACKUP DEST',
+      tenant: 't1',
+      effect: { kind: 'ERROR', name: 'OB_BACKUP_DEVICE_OUT_OF_SPACE' },
+      after: { amount: '10', unit: 'SECONDS' },
+      for: { amount: '2', unit: 'MINUTES' },
+    },
+  ],
+  [
+    'ALTER EMULATOR INJECT FAULT ARCHIVE DEST THROUGHPUT = 2.5 MB PER SECOND',
+    { kind: 'EmulatorInjectFault', target: 'ARCHIVE DEST', tenant: null, effect: { kind: 'THROUGHPUT', mbPerSecond: '2.5' }, after: null, for: null },
+  ],
+  [
+    'ALTER EMULATOR INJECT FAULT SERVER DOWN FOR 1 HOURS',
+    { kind: 'EmulatorInjectFault', target: 'SERVER', tenant: null, effect: { kind: 'DOWN' }, after: null, for: { amount: '1', unit: 'HOURS' } },
+  ],
+  [
+    'ALTER EMULATOR INJECT FAULT RESTORE ERROR = OB_IO_ERROR AFTER 1 DAYS',
+    { kind: 'EmulatorInjectFault', target: 'RESTORE', tenant: null, effect: { kind: 'ERROR', name: 'OB_IO_ERROR' }, after: { amount: '1', unit: 'DAYS' }, for: null },
+  ],
+  [
+    'ALTER EMULATOR INJECT FAULT BACKUP CLEAN ERROR = OB_BACKUP_PERMISSION_DENIED',
+    { kind: 'EmulatorInjectFault', target: 'BACKUP CLEAN', tenant: null, effect: { kind: 'ERROR', name: 'OB_BACKUP_PERMISSION_DENIED' }, after: null, for: null },
+  ],
+  ['ALTER EMULATOR CLEAR FAULT 3', { kind: 'EmulatorClearFault', faultId: '3' }],
+  ['ALTER EMULATOR CLEAR FAULTS', { kind: 'EmulatorClearFault', faultId: null }],
+  ['SHOW EMULATOR FAULTS', { kind: 'ShowEmulatorFaults' }],
 ];

@@ -52,6 +52,8 @@ export const invalidCases: readonly (readonly [string, { line: number; column: n
   ['ALTER SYSTEM SET a = 1 SCOPE MEMORY', { line: 1, column: 30, near: 'MEMORY' }],
   ['ALTER EMULATOR ADVANCE TIME 10 WEEKS', { line: 1, column: 32, near: 'WEEKS' }],
   ['ALTER EMULATOR', { line: 1, column: 15, near: '' }],
+  ['ALTER EMULATOR INJECT FAULT ARCHIVE CLEAN ERROR = OB_IO_ERROR', { line: 1, column: 37, near: 'CLEAN ERROR = OB_IO_ERROR' }],
+  ['ALTER EMULATOR INJECT FAULT SERVER', { line: 1, column: 35, near: '' }],
   ['DROP TENANT', { line: 1, column: 12, near: '' }],
   ['CREATE RESOURCE UNIT', { line: 1, column: 21, near: '' }],
   ['SELECT 1 \x00', { line: 1, column: 10, near: '\x00' }],
