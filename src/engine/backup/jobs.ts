@@ -52,6 +52,8 @@ export function setJobStatus(state: ClusterState, job: BackupJob, to: JobStatus)
 export function setTaskStatus(state: ClusterState, task: BackupTask, to: TaskStatus): void {
   task.statusLog.push({ from: task.status, to, atUs: state.nowUs });
   task.status = to;
+  // A new phase runs new LS tasks, whose retry ids start at 0 (ObBackupDataLSTaskMgr).
+  task.lsRetryId = 0;
 }
 
 /** A user-tenant job in INIT (§9.1 step 1). `type` is already converted to FULL when there is no base set. */
@@ -203,8 +205,12 @@ export function taskOf(tenant: TenantState, job: BackupJob): BackupTask | undefi
 
 /** `(ROOTSERVICE)addr: …, result: <ret>(<msg>), trace_id: …` (views.md §8.6). */
 export function rootserviceComment(state: ClusterState, code: number, message: string): string {
-  const trace = `Y${nextHex(state.rng, 12)}-${nextHex(state.rng, 16)}-0-0`;
-  return `(ROOTSERVICE)addr: 127.0.0.1:2882, result: ${code}(${message}), trace_id: ${trace}`;
+  return `(ROOTSERVICE)addr: 127.0.0.1:2882, result: ${code}(${message}), trace_id: ${traceId(state)}`;
+}
+
+/** A trace id in OceanBase's printed form (`Y<ip:port hex>-<seq hex>-0-0`), from the seeded stream. */
+export function traceId(state: ClusterState): string {
+  return `Y${nextHex(state.rng, 12)}-${nextHex(state.rng, 16)}-0-0`;
 }
 
 /** A task's or a set's figures before any LS task has reported: turns start at meta 1, data 0 (views.md §4.2). */
@@ -235,11 +241,14 @@ function fillSetFile(set: BackupSetFile, task: BackupTask): void {
   set.comment = task.comment;
 }
 
-/** A non-reentrant failure (§9.1 step 4b): job, task and set fail at once with `name`'s code. */
-export function failJob(state: ClusterState, tenant: TenantState, job: BackupJob, name: ObErrorName): void {
+/**
+ * A non-reentrant failure (§9.1 step 4b): job, task and set fail at once with `name`'s code. The COMMENT is the
+ * failed LS task's (`comment`, the SERVER form) or, when none reported one, deal_non_reentrant_job's ROOTSERVICE form.
+ */
+export function failJob(state: ClusterState, tenant: TenantState, job: BackupJob, name: ObErrorName, comment?: string): void {
   const def = OB_ERRORS[name];
   job.result = def.code;
-  job.comment = rootserviceComment(state, def.code, def.m3);
+  job.comment = comment ?? rootserviceComment(state, def.code, def.m3);
   job.endUs = state.nowUs;
   const task = taskOf(tenant, job);
   if (task) {

@@ -4,6 +4,7 @@
  * BACKUP_DATA_MAJOR → [BEFORE_BACKUP_LOG → BACKUP_LOG with PLUS ARCHIVELOG] → COMPLETED, each on its own event.
  */
 import { OB_ERRORS } from '../../errors.js';
+import type { ObErrorName } from '../../errors.js';
 import {
   TICK_US,
   completeJob,
@@ -15,7 +16,11 @@ import {
   setTaskStatus,
   startUserJob,
   stepCanceling,
+  traceId,
 } from './jobs.js';
+import { backupStepVerdict, serverComment } from '../faults/backup-faults.js';
+import { BACKUP_RETRY_INTERVAL_US, MAX_RETRY_TIMES, isNeedRetryError } from '../faults/classify.js';
+import { activeError, throughputCap } from '../faults/faults.js';
 import { baseSetFor, planData } from './sets.js';
 import type { BackupJob, BackupTask, ClusterState, TenantState } from '../state.js';
 import { backupOf, findTenant } from '../tenant/tenants.js';
@@ -37,6 +42,16 @@ export function jobStep(state: ClusterState, tenant: TenantState, job: BackupJob
     case 'INIT': {
       const failure = archiveFailure(tenant);
       if (failure) return failJob(state, tenant, job, failure);
+      // INIT → DOING checks the dest (views.md §9.1 step 2): a broken one fails the job, or is retried by the job
+      // manager (is_can_retry, retry_count_ up to OB_MAX_RETRY_TIMES, 5 s apart).
+      const dest = activeError(state, tenant.id, 'BACKUP DEST');
+      if (dest !== null) {
+        dest.fault.fired++;
+        if (!isNeedRetryError(dest.name) || (job.retryCount ?? 0) >= MAX_RETRY_TIMES) return failJob(state, tenant, job, dest.name);
+        job.retryCount = (job.retryCount ?? 0) + 1;
+        job.nextAtUs = state.nowUs + BACKUP_RETRY_INTERVAL_US;
+        return;
+      }
       return startUserJob(state, tenant, job);
     }
     case 'CANCELING':
@@ -116,6 +131,13 @@ export function taskStep(state: ClusterState, tenant: TenantState, task: BackupT
   if (!job || job.status !== 'DOING') return;
   const failure = archiveFailure(tenant);
   if (failure) return failJob(state, tenant, job, failure);
+  const verdict = backupStepVerdict(state, task);
+  if (verdict.kind === 'retry') {
+    task.nextAtUs = verdict.atUs;
+    return;
+  }
+  if (verdict.kind === 'fail') return failOnFault(state, tenant, job, verdict.name, verdict.lsId);
+  resume(state, task);
   const next = (status: BackupTask['status'], afterUs: number): void => {
     setTaskStatus(state, task, status);
     task.nextAtUs = state.nowUs + afterUs;
@@ -131,6 +153,7 @@ export function taskStep(state: ClusterState, tenant: TenantState, task: BackupT
       return next('BACKUP_DATA_SYS', US_PER_SECOND);
     case 'BACKUP_DATA_SYS':
       task.plan!.phaseStartUs = state.nowUs;
+      task.lastStepUs = state.nowUs;
       return next('BACKUP_DATA_MINOR', Math.min(US_PER_SECOND, task.plan!.minorUs));
     case 'BACKUP_DATA_MINOR':
     case 'BACKUP_DATA_MAJOR':
@@ -142,6 +165,36 @@ export function taskStep(state: ClusterState, tenant: TenantState, task: BackupT
     default:
       return;
   }
+}
+
+/** A final error of an LS task (or of the rootservice's own I/O) ends the job FAILED with that task's COMMENT. */
+function failOnFault(state: ClusterState, tenant: TenantState, job: BackupJob, name: ObErrorName, lsId: number | null): void {
+  const def = OB_ERRORS[name];
+  failJob(state, tenant, job, name, lsId === null ? undefined : serverComment(lsId, def.code, def.m3, traceId(state)));
+}
+
+/** The redo of a retried LS task runs: the data phase's clock skips the time it stood still. */
+function resume(state: ClusterState, task: BackupTask): void {
+  if (task.pausedAtUs == null) return;
+  if (task.plan !== null) task.plan.phaseStartUs += state.nowUs - task.pausedAtUs;
+  if (task.lastStepUs !== undefined) task.lastStepUs = state.nowUs;
+  task.pausedAtUs = null;
+}
+
+/**
+ * A THROUGHPUT cap on the backup dest since the last step: the phase's clock is held back so that the bytes
+ * written over that span are at most cap × span (the progress rows and the end time show it).
+ */
+function throttle(state: ClusterState, task: BackupTask, phaseOutputBytes: number, phaseUs: number): void {
+  const plan = task.plan!;
+  const last = task.lastStepUs ?? state.nowUs;
+  task.lastStepUs = state.nowUs;
+  const cap = throughputCap(state, task.tenantId, 'BACKUP DEST');
+  if (cap === null || phaseUs <= 0 || phaseOutputBytes <= 0) return;
+  const plannedPerUs = phaseOutputBytes / phaseUs;
+  const cappedPerUs = cap / US_PER_SECOND;
+  if (cappedPerUs >= plannedPerUs) return;
+  plan.phaseStartUs += (state.nowUs - last) * (1 - cappedPerUs / plannedPerUs);
 }
 
 /** The consistent SCN is taken and the data plan fixed (INC: the changes since the base set's snapshot). */
@@ -161,6 +214,8 @@ function dataProgress(state: ClusterState, task: BackupTask): void {
   const plan = task.plan!;
   const minor = task.status === 'BACKUP_DATA_MINOR';
   const phaseUs = minor ? plan.minorUs : plan.majorUs;
+  const minorShare = plan.macroBlocks === 0 ? 0 : plan.minorMacroBlocks / plan.macroBlocks;
+  throttle(state, task, plan.outputBytes * (minor ? minorShare : 1 - minorShare), phaseUs);
   const elapsed = state.nowUs - plan.phaseStartUs;
   const frac = Math.min(1, elapsed / phaseUs);
   const phaseBlocks = minor ? plan.minorMacroBlocks : plan.macroBlocks - plan.minorMacroBlocks;

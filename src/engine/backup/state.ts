@@ -36,6 +36,8 @@ export interface BackupJob {
   /** The scheduler's next step for this job, or null. */
   nextAtUs: number | null;
   statusLog: StatusChange<JobStatus>[];
+  /** Internal (faults): retry_count_ of the job, bumped by a retried error at INIT (ObIBackupJobMgr::is_can_retry). */
+  retryCount?: number;
 }
 
 /**
@@ -84,6 +86,15 @@ export interface BackupTask extends BackupStats {
   plusArchivelog: boolean;
   nextAtUs: number | null;
   statusLog: StatusChange<TaskStatus>[];
+  /**
+   * Internal (faults, ObBackupDataLSTaskMgr::finish_): the retry_id of the current phase's LS task, the set task's
+   * retry_cnt_ (the sum of every next_retry_id granted), when its work stopped for a retry (null while it runs),
+   * and the time of its last step (a THROUGHPUT cap slows the progress made since).
+   */
+  lsRetryId?: number;
+  retryCnt?: number;
+  pausedAtUs?: number | null;
+  lastStepUs?: number;
 }
 
 export interface TaskPlan {

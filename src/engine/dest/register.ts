@@ -5,6 +5,7 @@
 import { obError } from '../../errors.js';
 import type { ObError } from '../../errors.js';
 import type { ClusterState, DestType, ParsedDest, TenantBackup, TenantState } from '../state.js';
+import { activeError } from '../faults/faults.js';
 import { backupOf } from '../tenant/tenants.js';
 import { compactTimestamp } from '../cluster/time.js';
 
@@ -13,6 +14,10 @@ import { compactTimestamp } from '../cluster/time.js';
  * Returns the dest id the dest would get (existing or next), without changing anything.
  */
 export function checkDestValidity(state: ClusterState, tenant: TenantState, dest: ParsedDest, destType: DestType): number | ObError {
+  // check_dest_connectivity writes the check file before the format file is read: a broken dest fails here with
+  // its storage error (ObBackupDestMgr::check_dest_validity, ob_backup_data_store.cpp / ob_backup_connectivity.cpp).
+  const fault = activeError(state, tenant.id, destType === 'archive_log' ? 'ARCHIVE DEST' : 'BACKUP DEST');
+  if (fault !== null) return obError(fault.name);
   const format = state.formatFiles.find((f) => f.root === dest.root);
   if (format !== undefined) {
     if (format.tenantId !== tenant.id || format.destType !== destType) return obError('OB_BACKUP_FORMAT_FILE_NOT_MATCH');
