@@ -113,6 +113,11 @@ function buildPredicate(t: CstNode, ctx: BuildContext): (e: Expr) => Expr {
     return (e) => ({ kind: 'IsBool', expr: e, value, not });
   }
   if (has(t, 'IN')) {
+    const sub = node(t, 'subquery');
+    if (sub !== undefined) {
+      const query = ctx.query(sub, ctx);
+      return (e) => ({ kind: 'InSubquery', expr: e, query, not });
+    }
     const list = nodes(t, 'expression').map((x) => buildExpression(x, ctx));
     return (e) => ({ kind: 'In', expr: e, list, not });
   }
@@ -192,6 +197,10 @@ function buildPrimary(n: CstNode, ctx: BuildContext): Expr {
   if (args !== undefined) return buildFunctionCall(onlyToken(n), args, ctx);
   const sub = c.expression?.[0] as CstNode | undefined;
   if (sub !== undefined) return buildExpression(sub, ctx);
+  const query = c.subquery?.[0] as CstNode | undefined;
+  if (query !== undefined) return { kind: 'Subquery', query: ctx.query(query, ctx) };
+  const exists = c.exists?.[0] as CstNode | undefined;
+  if (exists !== undefined) return { kind: 'Exists', query: ctx.query(exists, ctx) };
   const caseNode = c.caseExpr?.[0] as CstNode | undefined;
   if (caseNode !== undefined) return buildCase(caseNode, ctx);
   const cast = c.castExpr?.[0] as CstNode | undefined;

@@ -6,6 +6,7 @@ import { buildTableName } from './ast-query.js';
 import { has, identifierText, nameText, need, node, nodes, onlyToken, stringText, token, tokens } from './cst-util.js';
 import type { BuildContext } from './cst-util.js';
 import { buildTenantName } from './ast-backup.js';
+import { buildShowBrowse, filterOf } from './ast-browse.js';
 import { buildShowEmulator } from './ast-control.js';
 
 type Scope = 'GLOBAL' | 'SESSION' | null;
@@ -13,13 +14,6 @@ type Scope = 'GLOBAL' | 'SESSION' | null;
 function scopeOf(n: CstNode | undefined): Scope {
   if (n === undefined) return null;
   return has(n, 'GLOBAL') ? 'GLOBAL' : 'SESSION';
-}
-
-function filterOf(n: CstNode | undefined, ctx: BuildContext): { like?: string; where?: Expr } {
-  if (n === undefined) return {};
-  const like = token(n, 'StringLiteral');
-  if (like !== undefined) return { like: stringText(like) };
-  return { where: buildExpression(need(n, 'expression'), ctx) };
 }
 
 export function buildShow(n: CstNode, ctx: BuildContext): Statement {
@@ -51,14 +45,15 @@ export function buildShow(n: CstNode, ctx: BuildContext): Statement {
   if (has(n, 'PROCESSLIST')) return { kind: 'ShowProcesslist', full };
   const scope = scopeOf(node(n, 'scope'));
   if (has(n, 'VARIABLES')) return { kind: 'ShowVariables', scope, ...filter };
-  if (has(n, 'STATUS')) return { kind: 'ShowStatus', scope, ...(filter.like === undefined ? {} : { like: filter.like }) };
+  if (has(n, 'STATUS')) return { kind: 'ShowStatus', scope, ...filter };
   if (has(n, 'PARAMETERS')) {
     const tenant = node(n, 'tenantClause');
     return { kind: 'ShowParameters', ...filter, ...(tenant === undefined ? {} : { tenant: buildTenantName(need(tenant, 'tenantName')) }) };
   }
   if (has(n, 'WARNINGS')) return { kind: 'ShowWarnings' };
   if (has(n, 'ERRORS')) return { kind: 'ShowErrors' };
-  if (has(n, 'CREATE')) return { kind: 'ShowCreateTable', table: buildTableName(need(n, 'tableName')) };
+  const browse = node(n, 'showBrowse');
+  if (browse !== undefined) return buildShowBrowse(browse, ctx);
   if (has(n, 'TENANT')) return { kind: 'ShowTenant' };
   if (has(n, 'PREVIEW')) return { kind: 'ShowRestorePreview' };
   return buildShowEmulator(n);

@@ -81,7 +81,13 @@ export type Expr =
       readonly args: readonly string[];
     }
   /** `INTERVAL n unit`, only as an operand of + and - (e.g. `NOW() - INTERVAL 1 DAY`). */
-  | { readonly kind: 'Interval'; readonly value: Expr; readonly unit: string };
+  | { readonly kind: 'Interval'; readonly value: Expr; readonly unit: string }
+  /** `(SELECT …)` as a value: one column, at most one row (correlated when it names outer columns). */
+  | { readonly kind: 'Subquery'; readonly query: QueryExpression }
+  /** `EXISTS (SELECT …)`. */
+  | { readonly kind: 'Exists'; readonly query: QueryExpression }
+  /** `x [NOT] IN (SELECT …)`. */
+  | { readonly kind: 'InSubquery'; readonly expr: Expr; readonly query: QueryExpression; readonly not: boolean };
 
 export type UnaryOp = '-' | '+' | 'NOT' | '!' | '~';
 export type BinaryOp =
@@ -128,6 +134,8 @@ export interface TableName {
 
 export type FromItem =
   | { readonly kind: 'Table'; readonly table: TableName; readonly alias?: string }
+  /** `(SELECT …) [AS] alias`. */
+  | { readonly kind: 'Derived'; readonly query: QueryExpression; readonly alias: string }
   | {
       readonly kind: 'Join';
       readonly join: 'INNER' | 'LEFT' | 'RIGHT' | 'CROSS';
@@ -153,7 +161,40 @@ export interface SelectStatement {
   readonly orderBy: readonly OrderItem[];
   /** LIMIT n [OFFSET m] and LIMIT m, n; the texts of the numbers (or `?` parameters). */
   readonly limit?: { readonly count: Expr; readonly offset?: Expr };
+  /** `FOR UPDATE …` / `LOCK IN SHARE MODE`: a locking read. */
+  readonly lock?: 'UPDATE' | 'SHARE';
+  /** `WITH name AS (…), …` before the SELECT. */
+  readonly with?: WithClause;
 }
+
+/** One common table expression: `name [(columns)] AS (query)`. */
+export interface CommonTableExpr {
+  readonly name: string;
+  readonly columns?: readonly string[];
+  readonly query: QueryExpression;
+}
+
+export interface WithClause {
+  readonly recursive: boolean;
+  readonly ctes: readonly CommonTableExpr[];
+}
+
+/**
+ * `a UNION [ALL] b UNION …`, with the ORDER BY / LIMIT of the whole. `all[i]` is whether the i-th UNION (between
+ * term i and term i+1) keeps duplicates. MySQL folds left to right, so `a UNION ALL b UNION c` removes duplicates
+ * from all three (a DISTINCT union removes duplicates from everything to its left).
+ */
+export interface UnionQuery {
+  readonly kind: 'Union';
+  readonly terms: readonly QueryExpression[];
+  readonly all: readonly boolean[];
+  readonly orderBy: readonly OrderItem[];
+  readonly limit?: { readonly count: Expr; readonly offset?: Expr };
+  readonly with?: WithClause;
+}
+
+/** What a query may be wherever one is allowed: a SELECT or a UNION of queries. */
+export type QueryExpression = SelectStatement | UnionQuery;
 
 export type ShowStatement =
   | { readonly kind: 'ShowDatabases'; readonly like?: string; readonly where?: Expr }
@@ -168,12 +209,29 @@ export type ShowStatement =
   | { readonly kind: 'ShowColumns'; readonly full: boolean; readonly table: TableName; readonly like?: string }
   | { readonly kind: 'ShowWarnings' }
   | { readonly kind: 'ShowErrors' }
-  | { readonly kind: 'ShowStatus'; readonly scope: 'GLOBAL' | 'SESSION' | null; readonly like?: string }
+  | { readonly kind: 'ShowStatus'; readonly scope: 'GLOBAL' | 'SESSION' | null; readonly like?: string; readonly where?: Expr }
   | { readonly kind: 'ShowProcesslist'; readonly full: boolean }
-  | { readonly kind: 'ShowCreateTable'; readonly table: TableName }
   | { readonly kind: 'ShowTenant' }
   /** SHOW RESTORE PREVIEW: answered from what ALTER SYSTEM RESTORE … PREVIEW left in the session. */
-  | { readonly kind: 'ShowRestorePreview' };
+  | { readonly kind: 'ShowRestorePreview' }
+  | ShowBrowseStatement;
+
+/** The SHOW statements browsing clients send (grammar/rules-browse.ts); `like` / `where` filter the result. */
+export type ShowBrowseStatement =
+  | { readonly kind: 'ShowTableStatus'; readonly database?: string; readonly like?: string; readonly where?: Expr }
+  | { readonly kind: 'ShowIndex'; readonly table: TableName; readonly where?: Expr }
+  | { readonly kind: 'ShowCreateTable'; readonly table: TableName }
+  | { readonly kind: 'ShowCreateView'; readonly table: TableName }
+  | { readonly kind: 'ShowCreateDatabase'; readonly database: string; readonly ifNotExists: boolean }
+  /** SHOW GRANTS [FOR user]: `user` as written (`'root'@'%'`, `root`), undefined for the current user. */
+  | { readonly kind: 'ShowGrants'; readonly user?: string }
+  | { readonly kind: 'ShowEngines' }
+  | { readonly kind: 'ShowCharset'; readonly like?: string; readonly where?: Expr }
+  | { readonly kind: 'ShowCollation'; readonly like?: string; readonly where?: Expr }
+  | { readonly kind: 'ShowRoutineStatus'; readonly routine: 'PROCEDURE' | 'FUNCTION'; readonly like?: string; readonly where?: Expr }
+  | { readonly kind: 'ShowTriggers' | 'ShowEvents'; readonly database?: string; readonly like?: string; readonly where?: Expr }
+  | { readonly kind: 'ShowPlugins' }
+  | { readonly kind: 'ShowMasterStatus' };
 
 export type SetTarget =
   | { readonly kind: 'SystemVariable'; readonly scope: 'GLOBAL' | 'SESSION' | null; readonly name: string }
@@ -192,7 +250,10 @@ export type SessionStatement =
     }
   | { readonly kind: 'Use'; readonly database: string }
   | { readonly kind: 'Describe'; readonly table: TableName; readonly column?: string }
-  | { readonly kind: 'Transaction'; readonly action: 'BEGIN' | 'COMMIT' | 'ROLLBACK' };
+  | { readonly kind: 'Transaction'; readonly action: 'BEGIN' | 'COMMIT' | 'ROLLBACK' }
+  /** LOCK TABLES t READ, u WRITE … : accepted over views (a read-only schema has nothing to lock). */
+  | { readonly kind: 'LockTables'; readonly tables: readonly { readonly table: TableName; readonly alias?: string; readonly write: boolean }[] }
+  | { readonly kind: 'UnlockTables' };
 
 // ---------------------------------------------------------------------------------------------------------------
 // OceanBase backup, archive, restore and tenant statements (statements.md)
@@ -383,7 +444,7 @@ export interface WriteStatement {
   readonly table: TableName;
 }
 
-export type QueryStatement = SelectStatement | ShowStatement | WriteStatement;
+export type QueryStatement = SelectStatement | UnionQuery | ShowStatement | WriteStatement;
 
 export type Statement = QueryStatement | SessionStatement | BackupStatement | ControlStatement;
 

@@ -6,7 +6,8 @@
 import type { CstNode } from 'chevrotain';
 import type { Statement } from './ast.js';
 import { buildAlterSystemBackup } from './ast-backup.js';
-import { buildSelect, buildWrite } from './ast-query.js';
+import { buildLockStatement } from './ast-browse.js';
+import { buildQuery, buildWrite } from './ast-query.js';
 import { buildAlterEmulator, buildAlterSystemRestore, buildCreate, buildDrop } from './ast-restore.js';
 import { buildDescribe, buildSet, buildShow, buildTransactionStatement, buildUse } from './ast-session.js';
 import { node } from './cst-util.js';
@@ -22,13 +23,13 @@ function buildAlter(n: CstNode): Statement {
 
 /** The AST of a `statement` CST node; `text` is the statement's source, which CST offsets index into. */
 export function buildStatement(cst: CstNode, text: string): Statement {
-  const ctx: BuildContext = { text, nextParameter: 0 };
+  const ctx: BuildContext = { text, nextParameter: 0, query: buildQuery };
   for (const key in cst.children) {
     const child = node(cst, key);
     if (child === undefined) continue;
     switch (key) {
-      case 'selectStatement':
-        return buildSelect(child, ctx);
+      case 'queryExpression':
+        return buildQuery(child, ctx);
       case 'showStatement':
         return buildShow(child, ctx);
       case 'setStatement':
@@ -47,6 +48,8 @@ export function buildStatement(cst: CstNode, text: string): Statement {
         return buildDrop(child);
       case 'writeStatement':
         return buildWrite(child);
+      case 'lockStatement':
+        return buildLockStatement(child);
     }
   }
   throw new Error(`statement CST has no known branch: ${Object.keys(cst.children).join(', ')}`);

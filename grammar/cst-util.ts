@@ -3,6 +3,7 @@
  * and the error a visitor raises when the CST is well-formed but the statement is not (e.g. `a.b.c.d`).
  */
 import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type { QueryExpression } from './ast.js';
 
 type Children = Record<string, CstElement[] | undefined>;
 
@@ -12,6 +13,8 @@ export interface BuildContext {
   readonly text: string;
   /** The next `?` number. */
   nextParameter: number;
+  /** Builds a `subquery` or `queryExpression` node (injected: the query builder imports the expression builder). */
+  readonly query: (n: CstNode, ctx: BuildContext) => QueryExpression;
 }
 
 /** Thrown by the builder for a syntax error the grammar lets through; caught and turned into a 1064 value. */

@@ -10,7 +10,7 @@ import type { Statement } from './ast.js';
 import { buildStatement } from './cst-to-ast.js';
 import { BuildError } from './cst-util.js';
 import { parseTokens } from './parser.js';
-import { splitStatements } from './split.js';
+import { openVersionedComments, splitStatements } from './split.js';
 import type { StatementSpan } from './split.js';
 import { tokenize } from './tokens.js';
 
@@ -59,7 +59,8 @@ export interface ParseResult {
  * Parses a `;`-separated script: empty statements, a trailing `;` and comments are allowed. An empty script gives
  * no statements and no error (the wire decides whether that is "Query was empty").
  */
-export function parse(sql: string): ParseResult {
+export function parse(text: string): ParseResult {
+  const sql = openVersionedComments(text);
   const statements: ParsedStatement[] = [];
   for (const span of splitStatements(sql)) {
     if (!span.hasContent) continue;

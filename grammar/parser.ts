@@ -8,6 +8,7 @@ import { defineControlRules } from './control.js';
 import type { Dsl, Rules } from './dsl.js';
 import { IndexedLookahead, LazyIndexedLookahead } from './lookahead.js';
 import { defineBackupRules } from './rules-backup.js';
+import { defineBrowseRules } from './rules-browse.js';
 import { defineExpressionRules } from './rules-expr.js';
 import { defineQueryRules } from './rules-query.js';
 import { defineRestoreRules } from './rules-restore.js';
@@ -39,7 +40,7 @@ export class ObSqlParser extends CstParser {
     const $ = this as unknown as Dsl;
     const R = {} as Rules;
     const statementAlternatives = [
-      { ALT: () => $.SUBRULE(R.selectStatement) },
+      { ALT: () => $.SUBRULE(R.queryExpression) },
       { ALT: () => $.SUBRULE(R.showStatement) },
       { ALT: () => $.SUBRULE(R.setStatement) },
       { ALT: () => $.SUBRULE(R.useStatement) },
@@ -49,6 +50,7 @@ export class ObSqlParser extends CstParser {
       { ALT: () => $.SUBRULE(R.createStatement) },
       { ALT: () => $.SUBRULE(R.dropStatement) },
       { ALT: () => $.SUBRULE(R.writeStatement) },
+      { ALT: () => $.SUBRULE(R.lockStatement) },
     ];
     R.statement = $.RULE('statement', () => {
       $.OR(statementAlternatives);
@@ -56,6 +58,7 @@ export class ObSqlParser extends CstParser {
     defineExpressionRules($, R);
     defineQueryRules($, R);
     defineSessionRules($, R);
+    defineBrowseRules($, R);
     defineBackupRules($, R);
     defineRestoreRules($, R);
     defineTenantRules($, R);

@@ -1,9 +1,10 @@
 /**
- * Canonical SQL for expressions and the lexical pieces the statement printer shares: names back-quoted only when
- * they must be, strings single-quoted with MySQL escapes, and parentheses only where precedence needs them, so
- * that parsing the output gives back the same AST.
+ * Canonical SQL for expressions and queries (which nest in each other: subqueries, derived tables) and the lexical
+ * pieces the statement printer shares: names back-quoted only when they must be, strings single-quoted with MySQL
+ * escapes, and parentheses only where precedence needs them, so that parsing the output gives back the same AST.
  */
-import type { BinaryOp, Expr } from './ast.js';
+import type { BinaryOp, Expr, FromItem, QueryExpression, SelectItem, SelectStatement, WithClause } from './ast.js';
+import { sameExpr } from './print-verbatim.js';
 import { RESERVED } from './tokens.js';
 
 const PLAIN_NAME =
@@ -71,6 +72,7 @@ function precedence(e: Expr): number {
     case 'IsNull':
     case 'IsBool':
     case 'Between':
+    case 'InSubquery':
       return PREDICATE_PRECEDENCE;
     default:
       return PRIMARY;
@@ -142,6 +144,12 @@ function printBare(e: Expr): string {
       return `CAST(${printExpr(e.expr)} AS ${e.type}${e.args.length === 0 ? '' : `(${e.args.join(', ')})`})`;
     case 'Interval':
       return `INTERVAL ${printExpr(e.value)} ${e.unit}`;
+    case 'Subquery':
+      return `(${printQuery(e.query)})`;
+    case 'Exists':
+      return `EXISTS (${printQuery(e.query)})`;
+    case 'InSubquery':
+      return `${printExpr(e.expr, PREDICATE_PRECEDENCE)} ${not(e.not)}IN (${printQuery(e.query)})`;
   }
 }
 
@@ -151,3 +159,60 @@ const RESERVED_FUNCTIONS = new Set(['IF', 'DATABASE', 'SCHEMA', 'LEFT', 'RIGHT',
 function printFunctionName(name: string): string {
   return RESERVED_FUNCTIONS.has(name.toUpperCase()) && PLAIN_NAME.test(name) ? name : printName(name);
 }
+
+export function printTable(t: { readonly schema?: string; readonly name: string }): string {
+  return t.schema === undefined ? printName(t.name) : `${printName(t.schema)}.${printName(t.name)}`;
+}
+
+function printFrom(f: FromItem): string {
+  if (f.kind === 'Table') return `${printTable(f.table)}${f.alias === undefined ? '' : ` ${printName(f.alias)}`}`;
+  if (f.kind === 'Derived') return `(${printQuery(f.query)}) ${printName(f.alias)}`;
+  const on = f.on === undefined ? '' : ` ON ${printExpr(f.on)}`;
+  const join = f.join === 'INNER' ? 'JOIN' : `${f.join} JOIN`;
+  return `${printFrom(f.left)} ${join} ${printFrom(f.right)}${on}`;
+}
+
+function printItem(item: SelectItem): string {
+  if (item.kind === 'Star') return item.table === undefined ? '*' : `${printName(item.table)}.*`;
+  // The source text labels an unaliased column, so it is kept whenever it still means the same expression.
+  const body = sameExpr(item.text, item.expr) ? item.text : printExpr(item.expr);
+  return item.alias === undefined ? body : `${body} AS ${printName(item.alias)}`;
+}
+
+function printLimit(limit: NonNullable<SelectStatement['limit']>): string {
+  const { count, offset } = limit;
+  if (offset === undefined) return ` LIMIT ${printExpr(count)}`;
+  // `?` are numbered in source order, so the order of the two placeholders decides the spelling.
+  const offsetFirst = offset.kind === 'Parameter' && count.kind === 'Parameter' && offset.index < count.index;
+  return offsetFirst ? ` LIMIT ${printExpr(offset)}, ${printExpr(count)}` : ` LIMIT ${printExpr(count)} OFFSET ${printExpr(offset)}`;
+}
+
+function printSelect(s: SelectStatement): string {
+  let sql = `${printWith(s.with)}SELECT ${s.distinct ? 'DISTINCT ' : ''}${s.items.map(printItem).join(', ')}`;
+  if (s.from.length > 0) sql += ` FROM ${s.from.map(printFrom).join(', ')}`;
+  if (s.where !== undefined) sql += ` WHERE ${printExpr(s.where)}`;
+  if (s.groupBy.length > 0) sql += ` GROUP BY ${s.groupBy.map((e) => printExpr(e)).join(', ')}`;
+  if (s.having !== undefined) sql += ` HAVING ${printExpr(s.having)}`;
+  if (s.orderBy.length > 0) sql += ` ORDER BY ${s.orderBy.map((o) => `${printExpr(o.expr)}${o.desc ? ' DESC' : ''}`).join(', ')}`;
+  if (s.limit !== undefined) sql += printLimit(s.limit);
+  if (s.lock !== undefined) sql += s.lock === 'UPDATE' ? ' FOR UPDATE' : ' LOCK IN SHARE MODE';
+  return sql;
+}
+
+function printWith(w: WithClause | undefined): string {
+  if (w === undefined) return '';
+  const ctes = w.ctes.map((c) => `${printName(c.name)}${c.columns === undefined ? '' : `(${c.columns.map(printName).join(', ')})`} AS (${printQuery(c.query)})`);
+  return `WITH ${w.recursive ? 'RECURSIVE ' : ''}${ctes.join(', ')} `;
+}
+
+/** A query; UNION terms that carry their own ORDER BY, LIMIT, lock or WITH are parenthesized. */
+export function printQuery(q: QueryExpression): string {
+  if (q.kind === 'Select') return printSelect(q);
+  const term = (t: QueryExpression): string =>
+    t.kind === 'Union' || t.orderBy.length > 0 || t.limit !== undefined || t.with !== undefined || t.lock !== undefined ? `(${printQuery(t)})` : printSelect(t);
+  let sql = printWith(q.with) + q.terms.map((t, i) => (i === 0 ? term(t) : ` UNION ${q.all[i - 1] === true ? 'ALL ' : ''}${term(t)}`)).join('');
+  if (q.orderBy.length > 0) sql += ` ORDER BY ${q.orderBy.map((o) => `${printExpr(o.expr)}${o.desc ? ' DESC' : ''}`).join(', ')}`;
+  if (q.limit !== undefined) sql += printLimit(q.limit);
+  return sql;
+}
+

@@ -3,49 +3,12 @@
  * For every AST the parser produces, parse(print(ast)) gives the same AST (the round-trip property). Model tests
  * print their commands through it, so a shrunk counterexample is already a script.
  */
-import type { BackupStatement, Expr, FromItem, NamedOption, OptionValue, SelectItem, SelectStatement, Statement, Until } from './ast.js';
+import type { BackupStatement, Expr, NamedOption, OptionValue, Statement, Until } from './ast.js';
 import { printBackup } from './print-backup.js';
-import { printExpr, printName, printString } from './print-expr.js';
-import { sameExpr } from './print-verbatim.js';
+import { printBrowse } from './print-browse.js';
+import { printExpr, printName, printQuery, printString, printTable } from './print-expr.js';
 
 export { printExpr } from './print-expr.js';
-
-function printTable(t: { readonly schema?: string; readonly name: string }): string {
-  return t.schema === undefined ? printName(t.name) : `${printName(t.schema)}.${printName(t.name)}`;
-}
-
-function printFrom(f: FromItem): string {
-  if (f.kind === 'Table') return `${printTable(f.table)}${f.alias === undefined ? '' : ` ${printName(f.alias)}`}`;
-  const on = f.on === undefined ? '' : ` ON ${printExpr(f.on)}`;
-  const join = f.join === 'INNER' ? 'JOIN' : `${f.join} JOIN`;
-  return `${printFrom(f.left)} ${join} ${printFrom(f.right)}${on}`;
-}
-
-function printItem(item: SelectItem): string {
-  if (item.kind === 'Star') return item.table === undefined ? '*' : `${printName(item.table)}.*`;
-  // The source text labels an unaliased column, so it is kept whenever it still means the same expression.
-  const body = sameExpr(item.text, item.expr) ? item.text : printExpr(item.expr);
-  return item.alias === undefined ? body : `${body} AS ${printName(item.alias)}`;
-}
-
-function printLimit(limit: NonNullable<SelectStatement['limit']>): string {
-  const { count, offset } = limit;
-  if (offset === undefined) return ` LIMIT ${printExpr(count)}`;
-  // `?` are numbered in source order, so the order of the two placeholders decides the spelling.
-  const offsetFirst = offset.kind === 'Parameter' && count.kind === 'Parameter' && offset.index < count.index;
-  return offsetFirst ? ` LIMIT ${printExpr(offset)}, ${printExpr(count)}` : ` LIMIT ${printExpr(count)} OFFSET ${printExpr(offset)}`;
-}
-
-function printSelect(s: SelectStatement): string {
-  let sql = `SELECT ${s.distinct ? 'DISTINCT ' : ''}${s.items.map(printItem).join(', ')}`;
-  if (s.from.length > 0) sql += ` FROM ${s.from.map(printFrom).join(', ')}`;
-  if (s.where !== undefined) sql += ` WHERE ${printExpr(s.where)}`;
-  if (s.groupBy.length > 0) sql += ` GROUP BY ${s.groupBy.map((e) => printExpr(e)).join(', ')}`;
-  if (s.having !== undefined) sql += ` HAVING ${printExpr(s.having)}`;
-  if (s.orderBy.length > 0) sql += ` ORDER BY ${s.orderBy.map((o) => `${printExpr(o.expr)}${o.desc ? ' DESC' : ''}`).join(', ')}`;
-  if (s.limit !== undefined) sql += printLimit(s.limit);
-  return sql;
-}
 
 function filter(like: string | undefined, where: Expr | undefined): string {
   if (like !== undefined) return ` LIKE ${printString(like)}`;
@@ -137,11 +100,9 @@ function printShow(s: Statement): string | undefined {
     case 'ShowErrors':
       return 'SHOW ERRORS';
     case 'ShowStatus':
-      return `SHOW ${scope(s.scope)}STATUS${filter(s.like, undefined)}`;
+      return `SHOW ${scope(s.scope)}STATUS${filter(s.like, s.where)}`;
     case 'ShowProcesslist':
       return `SHOW ${s.full ? 'FULL ' : ''}PROCESSLIST`;
-    case 'ShowCreateTable':
-      return `SHOW CREATE TABLE ${printTable(s.table)}`;
     case 'ShowTenant':
       return 'SHOW TENANT';
     case 'ShowRestorePreview':
@@ -184,8 +145,8 @@ const WRITE_PREFIX = { INSERT: 'INSERT INTO', REPLACE: 'REPLACE INTO', UPDATE: '
 
 /** The statement as canonical SQL, without a trailing `;`. */
 export function print(s: Statement): string {
-  if (s.kind === 'Select') return printSelect(s);
+  if (s.kind === 'Select' || s.kind === 'Union') return printQuery(s);
   if (s.kind === 'Write') return `${WRITE_PREFIX[s.verb]} ${printTable(s.table)}`;
-  const text = printSession(s) ?? printShow(s) ?? printControl(s);
+  const text = printSession(s) ?? printShow(s) ?? printBrowse(s) ?? printControl(s);
   return text ?? printBackup(s as BackupStatement);
 }

@@ -24,12 +24,16 @@ export function defineExpressionRules($: Dsl, R: Rules): void {
     { ALT: () => $.CONSUME(KW.FALSE) },
     { ALT: () => $.CONSUME(KW.UNKNOWN) },
   ];
+  const inListAlternatives = [
+    { ALT: () => $.SUBRULE(R.subquery) },
+    { ALT: () => $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.expression) }) },
+  ];
   const exprTailAlternatives2 = [
     {
       ALT: () => {
         $.CONSUME(KW.IN);
         $.CONSUME(T.LParen);
-        $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.expression) });
+        $.OR3(inListAlternatives);
         $.CONSUME(T.RParen);
       },
     },
@@ -122,6 +126,8 @@ export function defineExpressionRules($: Dsl, R: Rules): void {
     { ALT: () => $.CONSUME(KW.CHAR) },
     { ALT: () => $.CONSUME(KW.CONVERT) },
   ];
+  /** `(expr)` or a scalar subquery `(SELECT …)`: the first token tells them apart. */
+  const parenthesizedAlternatives = [{ ALT: () => $.SUBRULE(R.subquery) }, { ALT: () => $.SUBRULE(R.expression) }];
   const primaryAlternatives = [
     { ALT: () => $.CONSUME(T.StringLiteral) },
     { ALT: () => $.CONSUME(T.NumberLiteral) },
@@ -137,8 +143,16 @@ export function defineExpressionRules($: Dsl, R: Rules): void {
     {
       ALT: () => {
         $.CONSUME(T.LParen);
-        $.SUBRULE(R.expression);
+        $.OR3(parenthesizedAlternatives);
         $.CONSUME(T.RParen);
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.EXISTS);
+        $.CONSUME1(T.LParen);
+        $.SUBRULE1(R.subquery, { LABEL: 'exists' });
+        $.CONSUME1(T.RParen);
       },
     },
     {

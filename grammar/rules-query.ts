@@ -9,7 +9,113 @@ import * as T from './tokens.js';
 const { KW } = T;
 
 export function defineQueryRules($: Dsl, R: Rules): void {
+  const unionTail = (): unknown => $.SUBRULE(R.unionTail);
+  const queryTermAlternatives = [
+    { ALT: () => $.SUBRULE(R.selectStatement) },
+    {
+      ALT: () => {
+        $.CONSUME(T.LParen);
+        $.SUBRULE(R.queryExpression);
+        $.CONSUME(T.RParen);
+      },
+    },
+  ];
+  /** One operand of UNION: a SELECT, or a parenthesized query with its own ORDER BY / LIMIT. */
+  R.queryTerm = $.RULE('queryTerm', () => {
+    $.OR(queryTermAlternatives);
+  });
+
+  const unionTailAlternatives = [{ ALT: () => $.CONSUME(KW.ALL) }, { ALT: () => $.CONSUME(KW.DISTINCT) }];
+  const orderByClause = (): void => {
+    $.CONSUME(KW.ORDER);
+    $.CONSUME(KW.BY);
+    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.orderItem) });
+  };
+  /** `UNION [ALL | DISTINCT] term`; after a parenthesized last term, the ORDER BY / LIMIT of the whole union. */
+  R.unionTail = $.RULE('unionTail', () => {
+    $.CONSUME(KW.UNION);
+    $.OPTION(() => $.OR(unionTailAlternatives));
+    $.SUBRULE(R.queryTerm);
+  });
+
+  /**
+   * A statement-level query: [WITH …] term [UNION term]… . A SELECT's own ORDER BY / LIMIT after the last term
+   * belongs to the whole union (ast-query hoists it); `(…) ORDER BY …` after a parenthesized term is read here.
+   */
+  R.queryExpression = $.RULE('queryExpression', () => {
+    $.OPTION(() => $.SUBRULE(R.withClause));
+    $.SUBRULE(R.queryTerm);
+    $.MANY(unionTail);
+    $.OPTION1(orderByClause);
+    $.OPTION2(() => $.SUBRULE(R.limitClause));
+  });
+
+  /** A query inside parentheses of an expression or FROM: it starts with SELECT or WITH, never with `(`. */
+  R.subquery = $.RULE('subquery', () => {
+    $.OPTION(() => $.SUBRULE(R.withClause));
+    $.SUBRULE(R.selectStatement);
+    $.MANY(unionTail);
+  });
+
+  /** WITH [RECURSIVE] name [(col, …)] AS (query), … */
+  R.withClause = $.RULE('withClause', () => {
+    $.CONSUME(KW.WITH);
+    $.OPTION(() => $.CONSUME(KW.RECURSIVE));
+    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.commonTableExpr) });
+  });
+
+  R.commonTableExpr = $.RULE('commonTableExpr', () => {
+    $.CONSUME(T.Name);
+    $.OPTION(() => {
+      $.CONSUME(T.LParen);
+      $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.CONSUME1(T.Name, { LABEL: 'column' }) });
+      $.CONSUME(T.RParen);
+    });
+    $.CONSUME(KW.AS);
+    $.CONSUME1(T.LParen);
+    $.SUBRULE(R.queryExpression);
+    $.CONSUME1(T.RParen);
+  });
+
+  const lockClauseAlternatives1 = [
+    { ALT: () => $.CONSUME(KW.NOWAIT) },
+    {
+      ALT: () => {
+        $.CONSUME(KW.WAIT);
+        $.CONSUME(T.NumberLiteral);
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.SKIP);
+        $.CONSUME(KW.LOCKED);
+      },
+    },
+  ];
+  const lockClauseAlternatives = [
+    {
+      ALT: () => {
+        $.CONSUME(KW.FOR);
+        $.CONSUME(KW.UPDATE);
+        $.OPTION(() => $.OR1(lockClauseAlternatives1));
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.LOCK);
+        $.CONSUME(KW.IN);
+        $.CONSUME(KW.SHARE);
+        $.CONSUME(KW.MODE);
+      },
+    },
+  ];
+  /** `FOR UPDATE [NOWAIT | WAIT n | SKIP LOCKED]` or `LOCK IN SHARE MODE`. */
+  R.lockClause = $.RULE('lockClause', () => {
+    $.OR(lockClauseAlternatives);
+  });
+
   const selectStatementAlternatives = [{ ALT: () => $.CONSUME(KW.DISTINCT) }, { ALT: () => $.CONSUME(KW.ALL) }];
+  const cacheHintAlternatives = [{ ALT: () => $.CONSUME(KW.SQL_NO_CACHE) }, { ALT: () => $.CONSUME(KW.SQL_CACHE) }];
   const selectStatementAlternatives1 = [
     { ALT: () => $.CONSUME(KW.DUAL) },
     { ALT: () => $.AT_LEAST_ONE_SEP1({ SEP: T.Comma, DEF: () => $.SUBRULE(R.tableRef) }) },
@@ -17,6 +123,8 @@ export function defineQueryRules($: Dsl, R: Rules): void {
   R.selectStatement = $.RULE('selectStatement', () => {
     $.CONSUME(KW.SELECT);
     $.OPTION(() => $.OR(selectStatementAlternatives));
+    // Query-cache hints (`SELECT /*!40001 SQL_NO_CACHE */ …` from dump tools): accepted, no effect.
+    $.MANY(() => $.OR2(cacheHintAlternatives));
     $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE(R.selectItem) });
     $.OPTION1(() => {
       $.CONSUME(KW.FROM);
@@ -41,6 +149,7 @@ export function defineQueryRules($: Dsl, R: Rules): void {
       $.AT_LEAST_ONE_SEP3({ SEP: T.Comma, DEF: () => $.SUBRULE(R.orderItem) });
     });
     $.OPTION6(() => $.SUBRULE(R.limitClause));
+    $.OPTION7(() => $.SUBRULE(R.lockClause));
   });
 
   const selectItemAlternatives = [
@@ -79,17 +188,34 @@ export function defineQueryRules($: Dsl, R: Rules): void {
     $.MANY(() => $.SUBRULE(R.joinClause));
   });
 
-  /** `[schema.]name [[AS] alias]`: the table name is inline here (one rule call less per table). */
+  const tableFactorAlternatives = [
+    {
+      ALT: () => {
+        $.CONSUME(T.Name);
+        $.OPTION2(() => {
+          $.CONSUME(T.Dot);
+          $.CONSUME1(T.Name);
+        });
+        $.OPTION(() => {
+          $.OPTION1(() => $.CONSUME(KW.AS));
+          $.CONSUME2(T.Name, { LABEL: 'alias' });
+        });
+      },
+    },
+    {
+      // A derived table: `(SELECT …) [AS] alias`; MySQL requires the alias.
+      ALT: () => {
+        $.CONSUME(T.LParen);
+        $.SUBRULE(R.subquery);
+        $.CONSUME(T.RParen);
+        $.OPTION3(() => $.CONSUME1(KW.AS));
+        $.CONSUME3(T.Name, { LABEL: 'alias' });
+      },
+    },
+  ];
+  /** `[schema.]name [[AS] alias]` (inline: one rule call less per table) or a derived table. */
   R.tableFactor = $.RULE('tableFactor', () => {
-    $.CONSUME(T.Name);
-    $.OPTION2(() => {
-      $.CONSUME(T.Dot);
-      $.CONSUME1(T.Name);
-    });
-    $.OPTION(() => {
-      $.OPTION1(() => $.CONSUME(KW.AS));
-      $.CONSUME2(T.Name, { LABEL: 'alias' });
-    });
+    $.OR(tableFactorAlternatives);
   });
 
   const joinClauseAlternatives1 = [{ ALT: () => $.CONSUME(KW.INNER) }, { ALT: () => $.CONSUME(KW.CROSS) }];

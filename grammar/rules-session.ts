@@ -44,13 +44,7 @@ export function defineSessionRules($: Dsl, R: Rules): void {
     },
     { ALT: () => $.CONSUME(KW.WARNINGS) },
     { ALT: () => $.CONSUME(KW.ERRORS) },
-    {
-      ALT: () => {
-        $.CONSUME(KW.CREATE);
-        $.CONSUME(KW.TABLE);
-        $.SUBRULE(R.tableName);
-      },
-    },
+    { ALT: () => $.SUBRULE(R.showBrowse) },
     { ALT: () => $.CONSUME(KW.TENANT) },
     {
       // SHOW RESTORE PREVIEW: the sets and pieces the last ALTER SYSTEM RESTORE … PREVIEW of the session chose.
@@ -276,6 +270,21 @@ export function defineSessionRules($: Dsl, R: Rules): void {
   });
 
   const transactionStatementAlternatives1 = [{ ALT: () => $.CONSUME(KW.BEGIN) }, { ALT: () => $.CONSUME(KW.COMMIT) }, { ALT: () => $.CONSUME(KW.ROLLBACK) }];
+  const transactionModeAlternatives = [
+    {
+      ALT: () => {
+        $.CONSUME(KW.WITH);
+        $.CONSUME(KW.CONSISTENT);
+        $.CONSUME(KW.SNAPSHOT);
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.READ);
+        $.OR3([{ ALT: () => $.CONSUME(KW.ONLY) }, { ALT: () => $.CONSUME(KW.WRITE) }]);
+      },
+    },
+  ];
   const transactionStatementAlternatives = [
     {
       ALT: () => {
@@ -287,6 +296,7 @@ export function defineSessionRules($: Dsl, R: Rules): void {
       ALT: () => {
         $.CONSUME(KW.START);
         $.CONSUME(KW.TRANSACTION);
+        $.MANY_SEP({ SEP: T.Comma, DEF: () => $.OR2(transactionModeAlternatives) });
       },
     },
   ];

@@ -133,3 +133,62 @@ export function splitStatements(sql: string): StatementSpan[] {
   close();
   return spans;
 }
+
+/** The MySQL version OceanBase 4.2 reports (`5.7.25-OceanBase_CE-v4.2.5.0`): `/*!50725 …*\/` and older run. */
+const SERVER_VERSION = 50725;
+
+/**
+ * The text with MySQL's executable comments opened: `/*!40101 SET NAMES utf8 *\/` reads as `SET NAMES utf8` (the
+ * markers become spaces, so offsets stay) when its version is at most the server's; a newer one stays a comment,
+ * as does MariaDB's `/*M!…*\/`. Dump tools and drivers send these around every statement they care about.
+ */
+export function openVersionedComments(sql: string): string {
+  if (!sql.includes('/*!')) return sql;
+  const out = sql.split('');
+  const n = sql.length;
+  let i = 0;
+  while (i < n) {
+    const c = sql.charCodeAt(i);
+    if (c === C.Quote || c === C.DoubleQuote || c === C.Backquote) {
+      const next = skipQuoted(sql, i, c);
+      if (next < 0) break;
+      i = next;
+      continue;
+    }
+    if (c !== C.Slash || sql.charCodeAt(i + 1) !== C.Star) {
+      i += 1;
+      continue;
+    }
+    const stop = sql.indexOf('*/', i + 2);
+    if (stop < 0) break;
+    const m = /^!(\d{5,6})?/.exec(sql.slice(i + 2, i + 9));
+    if (m === null || (m[1] !== undefined && Number(m[1]) > SERVER_VERSION)) {
+      i = stop + 2;
+      continue;
+    }
+    const open = 2 + m[0].length;
+    for (let k = i; k < i + open; k++) out[k] = ' ';
+    const close = closingMarker(sql, i + open);
+    if (close < 0) break;
+    out[close] = ' ';
+    out[close + 1] = ' ';
+    i = close + 2;
+  }
+  return out.join('');
+}
+
+/** The `*\/` that ends an opened executable comment, skipping quoted text inside it. */
+function closingMarker(sql: string, from: number): number {
+  let i = from;
+  while (i < sql.length) {
+    const c = sql.charCodeAt(i);
+    if (c === C.Quote || c === C.DoubleQuote || c === C.Backquote) {
+      i = skipQuoted(sql, i, c);
+      if (i < 0) return -1;
+      continue;
+    }
+    if (c === C.Star && sql.charCodeAt(i + 1) === C.Slash) return i;
+    i += 1;
+  }
+  return -1;
+}

@@ -161,10 +161,22 @@ const NON_RESERVED_WORDS = [
   'SWITCHOVER', 'SYSTEM', 'TABLES', 'TABLESPACE', 'TENANT', 'THROUGHPUT', 'TIME', 'TRANSACTION', 'TRUNCATE', 'UNCOMMITTED', 'UNIT',
   'UNKNOWN', 'UNLIMITED', 'UNTIL', 'UPGRADE', 'VALIDATE', 'VARIABLES', 'VERIFY', 'WARNINGS', 'WORK', 'ZONE',
 ] as const;
-type Word = (typeof RESERVED_WORDS)[number] | (typeof NON_RESERVED_WORDS)[number];
+/** Words of queries and of what browsing clients send (subqueries, UNION, WITH, the SHOW family, LOCK TABLES). */
+const QUERY_RESERVED_WORDS = ['INDEX', 'LOCK', 'LOW_PRIORITY', 'PROCEDURE', 'RECURSIVE', 'SQL_CACHE', 'SQL_NO_CACHE', 'UNION', 'UNLOCK'] as const;
+const QUERY_NON_RESERVED_WORDS = [
+  'COLLATION', 'CONSISTENT', 'ENGINES', 'EVENTS', 'FUNCTION', 'GRANTS', 'INDEXES', 'KEYS', 'LOCKED', 'MASTER', 'MODE', 'NOWAIT',
+  'PLUGINS', 'SHARE', 'SKIP', 'SNAPSHOT', 'STORAGE', 'TRIGGERS', 'VIEW', 'WAIT',
+] as const;
+type Word =
+  | (typeof RESERVED_WORDS)[number]
+  | (typeof NON_RESERVED_WORDS)[number]
+  | (typeof QUERY_RESERVED_WORDS)[number]
+  | (typeof QUERY_NON_RESERVED_WORDS)[number];
 
 keywords(true, RESERVED_WORDS);
 keywords(false, NON_RESERVED_WORDS);
+keywords(true, QUERY_RESERVED_WORDS);
+keywords(false, QUERY_NON_RESERVED_WORDS);
 
 /** The lexer's order: skipped text, variables, literals, keywords, names, then operators (longest first). */
 export const lexerTokens: TokenType[] = [

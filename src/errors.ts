@@ -102,6 +102,8 @@ export const OB_ERRORS = {
   OB_ERR_PARSE_SQL: { code: -5001, errno: 1064, sqlState: '42000', m3: 'Parse error', m4: "%s near '%s' at line %d" },
   /** An empty string where the resolver uses resolve_string (RESTORE uri, WITH option, DESCRIPTION, ENCRYPTED BY). */
   OB_ERR_PARSER_SYNTAX: { code: -5006, errno: 1149, sqlState: '42000', m3: PARSE_ERROR_TEXT },
+  /** UNION of SELECTs with different column counts. */
+  OB_ERR_COLUMN_SIZE: { code: -5007, errno: 1222, sqlState: '21000', m3: 'The used SELECT statements have a different number of columns' },
   /** A FROM / DESC / SHOW naming a table or view the session cannot see (`Table 'oceanbase.X' doesn't exist`). */
   OB_TABLE_NOT_EXIST: { code: -5019, errno: 1146, sqlState: '42S02', m3: "Table doesn't exist", m4: "Table '%s.%s' doesn't exist" },
   /** ADD DELETE BACKUP POLICY when the tenant already has one (inferred: the insert's duplicate key). */
@@ -122,6 +124,8 @@ export const OB_ERRORS = {
     m3: 'Access denied',
     m4: 'Access denied; you need (at least one of) the %s privilege(s) for this operation',
   },
+  /** A subquery used as a value or IN list with other than one column. */
+  OB_ERR_INVALID_COLUMN_NUM: { code: -5042, errno: 1241, sqlState: '21000', m3: 'Invalid column number', m4: 'Operand should contain %s column(s)' },
   /** `@@x` or SET of a system variable that does not exist. */
   OB_ERR_SYS_VARIABLE_UNKNOWN: {
     code: -5044,
@@ -177,6 +181,8 @@ export const OB_ERRORS = {
     m4: "Variable '%s' is a %s variable",
   },
   /** An unqualified table name, SHOW TABLES or DESC with no current database. */
+  /** SHOW GRANTS FOR a user the tenant does not have. */
+  OB_ERR_NO_GRANT: { code: -5133, errno: 1141, sqlState: '42000', m3: 'There is no such grant defined', m4: "There is no such grant defined for user '%s' on host '%s'" },
   OB_ERR_NO_DB_SELECTED: { code: -5134, errno: 1046, sqlState: '3D000', m3: 'No database selected' },
   /** SET of a system variable to a value outside its domain. */
   OB_ERR_WRONG_VALUE_FOR_VAR: {
@@ -187,6 +193,8 @@ export const OB_ERRORS = {
     m4: "Variable '%s' can't be set to the value of '%s'",
   },
   /** SHOW TABLES FROM an unknown database. */
+  /** A scalar subquery that gives more than one row. */
+  OB_SUBQUERY_TOO_MANY_ROW: { code: -5153, errno: 1242, sqlState: '21000', m3: 'Subquery returns more than 1 row' },
   OB_ERR_BAD_DATABASE: { code: -5154, errno: 1049, sqlState: '42000', m3: 'Unknown database', m4: "Unknown database '%s'" },
   /** Restore into an existing tenant name. */
   OB_TENANT_EXIST: { code: -5156, errno: 5156, sqlState: 'HY000', m3: 'tenant already exist', m4: "tenant '%s' already exist" },
@@ -225,6 +233,8 @@ export const OB_ERRORS = {
   /** Two FROM items with the same name or alias. */
   OB_ERR_NONUNIQ_TABLE: { code: -5208, errno: 1066, sqlState: '42000', m3: 'Not unique table/alias', m4: "Not unique table/alias: '%s'" },
   /** An unknown column (`Unknown column 'x' in 'field list'`, `'where clause'`, `'order clause'`, …). */
+  /** SHOW CREATE VIEW of something that is not a view. */
+  OB_ERR_WRONG_OBJECT: { code: -5214, errno: 1347, sqlState: 'HY000', m3: 'Wrong object', m4: "'%s.%s' is not %s" },
   OB_ERR_BAD_FIELD_ERROR: { code: -5217, errno: 1054, sqlState: '42S22', m3: 'Unknown column', m4: "Unknown column '%s' in '%s'" },
   /** INSERT / UPDATE / DELETE / REPLACE / TRUNCATE on a view or inner table. */
   OB_ERR_NON_UPDATABLE_TABLE: {

@@ -13,7 +13,8 @@ import { compileBetween, compileCase, compileIn, compileIsBool, compileIsNull, c
 import { compileCast } from './cast.js';
 import { compileInterval } from './interval.js';
 import { compileSystemVariable } from './sysvar-read.js';
-import { derive, fail, MAX_DEPTH, type Compiled, type Scope } from './scope.js';
+import { derive, EvalFailure, fail, MAX_DEPTH, type Compiled, type Scope } from './scope.js';
+import { compileExists, compileInSubquery, compileScalarSubquery } from './subquery.js';
 import { BIGINT, bigintOf, decimal, DOUBLE, typeOfValue, varchar } from './types.js';
 
 const MAX_BIGINT = 2n ** 63n - 1n;
@@ -76,6 +77,12 @@ export function compileExpr(e: Expr, scope: Scope): Compiled {
       return compileCast(e, compileExpr(e.expr, inner), scope);
     case 'Interval':
       return fail(obErrorWith('OB_NOT_SUPPORTED', 'INTERVAL outside date arithmetic'));
+    case 'Subquery':
+      return compileScalarSubquery(e.query, inner);
+    case 'Exists':
+      return compileExists(e.query, inner);
+    case 'InSubquery':
+      return compileInSubquery(compileExpr(e.expr, inner), e.query, e.not, inner);
   }
 }
 
@@ -116,8 +123,28 @@ function compileColumn(e: Extract<Expr, { kind: 'ColumnRef' }>, scope: Scope): C
   const [only] = matches;
   if (only) return only;
   if (alias) return compileExpr(alias, derive(scope, { aliases: undefined, depth: scope.depth + 1 }));
+  const outer = scope.outer;
+  if (outer !== undefined) {
+    const found = outerColumn(e, outer.scope);
+    if (found !== undefined) {
+      outer.used = true;
+      const f = found.fn;
+      const cell = outer;
+      return { type: found.type, nullable: true, fn: () => f(cell.cell.row, cell.cell.aggs) };
+    }
+  }
   const written = [e.schema, e.table, e.column].filter((x) => x !== undefined).join('.');
   return fail(obErrorWith('OB_ERR_BAD_FIELD_ERROR', written, scope.clause));
+}
+
+/** A column of an enclosing query (a correlated reference), or undefined when no enclosing query has it. */
+function outerColumn(e: Extract<Expr, { kind: 'ColumnRef' }>, scope: Scope): Compiled | undefined {
+  try {
+    return compileColumn(e, scope);
+  } catch (err) {
+    if (err instanceof EvalFailure && err.error.errno === 1054) return undefined;
+    throw err;
+  }
 }
 
 export { BIGINT };

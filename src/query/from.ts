@@ -5,7 +5,7 @@
  */
 import type { FromItem } from '../../grammar/ast.js';
 import { InvariantError, obError, obErrorWith } from '../errors.js';
-import type { SqlValue } from '../result.js';
+import type { ColumnDef, SqlValue } from '../result.js';
 import type { Catalog, Table } from './catalog.js';
 import { compileExpr } from './compile.js';
 import { derive, fail, type Scope, type SourceRef } from './scope.js';
@@ -23,32 +23,57 @@ export interface FromPlan {
 
 export function planFrom(items: readonly FromItem[], catalog: Catalog, base: Scope): FromPlan {
   const sources: SourceRef[] = [];
+  const bound = { count: 0 };
   let plan: FromPlan | undefined;
   for (const item of items) {
-    const next = planItem(item, catalog, base, sources);
+    const next = planItem(item, catalog, base, sources, bound);
     plan = plan ? cross(plan, next, sources) : next;
   }
   return plan ?? { sources, width: 0, rows: () => [[]] };
 }
 
-function planItem(item: FromItem, catalog: Catalog, base: Scope, sources: SourceRef[]): FromPlan {
+/**
+ * One FROM item. Catalog tables are read from the running statement's `tables` (numbered by `bound` in the order
+ * they were resolved); a derived table or a CTE is the statement's own, read from its compiled query.
+ */
+function planItem(item: FromItem, catalog: Catalog, base: Scope, sources: SourceRef[], bound: { count: number }): FromPlan {
+  if (item.kind === 'Derived') {
+    const queries = base.queries ?? fail(obErrorWith('OB_NOT_SUPPORTED', 'Derived table here'));
+    const compiled = queries(item.query, base);
+    return ownSource(compiled.defs, () => compiled.run(), item.alias, sources);
+  }
   if (item.kind === 'Table') {
+    const cte = item.table.schema === undefined ? base.ctes?.get(item.table.name.toLowerCase()) : undefined;
+    if (cte !== undefined) return ownSource(cte.defs, () => cte.rows(), item.alias ?? item.table.name, sources);
     const schema = item.table.schema ?? base.ctx.database;
     if (schema === undefined) fail(obError('OB_ERR_NO_DB_SELECTED'));
     const table = catalog.resolve(item.table.schema, item.table.name);
     if (!table) return fail(obErrorWith('OB_TABLE_NOT_EXIST', schema, item.table.name));
-    const alias = item.alias ?? item.table.name;
-    if (sources.some((s) => s.alias.toLowerCase() === alias.toLowerCase())) fail(obErrorWith('OB_ERR_NONUNIQ_TABLE', alias));
-    const offset = sources.reduce((n, s) => n + s.table.columns.length, 0);
-    const ref: SourceRef = { table, schema, alias, offset, outer: false };
-    const index = sources.push(ref) - 1;
+    const ref = addSource(table, schema, item.alias ?? item.table.name, sources);
+    const index = bound.count++;
     return { sources: [ref], width: table.columns.length, rows: (tables) => tableAt(tables, index).rows() };
   }
-  const left = planItem(item.left, catalog, base, sources);
-  const right = planItem(item.right, catalog, base, sources);
+  const left = planItem(item.left, catalog, base, sources, bound);
+  const right = planItem(item.right, catalog, base, sources, bound);
   if (item.join === 'LEFT' || item.join === 'RIGHT') markOuter(sources, item.join === 'LEFT' ? right.sources : left.sources);
   const on = item.on ? compileExpr(item.on, derive(base, { sources, clause: 'on clause', aggs: undefined })) : undefined;
   return join(left, right, item.join, on?.fn, base.ctx.timeZone);
+}
+
+function addSource(table: Table, schema: string, alias: string, sources: SourceRef[]): SourceRef {
+  if (sources.some((s) => s.alias.toLowerCase() === alias.toLowerCase())) fail(obErrorWith('OB_ERR_NONUNIQ_TABLE', alias));
+  const offset = sources.reduce((n, s) => n + s.table.columns.length, 0);
+  const ref: SourceRef = { table, schema, alias, offset, outer: false };
+  sources.push(ref);
+  return ref;
+}
+
+/** A derived table or CTE as a FROM source: columns named by the query's labels, in no database. */
+function ownSource(defs: readonly ColumnDef[], rows: () => Iterable<readonly SqlValue[]>, alias: string, sources: SourceRef[]): FromPlan {
+  const columns = defs.map((d): ColumnDef => ({ name: d.name, type: d.type, nullable: d.nullable }));
+  const table: Table = { name: alias, columns, rows };
+  const ref = addSource(table, '', alias, sources);
+  return { sources: [ref], width: columns.length, rows: () => table.rows() };
 }
 
 /** The running statement's table for FROM source `index`. */

@@ -1,7 +1,7 @@
 /** The query evaluator's public surface: SELECT, SHOW, DESC, SET over a Catalog of typed tables. */
 export type { Catalog, EvalContext, SysVarValue, Table, VersionProfile } from './catalog.js';
 export { describeSelect, evaluateSelect } from './select.js';
-export { describeTable, evaluateShow, rejectWrite } from './show.js';
+export { checkLockTables, describeTable, evaluateShow, rejectWrite } from './show.js';
 export { applySet, applySetNames, applySetTransaction, type VariableStore } from './set.js';
 export { DEFAULT_VERSION, sysVarDef, sysVarDefs, type SysVarDef } from './sysvars.js';
 export { sysVarValue, sysVarText } from './sysvar-read.js';

@@ -85,7 +85,7 @@ function buildBound(stmt: SelectStatement, catalog: Catalog, ctx: EvalContext): 
 }
 
 /** `catalog`, with every table it resolves noted and handed to the plan as `use` returns it. */
-function resolving(catalog: Catalog, use: (table: Table, schema: string | undefined, name: string) => Table): Catalog {
+export function resolving(catalog: Catalog, use: (table: Table, schema: string | undefined, name: string) => Table): Catalog {
   return {
     databases: () => catalog.databases(),
     tables: (database) => catalog.tables(database),

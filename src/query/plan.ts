@@ -51,8 +51,14 @@ export interface Plan {
   readonly constantRow: boolean;
 }
 
-export function buildPlan(stmt: SelectStatement, catalog: Catalog, ctx: EvalContext): Plan {
-  const base: Scope = { ctx, sources: [], clause: 'field list', depth: 0 };
+/** What a nested query's plan inherits from where it sits: the query compiler, the outer link, CTEs, depth. */
+export type Nesting = Pick<Scope, 'queries' | 'outer' | 'ctes' | 'depth'>;
+
+export function buildPlan(stmt: SelectStatement, catalog: Catalog, ctx: EvalContext, nest?: Nesting): Plan {
+  const base: Scope =
+    nest === undefined
+      ? { ctx, sources: [], clause: 'field list', depth: 0 }
+      : { ctx, sources: [], clause: 'field list', depth: nest.depth, queries: nest.queries, outer: nest.outer, ctes: nest.ctes };
   const from = planFrom(stmt.from, catalog, base);
   const scope = derive(base, { sources: from.sources });
   const where = stmt.where ? compileExpr(stmt.where, derive(scope, { clause: 'where clause' })) : undefined;

@@ -45,5 +45,12 @@ export function printExpr(e: Expr, depth = 0): string {
       return `cast(${p(e.expr)} as ${e.type.toLowerCase()})`;
     case 'Interval':
       return `interval ${p(e.value)} ${e.unit.toLowerCase()}`;
+    // OceanBase names a subquery in such texts by its position only; the emulator does not number them.
+    case 'Subquery':
+      return '(subquery)';
+    case 'Exists':
+      return 'exists((subquery))';
+    case 'InSubquery':
+      return `(${p(e.expr)}${e.not ? ' not' : ''} in (subquery))`;
   }
 }

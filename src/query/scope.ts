@@ -2,9 +2,9 @@
  * The compile-time world of an expression: which FROM items are visible at which row offsets, which clause it
  * sits in (for error texts), and whether aggregates may appear. Compiled expressions are closures over a flat row.
  */
-import type { Expr } from '../../grammar/ast.js';
+import type { Expr, QueryExpression } from '../../grammar/ast.js';
 import type { ObError } from '../errors.js';
-import type { SqlType, SqlValue } from '../result.js';
+import type { ColumnDef, SqlType, SqlValue } from '../result.js';
 import type { EvalContext, Table } from './catalog.js';
 
 /** Thrown inside the evaluator only, caught at its public entry points and returned as a value. */
@@ -62,6 +62,38 @@ export interface Scope {
   /** When true the alias wins over a column of the same name (ORDER BY, HAVING); GROUP BY prefers columns. */
   readonly aliasFirst?: boolean;
   readonly depth: number;
+  /** Compiles a nested query (subquery, derived table, CTE) in this scope; absent where none may appear. */
+  readonly queries?: QueryCompiler;
+  /** Set inside a subquery: the enclosing query's scope, whose columns a correlated reference reads. */
+  readonly outer?: OuterLink;
+  /** Common table expressions visible here, by lower-case name. */
+  readonly ctes?: ReadonlyMap<string, CteBinding>;
+}
+
+/** A nested query ready to run: its result columns and a function giving its rows (read again on every call). */
+export interface CompiledQuery {
+  readonly defs: readonly ColumnDef[];
+  run(): readonly (readonly SqlValue[])[];
+}
+
+export type QueryCompiler = (query: QueryExpression, scope: Scope) => CompiledQuery;
+
+/**
+ * How a subquery reads its enclosing query's row: the enclosing expression stores the row it is evaluated for in
+ * `cell` before running the subquery, and `used` records that the subquery is correlated (so its answer may not be
+ * computed once and kept).
+ */
+export interface OuterLink {
+  readonly scope: Scope;
+  cell: { row: readonly SqlValue[]; aggs: readonly SqlValue[] };
+  used: boolean;
+}
+
+/** A CTE as a FROM item sees it: its columns, and its rows when read. */
+export interface CteBinding {
+  readonly name: string;
+  readonly defs: readonly ColumnDef[];
+  rows(): readonly (readonly SqlValue[])[];
 }
 
 /**
@@ -79,6 +111,9 @@ export function derive(scope: Scope, changes: Partial<Scope>): Scope {
     aliases: 'aliases' in changes ? changes.aliases : scope.aliases,
     aliasFirst: 'aliasFirst' in changes ? changes.aliasFirst : scope.aliasFirst,
     depth: changes.depth ?? scope.depth,
+    queries: 'queries' in changes ? changes.queries : scope.queries,
+    outer: 'outer' in changes ? changes.outer : scope.outer,
+    ctes: 'ctes' in changes ? changes.ctes : scope.ctes,
   };
 }
 

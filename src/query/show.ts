@@ -6,25 +6,24 @@ import type { Expr, ShowStatement, TableName, WriteStatement } from '../../gramm
 import { obError, obErrorWith, type ObError } from '../errors.js';
 import { typeText, type ColumnDef, type ResultSet, type SqlType, type SqlValue } from '../result.js';
 import type { Catalog, EvalContext, Table } from './catalog.js';
-import { compileExpr } from './compile.js';
-import { likeRegExp } from './predicates.js';
-import { fail, type Scope } from './scope.js';
+import { fail } from './scope.js';
+import { evaluateBrowse } from './show-browse.js';
+import { col, filter } from './show-filter.js';
+import { withInformationSchema } from './information-schema/index.js';
 import { guard } from './select.js';
 import { sysVarText, sysVarValue } from './sysvar-read.js';
 import { sysVarDefs } from './sysvars.js';
-import { truth } from './values.js';
 
-const VC = (length: number): SqlType => ({ base: 'varchar', length });
-const col = (name: string, length = 64, nullable = false): ColumnDef => ({ name, type: VC(length), nullable });
 
 /** SHOW RESTORE PREVIEW reads the engine's restore planning, so the session answers it, not the evaluator. */
 export type EvaluatedShow = Exclude<ShowStatement, { kind: 'ShowRestorePreview' }>;
 
-export function evaluateShow(stmt: EvaluatedShow, catalog: Catalog, ctx: EvalContext): ResultSet | ObError {
+export function evaluateShow(stmt: EvaluatedShow, under: Catalog, ctx: EvalContext): ResultSet | ObError {
+  const catalog = withInformationSchema(under, ctx);
   return guard(() => {
     switch (stmt.kind) {
       case 'ShowDatabases':
-        return filter([col('Database')], catalog.databases().map((d) => [d]), stmt.like, stmt.where, ctx);
+        return filter([col('Database')], catalog.databases().map((d) => [d]), stmt.like, stmt.where, ctx, 0, catalog);
       case 'ShowTables':
         return showTables(stmt, catalog, ctx);
       case 'ShowVariables': {
@@ -39,30 +38,40 @@ export function evaluateShow(stmt: EvaluatedShow, catalog: Catalog, ctx: EvalCon
       case 'ShowErrors':
         return { columns: [col('Level'), { name: 'Code', type: { base: 'bigint', width: 4, unsigned: true }, nullable: false }, col('Message', 512)], rows: [] };
       case 'ShowStatus':
-        return filter([col('Variable_name'), col('Value', 1024)], [], stmt.like, undefined, ctx);
+        return filter([col('Variable_name'), col('Value', 1024)], [], stmt.like, stmt.where, ctx);
       case 'ShowProcesslist':
         return showProcesslist(ctx);
-      case 'ShowCreateTable':
-        return fail(obErrorWith('OB_NOT_SUPPORTED', 'SHOW CREATE TABLE of a system view'));
       case 'ShowTenant':
         return fail(obErrorWith('OB_NOT_SUPPORTED', 'SHOW TENANT'));
+      default:
+        return evaluateBrowse(stmt, catalog, ctx);
     }
   });
 }
 
 /** DESC t / SHOW COLUMNS FROM t as OceanBase prints it: Field, Type, Null, Key, Default, Extra. */
 export function describeTable(name: TableName, catalog: Catalog, ctx: EvalContext): ResultSet | ObError {
-  return guard(() => describeColumns(name, catalog, ctx, false, undefined));
+  return guard(() => describeColumns(name, withInformationSchema(catalog, ctx), ctx, false, undefined));
 }
 
 /** INSERT / UPDATE / DELETE / REPLACE / TRUNCATE on a view or inner table: 1146 if unknown, else 1288. */
 export function rejectWrite(stmt: WriteStatement, catalog: Catalog, ctx: EvalContext): ObError {
-  const found = guard(() => resolveTable(stmt.table, catalog, ctx));
+  const found = guard(() => resolveTable(stmt.table, withInformationSchema(catalog, ctx), ctx));
   if ('kind' in found && found.kind === 'ObError') return found;
   return obErrorWith('OB_ERR_NON_UPDATABLE_TABLE', stmt.table.name, stmt.verb);
 }
 
-function resolveTable(name: TableName, catalog: Catalog, ctx: EvalContext): Table {
+/** LOCK TABLES: every table must exist (1146 otherwise); nothing is locked. */
+export function checkLockTables(tables: readonly TableName[], catalog: Catalog, ctx: EvalContext): ObError | undefined {
+  const cat = withInformationSchema(catalog, ctx);
+  for (const t of tables) {
+    const found = guard(() => resolveTable(t, cat, ctx));
+    if ('kind' in found && found.kind === 'ObError') return found;
+  }
+  return undefined;
+}
+
+export function resolveTable(name: TableName, catalog: Catalog, ctx: EvalContext): Table {
   const schema = name.schema ?? ctx.database;
   if (schema === undefined) return fail(obError('OB_ERR_NO_DB_SELECTED'));
   return catalog.resolve(name.schema, name.name) ?? fail(obErrorWith('OB_TABLE_NOT_EXIST', schema, name.name));
@@ -90,7 +99,7 @@ function showTables(stmt: Extract<ShowStatement, { kind: 'ShowTables' }>, catalo
   if (!tables) return fail(obErrorWith('OB_ERR_BAD_DATABASE', db));
   const columns = [col(`Tables_in_${db}`, 128), ...(stmt.full ? [col('Table_type')] : [])];
   const rows = tables.map((t) => (stmt.full ? [t.name, t.kind ?? 'BASE TABLE'] : [t.name]));
-  return filter(columns, rows, stmt.like, stmt.where, ctx);
+  return filter(columns, rows, stmt.like, stmt.where, ctx, 0, catalog);
 }
 
 /** SHOW PARAMETERS reads GV$OB_PARAMETERS and shows OceanBase's 14 SHOW columns. */
@@ -138,25 +147,3 @@ function showProcesslist(ctx: EvalContext): ResultSet {
   return { columns, rows: [[ctx.connectionId, user, host, ctx.database ?? null, 'Query', 0n, 'ACTIVE', 'SHOW PROCESSLIST']] };
 }
 
-/** LIKE applies to the first column (`nameColumn` for SHOW PARAMETERS); WHERE sees the result's columns by name. */
-function filter(
-  columns: readonly ColumnDef[],
-  rows: readonly (readonly SqlValue[])[],
-  like: string | undefined,
-  where: Expr | undefined,
-  ctx: EvalContext,
-  nameColumn = 0,
-): ResultSet {
-  let out = rows;
-  if (like !== undefined) {
-    const re = likeRegExp(like, '\\');
-    out = out.filter((r) => re.test(String(r[nameColumn] ?? '')));
-  }
-  if (where) {
-    const table: Table = { name: 'show', columns, rows: () => out };
-    const scope: Scope = { ctx, sources: [{ table, schema: 'information_schema', alias: 'show', offset: 0, outer: false }], clause: 'where clause', depth: 0 };
-    const pred = compileExpr(where, scope).fn;
-    out = out.filter((r) => truth(pred(r, []), ctx.timeZone) === true);
-  }
-  return { columns, rows: out };
-}

@@ -69,6 +69,7 @@ const DEFS: readonly SysVarDef[] = [
   { name: 'read_only', kind: 'bool', globalOnly: true, default: n(0n) },
   { name: 'sql_auto_is_null', kind: 'bool', default: n(0n) },
   { name: 'sql_mode', kind: 'string', default: s('STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_AUTO_CREATE_USER') },
+  { name: 'sql_quote_show_create', kind: 'bool', default: n(1n) },
   { name: 'sql_select_limit', kind: 'int', min: 0n, default: n(9223372036854775807n) },
   { name: 'system_time_zone', kind: 'string', globalOnly: true, readOnly: true, default: s('CST') },
   { name: 'time_zone', kind: 'string', default: s('+08:00') },

@@ -4,7 +4,7 @@
  */
 import type { Statement } from '../../grammar/index.js';
 import { isObError, obErrorWith, type ObError } from '../errors.js';
-import { applySet, applySetNames, applySetTransaction, describeTable, evaluateShow } from '../query/index.js';
+import { applySet, applySetNames, applySetTransaction, checkLockTables, describeTable, evaluateShow } from '../query/index.js';
 import type { ResultSet, SqlValue } from '../result.js';
 import type { StatementResult } from './port.js';
 import type { Session } from './session.js';
@@ -21,6 +21,21 @@ const SESSION_KIND_LIST = [
   'ShowProcesslist',
   'ShowCreateTable',
   'ShowTenant',
+  'ShowTableStatus',
+  'ShowIndex',
+  'ShowCreateView',
+  'ShowCreateDatabase',
+  'ShowGrants',
+  'ShowEngines',
+  'ShowCharset',
+  'ShowCollation',
+  'ShowRoutineStatus',
+  'ShowTriggers',
+  'ShowEvents',
+  'ShowPlugins',
+  'ShowMasterStatus',
+  'LockTables',
+  'UnlockTables',
   'Describe',
   'Set',
   'SetNames',
@@ -59,6 +74,11 @@ export function runSessionStatement(session: Session, stmt: SessionLevelStatemen
       return use(session, stmt.database);
     case 'Transaction':
       // Views and inner tables are read-only, so a transaction has nothing to commit or roll back.
+      return OK;
+    case 'LockTables':
+      // A read-only schema has nothing to lock: the tables must exist, and that is all (OceanBase accepts the syntax).
+      return okUnless(checkLockTables(stmt.tables.map((t) => t.table), session.catalog(), ctx));
+    case 'UnlockTables':
       return OK;
     default:
       return rows(evaluateShow(stmt, session.catalog(), ctx));

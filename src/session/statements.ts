@@ -18,7 +18,7 @@ const OK: StatementResult = { kind: 'ok' };
 
 export function runStatement(session: Session, stmt: Statement, params: readonly SqlValue[]): StatementResult {
   session.entry.questions++;
-  if (stmt.kind === 'Select') {
+  if (stmt.kind === 'Select' || stmt.kind === 'Union') {
     const result = evaluateSelect(stmt, session.catalog(), session.evalContext(params));
     return isObError(result) ? result : { kind: 'rows', resultSet: result };
   }
@@ -40,7 +40,7 @@ export function runStatement(session: Session, stmt: Statement, params: readonly
 
 /** The columns a statement returns, without running it: SELECT is described by the evaluator. */
 export function describeStatement(session: Session, stmt: Statement): readonly ColumnDef[] | ObError {
-  if (stmt.kind === 'Select') return describeSelect(stmt, session.catalog(), session.evalContext([]));
+  if (stmt.kind === 'Select' || stmt.kind === 'Union') return describeSelect(stmt, session.catalog(), session.evalContext([]));
   // Running it would consume the session's preview, so its columns are given as they are.
   if (stmt.kind === 'ShowRestorePreview') return RESTORE_PREVIEW_COLUMNS;
   // SHOW and DESC read nothing but the catalog and the session, so running them is how to describe them.
