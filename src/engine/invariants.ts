@@ -95,10 +95,46 @@ function checkTenant(state: ClusterState, tenant: TenantState): void {
   checkIds(`tenant ${tenant.id} backup set id`, b.setFiles.map((s) => s.backupSetId), b.counters.backupSetId);
   for (const set of b.setFiles) checkSet(tenant, b, set);
   checkClean(tenant, b);
+  checkFailures(tenant, b);
   for (const round of b.rounds) {
     if (round.status === 'DOING') invariant(round.checkpointScn > round.startScn, `tenant ${tenant.id}: DOING round with checkpoint <= start`);
     invariant(round.checkpointScn <= BigInt(state.nowUs + 1) * 1000n, `tenant ${tenant.id}: archive checkpoint ahead of now`);
   }
+}
+
+/**
+ * The failure states (issue 19): a failed user job carries a negative RESULT and a COMMENT, its set is never
+ * AVAILABLE, an INTERRUPTED round says which log stream stopped and a running round says nothing, and a retried
+ * task stays within OB_BACKUP_MAX_RETRY_TIMES.
+ */
+function checkFailures(tenant: TenantState, b: TenantBackup): void {
+  for (const job of [...b.jobHistory, ...b.jobs]) {
+    if (job.status !== 'FAILED' || job.jobLevel !== 'USER_TENANT') continue;
+    invariant(job.result < 0 && job.comment !== '', `tenant ${tenant.id} job ${job.jobId}: FAILED without a RESULT and a COMMENT`);
+  }
+  for (const set of b.setFiles) {
+    if (set.status === 'FAILED') invariant(set.fileStatus !== 'AVAILABLE', `tenant ${tenant.id} set ${set.backupSetId}: FAILED but AVAILABLE`);
+  }
+  for (const round of b.rounds) {
+    if (round.status === 'INTERRUPTED') invariant(round.comment !== '', `tenant ${tenant.id} round ${round.roundId}: INTERRUPTED without a COMMENT`);
+    if (round.status === 'DOING' || round.status === 'BEGINNING') invariant(round.comment === '', `tenant ${tenant.id} round ${round.roundId}: running with a COMMENT`);
+  }
+  for (const task of b.tasks) {
+    invariant((task.retryCnt ?? 0) <= 64 && (task.lsRetryId ?? 0) <= 64, `tenant ${tenant.id} task ${task.taskId}: retried past OB_BACKUP_MAX_RETRY_TIMES`);
+  }
+}
+
+/** Faults: ids unique, ordered and below the counter; a span that ends after it starts; no arming edge overdue. */
+function checkFaults(state: ClusterState): void {
+  checkIds('fault id', state.faults.map((f) => f.faultId), state.nextFaultId);
+  state.faults.forEach((f, i) => {
+    const what = `fault ${f.faultId}`;
+    invariant(i === 0 || f.faultId > state.faults[i - 1]!.faultId, `${what}: faults are not in id order`);
+    invariant(f.armedUntilUs === null || f.armedUntilUs > f.armedFromUs, `${what}: armed until before armed from`);
+    invariant(Number.isInteger(f.fired) && f.fired >= 0, `${what}: FIRED ${f.fired}`);
+    invariant(f.nextAtUs === null || f.nextAtUs > state.nowUs, `${what}: an arming edge at ${f.nextAtUs} was not processed by ${state.nowUs}`);
+    invariant(f.nextAtUs === null || f.nextAtUs === f.armedFromUs || f.nextAtUs === f.armedUntilUs, `${what}: an edge that is neither end`);
+  });
 }
 
 const DELETE_TASK_EDGES = new Set(['-INIT', 'INIT-DOING', 'DOING-COMPLETED', 'INIT-CANCELING', 'DOING-CANCELING', 'CANCELING-CANCELED']);
@@ -170,6 +206,7 @@ export function assertInvariants(cluster: Cluster | ClusterState, before?: Clust
   invariant(state.tenants.every((t, i) => i === 0 || t.id > state.tenants[i - 1]!.id), 'tenants are not ordered by id');
   for (const tenant of state.tenants) checkTenant(state, tenant);
   checkRestore(state);
+  checkFaults(state);
   if (before === undefined) return;
   invariant(state.nowUs >= before.nowUs, 'virtual time went back');
   checkAppendOnly('restoreHistory', before.restoreHistory, state.restoreHistory);

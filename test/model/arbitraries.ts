@@ -12,6 +12,8 @@ import type { ModelCommand } from './commands/command.js';
 import { DeletePolicy } from './commands/delete-policy.js';
 import type { PolicyVariant } from './commands/delete-policy.js';
 import { DestState } from './commands/dest-state.js';
+import { ClearFaults, InjectDestFault } from './commands/inject-fault.js';
+import type { FinalDestError } from './commands/inject-fault.js';
 import { Reconnect } from './commands/reconnect.js';
 import { RestoreRefused } from './commands/restore-refused.js';
 import { SetArchiveDest } from './commands/set-archive-dest.js';
@@ -71,6 +73,10 @@ const deletePolicy = fc.tuple(
   ),
   fc.constantFrom(...policyVariants),
 ).map(([add, { conn: c, list }, v]) => new DeletePolicy(add, c, list, v));
+const finalErrors: FinalDestError[] = ['OB_BACKUP_DEVICE_OUT_OF_SPACE', 'OB_BACKUP_PERMISSION_DENIED', 'OB_BACKUP_DEST_NOT_CONNECT'];
+const injectFault = fc
+  .tuple(conn, fc.constantFrom<TenantName | null>(null, null, 't1', 't2'), fc.constantFrom(...finalErrors))
+  .map(([c, listed, error]) => new InjectDestFault(c, listed, error));
 const restore = fc.constantFrom('fromUserTenant', 'existingTenant', 'emptyOption' as const).map((v) => new RestoreRefused(v));
 
 /** Every command arbitrary; fc.commands picks among them uniformly, so repeats are weights. */
@@ -79,4 +85,5 @@ export const allCommands: fc.Arbitrary<ModelCommand>[] = [
   threadScore, conn.map((c) => new SetEncryption(c)), conn.map((c) => new Reconnect(c)),
   backupUser, backupUser, backupUser, backupSys, backupSys, cancelBackup,
   advance, advance, advance, advance, writeMacroblocks, deletePolicy, restore,
+  injectFault, fc.constant(new ClearFaults()), fc.constant(new ClearFaults()),
 ];

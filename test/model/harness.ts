@@ -13,6 +13,7 @@ import { initialModel, TENANT_SQL_NAME } from './model.js';
 import type { Conn, Model } from './model.js';
 import type { System } from './system.js';
 import { START_TIME } from './system.js';
+import { recoverAndBackUp } from './recovery.js';
 import { expectedViews } from './views-check.js';
 
 /** fast-check hands the property wrapped commands; the replay needs ours. */
@@ -48,6 +49,7 @@ export function sequence(prepared: boolean, cmds: Iterable<unknown>): unknown[] 
 export async function runSequence(prepared: boolean, cmds: Commands, system: System): Promise<void> {
   try {
     await fc.asyncModelRun(() => ({ model: initialModel(), real: system }), sequence(prepared, cmds) as Commands);
+    await recoverAndBackUp(system);
   } finally {
     await system.close();
   }

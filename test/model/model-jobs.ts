@@ -3,6 +3,7 @@
  * or unknown), its set row, the base set an INC builds on, and the model's clock, which decides the archive
  * changes of the last instant and creates the children of sys jobs one second after them.
  */
+import { FINAL_DEST_ERRORS, failOnDestFault } from './commands/inject-fault.js';
 import { settledRound } from './model-archive.js';
 import {
   FATE_DONE_MS,
@@ -35,7 +36,7 @@ function userPhase(m: Model, j: Job): Phase {
   if (j.fate === 'run') return { where: 'history', status: 'COMPLETED', result: 0 };
   return j.fate === 'cancel'
     ? { where: 'history', status: 'CANCELED', result: RESULT_CANCELED }
-    : { where: 'history', status: 'FAILED', result: RESULT_ARCHIVE_NOT_RUNNING };
+    : { where: 'history', status: 'FAILED', result: j.failResult ?? RESULT_ARCHIVE_NOT_RUNNING };
 }
 
 /** The sys (CLUSTER) job follows its children (views.md §9.3). Its RESULT is not asserted when it fails. */
@@ -111,6 +112,14 @@ export function newUserJob(m: Model, tenant: TenantName, inc: boolean, plus: boo
   };
 }
 
+/** Whether the tenant's round leaves DOING with the archive change of this instant (its live jobs then fail with 9029). */
+function archiveLeavesDoing(m: Model, name: TenantName, at: number): boolean {
+  const t = m.tenants[name];
+  if (t.archiveChangedAt !== at) return false;
+  const after = settledRound(t, t.roundBefore);
+  return t.roundBefore?.status === 'DOING' && after?.status !== 'DOING';
+}
+
 /**
  * Moves the model's clock. First the archive changes of the instant being left are decided: a round that leaves
  * DOING fails every live job of its tenant (OB_LOG_ARCHIVE_NOT_RUNNING). Then sys jobs of that instant create
@@ -118,6 +127,10 @@ export function newUserJob(m: Model, tenant: TenantName, inc: boolean, plus: boo
  */
 export function advanceModel(m: Model, ms: number): void {
   const from = m.now;
+  for (const name of USER_TENANTS) {
+    // The archive check precedes the dest check at every job step (check_can_backup_ first).
+    if (!archiveLeavesDoing(m, name, from)) failOnDestFault(m, name, from);
+  }
   for (const name of USER_TENANTS) {
     const t = m.tenants[name];
     if (t.archiveChangedAt !== from) continue;
@@ -140,6 +153,11 @@ export function advanceModel(m: Model, ms: number): void {
       if (settledRound(m.tenants[name], m.tenants[name].roundBefore)?.status !== 'DOING') {
         child.fate = 'fail';
         child.fateAt = from;
+      } else if (m.tenants[name].destFault !== null) {
+        // The child's INIT step checks the dest after the archive: a broken dest fails it before any set row.
+        child.fate = 'fail';
+        child.fateAt = from;
+        child.failResult = -FINAL_DEST_ERRORS[m.tenants[name].destFault].errno;
       }
       m.jobs.push(child);
     }

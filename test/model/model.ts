@@ -5,6 +5,7 @@
  * an archive change has settled a few seconds later) and says "unknown" in between; commands whose outcome would
  * depend on an unknown are not generated in that state (their check() is false).
  */
+import type { FinalDestError } from './commands/inject-fault.js';
 
 export const USER_TENANTS = ['t1', 't2'] as const;
 export type TenantName = (typeof USER_TENANTS)[number];
@@ -53,6 +54,8 @@ export interface Job {
   readonly destRoot: string;
   fate: 'run' | 'cancel' | 'fail';
   fateAt: number;
+  /** fate 'fail' only: RESULT, when not OB_LOG_ARCHIVE_NOT_RUNNING (an injected dest fault's code). */
+  failResult?: number;
   /** Sys job only: executor tenants, and whether their child jobs exist yet (created one second later). */
   readonly executors: readonly TenantName[];
   childrenCreated: boolean;
@@ -74,6 +77,8 @@ export interface TenantModel {
   nextSetId: number;
   policy: boolean;
   threadScore: number;
+  /** The final error armed on the tenant's backup dest (commands/inject-fault.ts), or null. */
+  destFault: FinalDestError | null;
 }
 
 export interface Model {
@@ -101,6 +106,7 @@ function tenantModel(name: TenantName): TenantModel {
     nextSetId: 1,
     policy: false,
     threadScore: 0,
+    destFault: null,
   };
 }
 

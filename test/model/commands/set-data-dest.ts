@@ -7,6 +7,7 @@ import { isLive, jobsCertain, jobsOf } from '../model-jobs.js';
 import { archiveRoot, dataRoot, otherTenant } from '../model.js';
 import type { Conn, Model, TenantName } from '../model.js';
 import { ModelCommand, fail, ok, tenantClause } from './command.js';
+import { destFaultError } from './inject-fault.js';
 import type { Prediction } from './command.js';
 
 export type DataTarget = 'data1' | 'data2' | 'clear' | 'ownArchive' | 'otherTenant' | 'malformed';
@@ -52,6 +53,9 @@ export class SetDataDest extends ModelCommand {
     if (this.target === 'malformed') return fail(E.invalidBackupDest());
     if (jobsOf(m, this.tenant).some((j) => isLive(m, j))) return fail(E.backupInProgress());
     const root = this.value();
+    // check_dest_connectivity runs before the format file is read: a broken dest answers with its error.
+    const fault = m.tenants[this.tenant].destFault;
+    if (root !== '' && fault !== null) return fail(destFaultError(fault));
     const format = m.formats.get(root);
     if (root !== '' && format !== undefined && (format.tenant !== this.tenant || format.type !== 'data')) return fail(E.formatNotMatch());
     return ok(() => {
