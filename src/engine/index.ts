@@ -18,6 +18,7 @@ export { restorePreviewRows, PREVIEW_BACKUP_DEST_VAR, PREVIEW_SCN_VAR, PREVIEW_T
 export type { RestorePreviewRow } from './restore/restore-manage.js';
 export type { EngineStatement } from './execute.js';
 export { assertInvariants, stableJson } from './invariants.js';
+export { serverStatus } from './faults/faults.js';
 export { countChangedBetween, versionsAt, MACRO_BLOCK_BYTES } from './data/macroblocks.js';
 export { scnOfUs, usOfScn, scnDisplay9 } from './cluster/time.js';
 export { SYS_TENANT_ID, findTenant, findTenantByName } from './tenant/tenants.js';

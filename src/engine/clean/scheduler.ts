@@ -7,7 +7,10 @@
  * then COMPLETES and moves, with its tasks, to the history tables. CANCEL DELETE BACKUP stops it (CANCELED).
  */
 import { OB_ERRORS } from '../../errors.js';
+import type { ObErrorName } from '../../errors.js';
+import { traceId } from '../backup/jobs.js';
 import { obsoleteBackups } from './plan.js';
+import { cleanComment, cleanStepVerdict } from '../faults/clean-faults.js';
 import type { ClusterState, DeleteJob, DeleteTask, JobStatus, TenantBackup, TenantState } from '../state.js';
 import { backupOf } from '../tenant/tenants.js';
 import { US_PER_SECOND, parseTimeString, scnOfUs } from '../cluster/time.js';
@@ -168,6 +171,12 @@ export function deleteTaskStep(state: ClusterState, tenant: TenantState, task: D
     return;
   }
   if (task.status !== 'DOING') return;
+  const verdict = cleanStepVerdict(state, tenant.id, job);
+  if (verdict.kind === 'retry') {
+    task.nextAtUs = verdict.atUs;
+    return;
+  }
+  if (verdict.kind === 'fail') return failDeleteJob(state, backup, job, verdict.name);
   if (task.taskType === 'BACKUP SET') {
     const set = backup.setFiles.find((s) => s.backupSetId === task.id);
     if (set !== undefined) set.fileStatus = 'DELETED';
@@ -187,6 +196,26 @@ export function deleteTaskStep(state: ClusterState, tenant: TenantState, task: D
   setStatus(state, task, 'COMPLETED');
   job.successTaskCount++;
   if (backup.deleteTasks.every((t) => t.jobId !== job.jobId || t.status === 'COMPLETED')) finishJob(state, job, 'COMPLETED');
+}
+
+/**
+ * A final error while deleting: every live task of the job FAILED with it, their files back to what they were
+ * (nothing was deleted: the sets and pieces stay), the job FAILED with RESULT and the task's COMMENT.
+ */
+function failDeleteJob(state: ClusterState, backup: TenantBackup, job: DeleteJob, name: ObErrorName): void {
+  const comment = cleanComment(name, traceId(state));
+  for (const t of backup.deleteTasks.filter((x) => x.jobId === job.jobId && (x.status === 'INIT' || x.status === 'DOING'))) {
+    setStatus(state, t, 'FAILED');
+    t.result = OB_ERRORS[name].code;
+    t.comment = comment;
+    t.endUs = state.nowUs;
+    t.nextAtUs = null;
+    const file = fileOf(backup, t);
+    if (file !== undefined && file.fileStatus === 'DELETING') file.fileStatus = 'AVAILABLE';
+  }
+  job.result = OB_ERRORS[name].code;
+  job.comment = comment;
+  finishJob(state, job, 'FAILED');
 }
 
 /** CANCEL DELETE BACKUP: live delete jobs (INIT / DOING) go to CANCELING; the scheduler cancels them. */

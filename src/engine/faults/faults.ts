@@ -91,6 +91,14 @@ export function serverDown(state: ClusterState): Fault | undefined {
   return activeFault(state, SYS_TENANT_ID, 'SERVER');
 }
 
+/**
+ * DBA_OB_SERVERS.STATUS of the one observer: INACTIVE while a SERVER DOWN fault is armed (the rootservice lost its
+ * heartbeat, ObServerStatus::OB_SERVER_INACTIVE), ACTIVE otherwise.
+ */
+export function serverStatus(state: ClusterState): 'ACTIVE' | 'INACTIVE' {
+  return serverDown(state) === undefined ? 'ACTIVE' : 'INACTIVE';
+}
+
 /** Advances a fault past its edge at `state.nowUs`: armed → (until) → done. */
 export function passEdge(fault: Fault): void {
   if (fault.nextAtUs === fault.armedFromUs && fault.armedUntilUs !== null && fault.armedUntilUs > fault.armedFromUs) {

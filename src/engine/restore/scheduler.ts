@@ -6,7 +6,9 @@
  * with STATUS SUCCESS / FAIL; the tenant is then a STANDBY whose data is the source's at the restore point.
  */
 import { OB_ERRORS } from '../../errors.js';
-import { rootserviceComment } from '../backup/jobs.js';
+import type { ObErrorName } from '../../errors.js';
+import { rootserviceComment, traceId } from '../backup/jobs.js';
+import { restoreFailComment, restoreFault } from '../faults/restore-faults.js';
 import { logRateOf } from '../tenant/tenants.js';
 import { changesUntil } from '../data/macroblocks.js';
 import type { ClusterState, RestoreJob, RestoreStatus, TenantData, TenantState } from '../state.js';
@@ -38,6 +40,8 @@ export function setRestoreStatus(state: ClusterState, job: RestoreJob, to: Resto
 /** One scheduled step of a live restore row. */
 export function restoreStep(state: ClusterState, job: RestoreJob): void {
   job.nextAtUs = null;
+  const fault = restoreFault(state, job);
+  if (fault !== null) return failOnFault(state, job, fault);
   if (job.tenantId === SYS_TENANT_ID) sysStep(state, job);
   else tenantStep(state, job);
 }
@@ -193,6 +197,18 @@ function moveToHistory(state: ClusterState, job: RestoreJob): void {
   state.restoreHistory.push(job);
   const sys = state.restoreJobs.find((j) => j.jobId === job.jobId && j.tenantId === SYS_TENANT_ID);
   if (sys !== undefined && sys.nextAtUs === null) sys.nextAtUs = state.nowUs + RESTORE_TICK_US;
+}
+
+/**
+ * An injected RESTORE fault: the row fails in its phase (RESTORE_FAIL, then RESTORE_HISTORY FAIL); the tenant row's
+ * failure wakes the sys row, which takes its COMMENT. The restored tenant stays as it is (role RESTORE) for the
+ * DBA to drop, with its resource pool.
+ */
+function failOnFault(state: ClusterState, job: RestoreJob, name: ObErrorName): void {
+  job.comment = restoreFailComment(job, name, traceId(state));
+  job.finishUs = state.nowUs;
+  setRestoreStatus(state, job, 'RESTORE_FAIL');
+  job.nextAtUs = state.nowUs + RESTORE_TICK_US;
 }
 
 function failSysJob(state: ClusterState, job: RestoreJob, code: number, message: string): void {

@@ -160,6 +160,8 @@ export interface DeleteJob {
   /** Internal: the scheduler's next step, or null. */
   nextAtUs: number | null;
   statusLog: StatusChange<JobStatus>[];
+  /** Internal (faults): retry_count_ of the delete job, bumped by a retried error (ObBackupCleanTaskMgr::is_can_retry_). */
+  retryCount?: number;
 }
 
 /** A DBA_OB_BACKUP_DELETE_TASKS / _TASK_HISTORY row (views.md §6.3). */
