@@ -1,15 +1,15 @@
 /**
  * The running statement's budget (ob_query_timeout, KILL QUERY, the per-statement memory bound), checked by the
  * evaluator's row loops. The session sets it around one synchronous evaluation (`underBudget`); the loops call
- * `spendRows` for rows they step and `holdRows` for rows they keep. Time is read here, in the query layer, never
- * in the engine or the views; a statement without a budget (describe, the plan cache's warm-up) runs unbounded.
+ * `spendRows` for rows they step and `holdRows` for rows they keep. The query layer reads no clock: the session
+ * passes `expired`, which does; a statement without a budget (describe, the plan cache's warm-up) runs unbounded.
  */
 import { obError, obErrorWith } from '../errors.js';
 import { fail } from './scope.js';
 
 export interface StatementBudget {
-  /** performance.now() after which the statement ends with OB_TIMEOUT. */
-  readonly deadlineMs: number;
+  /** True once the statement is past ob_query_timeout (the session reads its clock). */
+  readonly expired: () => boolean;
   /** ob_query_timeout as the error quotes it. */
   readonly timeoutUs: number;
   /** Values (rows × columns) a statement may keep at once before OB_ALLOCATE_MEMORY_FAILED. */
@@ -55,7 +55,7 @@ export function holdRows(rows: number, width: number): void {
 }
 
 export function checkBudget(budget: StatementBudget): void {
-  if (budget.cancelled() || performance.now() > budget.deadlineMs) fail(timeoutError(budget.timeoutUs));
+  if (budget.cancelled() || budget.expired()) fail(timeoutError(budget.timeoutUs));
 }
 
 export function timeoutError(timeoutUs: number) {

@@ -193,7 +193,7 @@ export class Session {
     if (typeof span !== 'number') return span;
     const step = beginAdvance(this.entry.cluster, span);
     while (!step(ADVANCE_SLICE_EVENTS)) {
-      if (this.#cancelled || performance.now() > budget.deadlineMs) return timeoutError(budget.timeoutUs);
+      if (this.#cancelled || budget.expired()) return timeoutError(budget.timeoutUs);
       yield;
     }
     return { kind: 'ok' };
@@ -203,8 +203,9 @@ export class Session {
   private budget(): StatementBudget {
     const value = this.variables.session.get('ob_query_timeout') ?? this.entry.globalVariables.get('ob_query_timeout') ?? DEFAULT_QUERY_TIMEOUT_US;
     const timeoutUs = Number(value);
+    const deadlineMs = performance.now() + timeoutUs / 1000;
     return {
-      deadlineMs: performance.now() + timeoutUs / 1000,
+      expired: () => performance.now() > deadlineMs,
       timeoutUs,
       maxHeldValues: MAX_STATEMENT_VALUES,
       cancelled: () => this.#cancelled,
