@@ -4,9 +4,9 @@
  * macroblocks, not the tenant size: targets < 100 ms (1 %) and < 10 ms (0.01 %) on 10 M, process < 300 MB.
  * Run: npm run build && npm run bench:engine
  */
-import { planData } from '../src/engine/backup-sets.js';
-import { createCluster } from '../src/engine/cluster.js';
-import { writeRandomMacroblocks } from '../src/engine/macroblocks.js';
+import { planData } from '../src/engine/backup/sets.js';
+import { createCluster } from '../src/engine/cluster/cluster.js';
+import { writeRandomMacroblocks } from '../src/engine/data/macroblocks.js';
 import type { BackupSetFile } from '../src/engine/state.js';
 
 const START_US = Date.UTC(2024, 0, 1) * 1000;

@@ -5,20 +5,20 @@
  */
 import type { BackupStatement, ControlStatement } from '../../grammar/ast.js';
 import { InvariantError, obError, obErrorWith } from '../errors.js';
-import { syncClock } from './cluster.js';
-import { alterSystemSet } from './commands/alter-system-set.js';
-import { archiveLog } from './commands/archivelog.js';
-import { backupClean, deletePolicy } from './commands/backup-clean.js';
-import { backupDatabase } from './commands/backup-database.js';
-import { cancelBackup } from './commands/cancel-backup.js';
-import { control } from './commands/control.js';
-import { faultControl } from './commands/faults.js';
-import { restoreTenant } from './commands/restore.js';
-import { cancelRestore, restorePreview } from './commands/restore-manage.js';
-import { standby } from './commands/standby.js';
-import { tenantDdl } from './commands/tenant-ddl.js';
-import { restoreSource, setDecryption, setEncryption } from './encryption.js';
-import { SYS_TENANT_ID } from './tenants.js';
+import { syncClock } from './cluster/cluster.js';
+import { alterSystemSet } from './dest/alter-system-set.js';
+import { archiveLog } from './archive/archivelog.js';
+import { backupClean, deletePolicy } from './clean/backup-clean.js';
+import { backupDatabase } from './backup/backup-database.js';
+import { cancelBackup } from './backup/cancel-backup.js';
+import { control } from './cluster/control.js';
+import { faultControl } from './faults/fault-control.js';
+import { restoreTenant } from './restore/restore.js';
+import { cancelRestore, restorePreview } from './restore/restore-manage.js';
+import { standby } from './restore/standby.js';
+import { tenantDdl } from './tenant/tenant-ddl.js';
+import { restoreSource, setDecryption, setEncryption } from './backup/encryption.js';
+import { SYS_TENANT_ID } from './tenant/tenants.js';
 import type { Cluster, Outcome, SessionContext } from './types.js';
 
 export type EngineStatement = BackupStatement | ControlStatement;

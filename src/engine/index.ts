@@ -12,20 +12,21 @@
  *   (rows BACKUP_TYPE, BACKUP_ID, PREVIEW_PATH, BACKUP_DESC, or the restore's error; clears the preview variables).
  * - `cluster.state` (state.ts): plain data the views read, with `nowUs` as their `now`.
  */
-export { advance, advanceUs, createCluster, initialState, now, syncClock } from './cluster.js';
+export { advance, advanceUs, createCluster, initialState, now, syncClock } from './cluster/cluster.js';
 export { execute } from './execute.js';
-export { restorePreviewRows, PREVIEW_BACKUP_DEST_VAR, PREVIEW_SCN_VAR, PREVIEW_TIMESTAMP_VAR } from './commands/restore-manage.js';
-export type { RestorePreviewRow } from './commands/restore-manage.js';
+export { restorePreviewRows, PREVIEW_BACKUP_DEST_VAR, PREVIEW_SCN_VAR, PREVIEW_TIMESTAMP_VAR } from './restore/restore-manage.js';
+export type { RestorePreviewRow } from './restore/restore-manage.js';
 export type { EngineStatement } from './execute.js';
 export { assertInvariants, stableJson } from './invariants.js';
-export { countChangedBetween, versionsAt, MACRO_BLOCK_BYTES } from './macroblocks.js';
-export { scnOfUs, usOfScn, scnDisplay9 } from './time.js';
-export { SYS_TENANT_ID, findTenant, findTenantByName } from './tenants.js';
+export { serverStatus } from './faults/faults.js';
+export { countChangedBetween, versionsAt, MACRO_BLOCK_BYTES } from './data/macroblocks.js';
+export { scnOfUs, usOfScn, scnDisplay9 } from './cluster/time.js';
+export { SYS_TENANT_ID, findTenant, findTenantByName } from './tenant/tenants.js';
 export {
   DECRYPTION_PASSWD_ARRAY_VAR,
   ENCRYPTION_MODE_VAR,
   ENCRYPTION_PASSWD_VAR,
   RESTORE_SOURCE_VAR,
-} from './encryption.js';
+} from './backup/encryption.js';
 export type * from './state.js';
 export type * from './types.js';

@@ -137,7 +137,9 @@ function checkFaults(state: ClusterState): void {
   });
 }
 
-const DELETE_TASK_EDGES = new Set(['-INIT', 'INIT-DOING', 'DOING-COMPLETED', 'INIT-CANCELING', 'DOING-CANCELING', 'CANCELING-CANCELED']);
+const DELETE_TASK_EDGES = new Set([
+  '-INIT', 'INIT-DOING', 'DOING-COMPLETED', 'INIT-CANCELING', 'DOING-CANCELING', 'CANCELING-CANCELED', 'INIT-FAILED', 'DOING-FAILED',
+]);
 
 /** Delete jobs and tasks: allowed edges, files DELETING exactly while a live task deletes them. */
 function checkClean(tenant: TenantState, b: TenantBackup): void {

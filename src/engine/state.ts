@@ -8,11 +8,11 @@
  * A field that a column shows verbatim keeps the column's vocabulary (views.md §8).
  */
 export type * from './state-vocabulary.js';
-export type * from './state-cluster.js';
-export type * from './state-restore.js';
-export type * from './state-tenant.js';
-export type * from './state-dest.js';
-export type * from './state-archive.js';
-export type * from './state-backup.js';
-export type * from './state-data.js';
-export type * from './state-fault.js';
+export type * from './cluster/state.js';
+export type * from './restore/state.js';
+export type * from './tenant/state.js';
+export type * from './dest/state.js';
+export type * from './archive/state.js';
+export type * from './backup/state.js';
+export type * from './data/state.js';
+export type * from './faults/state.js';

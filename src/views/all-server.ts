@@ -4,6 +4,7 @@
  * needs them non-NULL (clients.md §5.3). Columns follow the 4.x inner table; `with_partition` is kept because
  * ob-operator selects it (inferred: the 4.x schema definition was not read).
  */
+import { serverStatus } from '../engine/index.js';
 import { SERVER } from './cluster-profile.js';
 import { T, col } from './columns.js';
 import { clusterStartUs } from './read.js';
@@ -45,7 +46,7 @@ export const ALL_SERVER: ViewDef = {
         1n,
         1n,
         // Upper case as stored; ob-operator lower()s it.
-        'ACTIVE',
+        serverStatus(ctx.state),
         int(start),
         0n,
         0n,

@@ -6,7 +6,7 @@
  * STATUS uses the round state words (DOING / INTERRUPTED / STOP / SUSPEND).
  */
 import type { ArchivePiece, ArchiveRound, TenantBackup } from '../engine/index.js';
-import { logBytesAt } from '../engine/log-bytes.js';
+import { logBytesAt } from '../engine/data/log-bytes.js';
 import { T, col } from './columns.js';
 import { backupOf } from './read.js';
 import { twins } from './twins.js';

@@ -2,6 +2,7 @@
  * DBA_OB_SERVERS (sys): the observers, 14 columns of the DESC (source: desc_sys_views_in_sys.result). STOP_TIME,
  * BLOCK_MIGRATE_IN_TIME and LAST_OFFLINE_TIME are NULL while unset although DESC says NO, as the view's CASE gives.
  */
+import { serverStatus } from '../engine/index.js';
 import { SERVER } from './cluster-profile.js';
 import { T, col } from './columns.js';
 import { clusterStartUs } from './read.js';
@@ -38,7 +39,7 @@ export const DBA_OB_SERVERS: ViewDef = {
         SERVER.zone,
         int(SERVER.sqlPort),
         'YES',
-        'ACTIVE',
+        serverStatus(ctx.state),
         timestamp(start),
         null,
         null,

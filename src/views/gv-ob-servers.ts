@@ -4,6 +4,7 @@
  * SSL_CERT_EXPIRED_TIME is in every 4.2 build is not confirmed. Assigned figures add up the unit configs in use
  * (the sys unit; see gv-ob-units.ts).
  */
+import { serverStatus } from '../engine/index.js';
 import { SERVER, SYS_UNIT } from './cluster-profile.js';
 import { T, col } from './columns.js';
 import type { Row, ViewDef } from './types.js';
@@ -35,7 +36,9 @@ export const GV_OB_SERVERS: ViewDef = {
     col('DATA_DISK_ABNORMAL_TIME', T.timestamp6(), 'NO'),
     col('SSL_CERT_EXPIRED_TIME', T.timestamp6(), 'NO'),
   ],
-  rows: () => {
+  rows: (ctx) => {
+    // A GV$ view is answered by every live observer: a down one contributes no row.
+    if (serverStatus(ctx.state) === 'INACTIVE') return [];
     const row: Row = [
       SERVER.ip,
       int(SERVER.rpcPort),

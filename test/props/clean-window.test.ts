@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isObError } from '../../src/errors.js';
 import type { ClusterState } from '../../src/engine/index.js';
-import { resolveSource, selectSources } from '../../src/engine/restore-plan.js';
+import { resolveSource, selectSources } from '../../src/engine/restore/plan.js';
 import { T1, newCluster, ok, readyTenant, step } from '../unit/engine/helpers.js';
 import { ARCHIVE, DATA, backupNow, sql } from '../unit/engine/restore-helpers.js';
 

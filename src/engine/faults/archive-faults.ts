@@ -5,7 +5,7 @@
 import type { ClusterState, Fault } from '../state.js';
 import { isArchiveRetryCode } from './classify.js';
 import { isArmed } from './faults.js';
-import { SYS_TENANT_ID } from '../tenants.js';
+import { SYS_TENANT_ID } from '../tenant/tenants.js';
 
 export interface ArchiveFaultNow {
   /**

@@ -6,7 +6,7 @@
 import { OB_ERRORS, obErrorWith } from '../../errors.js';
 import type { ObError, ObErrorName } from '../../errors.js';
 import type { ClusterState, Fault, FaultEffect, FaultTarget } from '../state.js';
-import { SYS_TENANT_ID } from '../tenants.js';
+import { SYS_TENANT_ID } from '../tenant/tenants.js';
 import { FAULT_ERRORS } from './classify.js';
 
 /** What INJECT FAULT asks for, with the engine's units (the statement's text is checked by `faultRequest`). */
@@ -89,6 +89,14 @@ export function throughputCap(state: ClusterState, tenantId: number, target: 'BA
 /** Whether the one observer is down now (an armed SERVER DOWN fault). */
 export function serverDown(state: ClusterState): Fault | undefined {
   return activeFault(state, SYS_TENANT_ID, 'SERVER');
+}
+
+/**
+ * DBA_OB_SERVERS.STATUS of the one observer: INACTIVE while a SERVER DOWN fault is armed (the rootservice lost its
+ * heartbeat, ObServerStatus::OB_SERVER_INACTIVE), ACTIVE otherwise.
+ */
+export function serverStatus(state: ClusterState): 'ACTIVE' | 'INACTIVE' {
+  return serverDown(state) === undefined ? 'ACTIVE' : 'INACTIVE';
 }
 
 /** Advances a fault past its edge at `state.nowUs`: armed → (until) → done. */

@@ -3,7 +3,7 @@
  * restore uses, its synchronous errors, its rows through time, cancel, preview and the restored data.
  */
 import { describe, expect, it } from 'vitest';
-import { restorePreviewRows } from '../../../src/engine/commands/restore-manage.js';
+import { restorePreviewRows } from '../../../src/engine/restore/restore-manage.js';
 import { versionsAt } from '../../../src/engine/index.js';
 import type { Cluster } from '../../../src/engine/index.js';
 import { SYS, T1, fails, newCluster, ok, readyTenant, session, step, tenant } from './helpers.js';

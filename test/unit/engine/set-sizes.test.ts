@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BackupSetFile } from '../../../src/engine/index.js';
-import { planData } from '../../../src/engine/backup-sets.js';
-import { recordChange } from '../../../src/engine/macroblocks.js';
+import { planData } from '../../../src/engine/backup/sets.js';
+import { recordChange } from '../../../src/engine/data/macroblocks.js';
 import { T1, backup, finishJobs, newCluster, ok, readyTenant, tenant } from './helpers.js';
 
 const set = (backupType: 'FULL' | 'INC', snapshotUs: number): BackupSetFile => ({ backupType, snapshotUs }) as BackupSetFile;

@@ -1,0 +1,94 @@
+/**
+ * Creating a cluster from its configuration (emulator.md "Defaults"), and moving its virtual time: by an explicit
+ * amount (manual mode) or to what the injected clock says (realtime mode, times the speed).
+ */
+import { seedRng } from './rng.js';
+import { advanceTo } from './scheduler.js';
+import type { ClusterState } from '../state.js';
+import { addUserTenant, sysTenant } from '../tenant/tenants.js';
+import { scnOfUs } from './time.js';
+import type { Clock, Cluster, ClusterConfig } from '../types.js';
+
+const DEFAULT_TENANTS = [
+  { name: 'mysql_tenant', mode: 'mysql' },
+  { name: 'oracle_tenant', mode: 'oracle' },
+] as const;
+
+/** The start-up state of a cluster (also what ALTER EMULATOR RESET returns to). */
+export function initialState(config: ClusterConfig, clock: Clock | null): ClusterState {
+  const seed = config.seed ?? 1;
+  const start = Math.floor(config.startTimeUs);
+  const realtime = config.clock?.mode === 'REALTIME';
+  const state: ClusterState = {
+    formatVersion: 1,
+    clusterName: config.clusterName ?? '',
+    seed,
+    rng: seedRng(seed),
+    nowUs: start,
+    lastGtsScn: scnOfUs(start),
+    clock: {
+      mode: realtime ? 'REALTIME' : 'MANUAL',
+      speed: config.clock?.mode === 'REALTIME' ? (config.clock.speed ?? 1) : 1,
+      anchorRealUs: realtime && clock ? clock.now() : 0,
+      anchorVirtualUs: start,
+    },
+    tenants: [sysTenant(start)],
+    nextUserTenantId: 1002,
+    formatFiles: [],
+    rootserviceEvents: [],
+    resourceUnits: [],
+    resourcePools: [],
+    nextUnitConfigId: 1001,
+    nextResourcePoolId: 1001,
+    restoreJobs: [],
+    restoreHistory: [],
+    nextRestoreJobId: 1,
+    clusterEvents: [],
+    faults: [],
+    nextFaultId: 1,
+  };
+  for (const spec of config.tenants ?? DEFAULT_TENANTS) {
+    addUserTenant(state, spec.name, spec.mode === 'oracle' ? 'ORACLE' : 'MYSQL', {
+      macroBlockCount: config.macroBlocksPerTenant,
+      writeRateBytesPerSec: config.writeRateBytesPerSec,
+    });
+  }
+  return state;
+}
+
+/**
+ * Creates a cluster. `clock` is the injected real-time source, needed only for REALTIME mode (start-up or SET
+ * CLOCK REALTIME); manual clusters may pass null and move time with `advance`.
+ */
+export function createCluster(config: ClusterConfig, clock: Clock | null = null): Cluster {
+  if (config.clock?.mode === 'REALTIME' && clock === null) throw new Error('a REALTIME cluster needs a Clock');
+  return { state: initialState(config, clock), config, clock };
+}
+
+/** In REALTIME mode, brings virtual time to what the clock says (anchor + elapsed real time × speed). */
+export function syncClock(cluster: Cluster): void {
+  const c = cluster.state.clock;
+  if (c.mode !== 'REALTIME' || cluster.clock === null) return;
+  const target = c.anchorVirtualUs + Math.floor((cluster.clock.now() - c.anchorRealUs) * c.speed);
+  advanceTo(cluster.state, target);
+}
+
+/** Moves virtual time forward by `us` microseconds, running the scheduler. */
+export function advanceUs(cluster: Cluster, us: number): void {
+  syncClock(cluster);
+  const state = cluster.state;
+  const delta = Math.max(0, Math.floor(us));
+  state.clock.anchorVirtualUs += delta;
+  advanceTo(state, state.nowUs + delta);
+}
+
+/** Moves virtual time forward by `ms` milliseconds (the embedded API's unit). */
+export function advance(cluster: Cluster, ms: number): void {
+  advanceUs(cluster, ms * 1000);
+}
+
+/** The cluster's virtual now (µs), after bringing a REALTIME cluster up to date. */
+export function now(cluster: Cluster): number {
+  syncClock(cluster);
+  return cluster.state.nowUs;
+}

@@ -1,0 +1,104 @@
+/**
+ * The emulator's control statements (emulator.md "Control statements"): ADVANCE TIME, SET CLOCK, WRITE
+ * MACROBLOCKS, SET WRITE RATE, RESET, SHOW EMULATOR STATUS. Ours, not OceanBase's; any tenant may run them.
+ */
+import type { ControlStatement } from '../../../grammar/ast.js';
+import { obError, obErrorWith } from '../../errors.js';
+import { advanceUs, initialState, syncClock } from './cluster.js';
+import { changeLogRate } from '../data/log-bytes.js';
+import { MACRO_BLOCK_BYTES, writeDistinctMacroblocks } from '../data/macroblocks.js';
+import type { TenantState } from '../state.js';
+import { findTenant, findTenantByName, logRateOf } from '../tenant/tenants.js';
+import { US_PER_SECOND, scnOfUs } from './time.js';
+import type { Cluster, Outcome, SessionContext } from '../types.js';
+import { OK } from '../types.js';
+
+const UNIT_US = { SECONDS: US_PER_SECOND, MINUTES: 60 * US_PER_SECOND, HOURS: 3600 * US_PER_SECOND, DAYS: 86400 * US_PER_SECOND };
+
+/**
+ * The steady workload records every macroblock it changes (restores replay that history), so its rate bounds
+ * memory: 100 MB/s is 50 changed 2 MB macroblocks a second, about 52 MB of change log per virtual day.
+ */
+const MAX_WRITE_RATE_MB_PER_SEC = 100;
+
+function nonNegative(text: string): number | null {
+  if (!/^\d+(\.\d+)?$/.test(text.trim())) return null;
+  return Number(text);
+}
+
+/** The tenant a WRITE / WRITE RATE control acts on: TENANT = name, else the session's; it must have data. */
+function dataTenant(cluster: Cluster, ctx: SessionContext, name: string | null, what: string): TenantState | ReturnType<typeof obError> {
+  const tenant = name === null ? findTenant(cluster.state, ctx.tenantId) : findTenantByName(cluster.state, name);
+  if (tenant === undefined) return obError('OB_ERR_INVALID_TENANT_NAME');
+  if (tenant.type !== 'USER') return obErrorWith('OB_INVALID_ARGUMENT', `${what}, the tenant has no user data`);
+  return tenant;
+}
+
+type ClockControl = Exclude<ControlStatement, { kind: 'EmulatorInjectFault' | 'EmulatorClearFault' | 'ShowEmulatorFaults' }>;
+
+export function control(cluster: Cluster, ctx: SessionContext, stmt: ClockControl): Outcome {
+  const state = cluster.state;
+  switch (stmt.kind) {
+    case 'EmulatorAdvanceTime': {
+      const n = nonNegative(stmt.amount);
+      if (n === null) return obErrorWith('OB_INVALID_ARGUMENT', 'ADVANCE TIME');
+      advanceUs(cluster, n * UNIT_US[stmt.unit]);
+      return OK;
+    }
+    case 'EmulatorSetClock': {
+      const speed = stmt.speed === null ? 1 : nonNegative(stmt.speed);
+      if (speed === null || speed <= 0) return obErrorWith('OB_INVALID_ARGUMENT', 'SPEED');
+      if (stmt.mode === 'REALTIME' && cluster.clock === null) return obErrorWith('OB_NOT_SUPPORTED', 'REALTIME clock without a real clock is');
+      syncClock(cluster);
+      state.clock = {
+        mode: stmt.mode,
+        speed: stmt.mode === 'REALTIME' ? speed : state.clock.speed,
+        anchorRealUs: cluster.clock ? cluster.clock.now() : 0,
+        anchorVirtualUs: state.nowUs,
+      };
+      return OK;
+    }
+    case 'EmulatorWriteMacroblocks': {
+      const n = nonNegative(stmt.count);
+      if (n === null || !Number.isInteger(n)) return obErrorWith('OB_INVALID_ARGUMENT', 'WRITE MACROBLOCKS');
+      const tenant = dataTenant(cluster, ctx, stmt.tenant, 'WRITE MACROBLOCKS');
+      if ('kind' in tenant) return tenant;
+      syncClock(cluster);
+      const data = tenant.backup!.data;
+      const written = writeDistinctMacroblocks(data, state.rng, state.nowUs, n);
+      const seg = data.logSegments[data.logSegments.length - 1]!;
+      changeLogRate(data, state.nowUs, seg.rateBytesPerSec, Math.round(written * MACRO_BLOCK_BYTES * 1.1));
+      return { kind: 'ok', affectedRows: written };
+    }
+    case 'EmulatorSetWriteRate': {
+      const mb = nonNegative(stmt.mbPerSecond);
+      if (mb === null || mb > MAX_WRITE_RATE_MB_PER_SEC) {
+        return obErrorWith('OB_INVALID_ARGUMENT', `WRITE RATE, it should be between 0 and ${MAX_WRITE_RATE_MB_PER_SEC} MB per second`);
+      }
+      const tenant = dataTenant(cluster, ctx, stmt.tenant, 'WRITE RATE');
+      if ('kind' in tenant) return tenant;
+      syncClock(cluster);
+      const data = tenant.backup!.data;
+      data.writeRateBytesPerSec = Math.round(mb * 1024 * 1024);
+      changeLogRate(data, state.nowUs, logRateOf(data.writeRateBytesPerSec));
+      return OK;
+    }
+    case 'EmulatorReset':
+      cluster.state = initialState(cluster.config, cluster.clock);
+      return OK;
+    case 'ShowEmulatorStatus':
+      syncClock(cluster);
+      return {
+        kind: 'status',
+        status: {
+          clockMode: state.clock.mode,
+          speed: state.clock.speed,
+          nowUs: state.nowUs,
+          scn: scnOfUs(state.nowUs),
+          seed: state.seed,
+          cluster: state.clusterName,
+          tenants: state.tenants.filter((t) => t.type !== 'META').map((t) => ({ id: t.id, name: t.name, mode: t.compatibilityMode })),
+        },
+      };
+  }
+}
