@@ -45,7 +45,8 @@ describe('ob-backup-sim repl in a terminal', () => {
   it('reads multi-line statements, prints tables and errors like the mysql CLI, and keeps a history', async () => {
     const history = join(dir, 'history');
     const command = `OB_SIM_HISTORY=${history} ${process.execPath} ${cli} repl --login root@mysql_tenant --start-time 2024-01-31T03:20:00Z`;
-    tmux('new-session', '-d', '-s', 'repl', '-x', '160', '-y', '50', command);
+    // The pane outlives the repl (and shows its exit status), so the screen can still be read after `quit`.
+    tmux('new-session', '-d', '-s', 'repl', '-x', '160', '-y', '50', `${command}; echo "exit status $?"; sleep 60`);
     await screenShows(/ob-sim\(root@mysql_tenant\)> $/m);
     typeLine('SELECT 1 AS one,');
     await screenShows(/^ {4}-> $/m);
@@ -65,7 +66,7 @@ describe('ob-backup-sim repl in a terminal', () => {
     screen = await screenShows(/(TENANT_NAME: mysql_tenant[\s\S]*){2}/i);
 
     typeLine('quit');
-    await screenShows(/Bye/);
+    await screenShows(/Bye\nexit status 0/);
     expect(readFileSync(history, 'utf8').split('\n')).toEqual([
       'SELECT 1 AS one,',
       "  'two' AS word;",
