@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { chevrotainPlugin } from './chevrotain-plugin.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** `--out DIR` builds elsewhere (the tests do); npm start reads dist/snapshot. */
@@ -32,14 +33,6 @@ if (process.argv.includes('--if-stale') && existsSync(blob) && existsSync(stamp)
 }
 
 const esbuild = await import('esbuild');
-// The same single-file chevrotain build the grammar loads, found the way it finds it.
-const { bundleUrl } = await import(new URL('../dist/grammar/chevrotain.js', import.meta.url).href);
-const chevrotainUrl = bundleUrl();
-if (chevrotainUrl === undefined) {
-  process.stderr.write("build-snapshot: chevrotain's single-file build (lib/chevrotain.mjs) was not found\n");
-  process.exit(1);
-}
-const chevrotainBundle = fileURLToPath(chevrotainUrl);
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
@@ -51,17 +44,7 @@ await esbuild.build({
   format: 'cjs',
   target: 'node20',
   logLevel: 'warning',
-  plugins: [
-    {
-      name: 'chevrotain-without-top-level-await',
-      setup(build) {
-        build.onLoad({ filter: /[\\/]grammar[\\/]chevrotain\.js$/ }, () => ({
-          contents: `export * from ${JSON.stringify(chevrotainBundle)};`,
-          loader: 'js',
-        }));
-      },
-    },
-  ],
+  plugins: [await chevrotainPlugin()],
 });
 
 const built = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', bundle], { cwd: out, stdio: 'inherit' });

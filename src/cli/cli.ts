@@ -1,43 +1,51 @@
 /**
  * The `ob-backup-sim` command line (emulator.md "Command line"): one function from arguments to an exit code, run
- * by main.ts (the `bin`) and by the start-up snapshot that `npm start` uses (snapshot.ts). Each command lives in
- * its own file.
+ * by main.ts (the `bin`), by the start-up snapshot that `npm start` uses (snapshot.ts) and by the single-file
+ * executable. Each command lives in its own file; `--help` texts come from help.ts.
  */
 import { stderr, stdout } from 'node:process';
+import { COMMANDS, commandHelp, toolHelp, type CommandName } from './help.js';
+import { VERSION } from './version.js';
 
-const usage = `usage: ob-backup-sim <command> [options]
+/** Each command's entry, loaded when it runs. */
+const RUNNERS: { readonly [K in CommandName]: () => Promise<(args: readonly string[]) => Promise<number>> } = {
+  serve: async () => (await import('./serve.js')).runServe,
+  run: async () => (await import('./run.js')).runRun,
+  parse: async () => (await import('./parse.js')).runParse,
+  repl: async () => (await import('./repl.js')).runRepl,
+};
 
-commands:
-  parse "<sql>" | -  print each statement's AST as JSON, or the syntax error with line and column (exit 1)
-  run FILE.slt|DIR… [--rewrite]
-                    run scenario files in process; --rewrite rewrites their expected blocks
-  serve [options]   run the MySQL-protocol server (--host, --port, --tenant, --clock, --speed, --start-time,
-                    --seed, --password, --log-level, --trace; or OB_SIM_* variables)
-  help              this text
-`;
+const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
+const wantsHelp = (arg: string | undefined): boolean => arg === '--help' || arg === '-h';
 
 export async function main(args: readonly string[]): Promise<number> {
-  const [command] = args;
-  switch (command) {
-    case 'serve': {
-      const { runServe } = await import('./serve.js');
-      return runServe(args.slice(1));
-    }
-    case 'run': {
-      const { runRun } = await import('./run.js');
-      return runRun(args.slice(1));
-    }
-    case 'parse': {
-      const { runParse } = await import('./parse.js');
-      return runParse(args.slice(1));
-    }
-    case undefined:
-    case 'help':
-    case '--help':
-      stdout.write(usage);
-      return 0;
-    default:
-      stderr.write(`ob-backup-sim: unknown command '${command}'\n${usage}`);
-      return 2;
+  const [command, ...rest] = args;
+  if (command === undefined || wantsHelp(command)) {
+    stdout.write(toolHelp());
+    return 0;
   }
+  if (command === 'help') {
+    const [topic] = rest;
+    if (topic === undefined) stdout.write(toolHelp());
+    else if (isCommand(topic)) stdout.write(commandHelp(topic));
+    else return unknownCommand(topic);
+    return 0;
+  }
+  if (command === '--version' || command === '-V' || command === 'version') {
+    stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (!isCommand(command)) return unknownCommand(command);
+  // `--help` anywhere among a command's options (not as an option's value: no option's value is `--help`).
+  if (rest.some(wantsHelp)) {
+    stdout.write(commandHelp(command));
+    return 0;
+  }
+  const run = await RUNNERS[command]();
+  return run(rest);
+}
+
+function unknownCommand(command: string): number {
+  stderr.write(`ob-backup-sim: unknown command '${command}' (ob-backup-sim --help lists the commands)\n`);
+  return 2;
 }

@@ -1,6 +1,9 @@
 /**
- * Command-line options of `ob-backup-sim serve` (emulator.md "Command line"): every flag can also be given as an
- * environment variable OB_SIM_<NAME> (upper case, dashes as underscores), and a flag wins over the variable.
+ * The one table of `ob-backup-sim serve`'s options (emulator.md "Command line"): each row names its flag, its
+ * value, its default and its help line, and parses its value. Every flag can also be given as an environment
+ * variable OB_SIM_<NAME> (upper case, dashes as underscores), and a flag wins over the variable. `--help`
+ * (help.ts) is printed from this table, so a new row is documented without more work; the table is keyed by
+ * ServeOptions, so the compiler names a field without a row.
  */
 
 export interface TenantOption {
@@ -22,68 +25,138 @@ export interface ServeOptions {
   readonly trace: string | null;
 }
 
-const FLAGS = ['host', 'port', 'tenant', 'clock', 'speed', 'start-time', 'seed', 'password', 'log-level', 'trace'] as const;
-type Flag = (typeof FLAGS)[number];
+/** A value a row refused: the message printed after `ob-backup-sim serve: `. */
+class Invalid {
+  constructor(readonly message: string) {}
+}
+
+export interface OptionRow<T> {
+  /** The flag without its dashes; the variable is derived from it (envName). */
+  readonly flag: string;
+  /** The value's placeholder in --help. */
+  readonly value: string;
+  /** What --help shows as the default. */
+  readonly shownDefault: string;
+  readonly help: string;
+  /** Given more than once, every value is kept (a comma list in the variable). */
+  readonly repeatable?: true;
+  /** The value when neither the flag nor the variable is given. */
+  readonly absent: T;
+  /** The given values (the last wins unless repeatable) to the option, or why not. */
+  parse(values: readonly string[]): T | Invalid;
+}
+
+const last = (values: readonly string[]): string => values[values.length - 1] ?? '';
+
+function numberRow(flag: string, absent: number, ok: (n: number) => boolean, help: string, value = 'N'): OptionRow<number> {
+  return {
+    flag,
+    value,
+    shownDefault: String(absent),
+    help,
+    absent,
+    parse: (values) => {
+      const n = Number(last(values));
+      return last(values).trim() !== '' && ok(n) ? n : new Invalid(`invalid --${flag} '${last(values)}'`);
+    },
+  };
+}
+
+function choiceRow<T extends string>(flag: string, choices: readonly T[], absent: T, help: string): OptionRow<T> {
+  return {
+    flag,
+    value: choices.join('|'),
+    shownDefault: absent,
+    help,
+    absent,
+    parse: (values) => {
+      const v = last(values);
+      return (choices as readonly string[]).includes(v) ? (v as T) : new Invalid(`invalid --${flag} '${v}' (${choices.join(' or ')})`);
+    },
+  };
+}
+
+function textRow(flag: string, value: string, shownDefault: string, help: string): OptionRow<string | null> {
+  return { flag, value, shownDefault, help, absent: null, parse: (values) => last(values) };
+}
+
+export const SERVE_OPTIONS: { readonly [K in keyof ServeOptions]: OptionRow<ServeOptions[K]> } = {
+  host: { flag: 'host', value: 'HOST', shownDefault: '127.0.0.1', help: 'address to listen on (never 0.0.0.0 unless asked)', absent: '127.0.0.1', parse: last },
+  port: numberRow('port', 2881, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, "MySQL-protocol port (OceanBase's); 0 picks a free port"),
+  tenants: {
+    flag: 'tenant',
+    value: 'NAME[:mysql|oracle]',
+    shownDefault: 'mysql_tenant, oracle_tenant:oracle',
+    help: 'a user tenant; replaces the two default user tenants',
+    repeatable: true,
+    absent: null,
+    parse: (values) => {
+      const tenants = parseTenants(values);
+      return typeof tenants === 'string' ? new Invalid(tenants) : tenants;
+    },
+  },
+  clock: choiceRow('clock', ['manual', 'realtime'] as const, 'realtime', 'manual: time moves only by ALTER EMULATOR ADVANCE TIME'),
+  speed: numberRow('speed', 1, (n) => Number.isFinite(n) && n > 0, 'virtual seconds per real second (realtime clock)'),
+  startTime: {
+    ...textRow('start-time', 'ISO', 'the real time at start-up', 'virtual time at start, e.g. 2024-01-31T03:20:00Z'),
+    parse: (values) => (Number.isNaN(Date.parse(last(values))) ? new Invalid(`invalid --start-time '${last(values)}'`) : last(values)),
+  },
+  seed: numberRow('seed', 1, (n) => Number.isSafeInteger(n) && n >= 0, 'seed of every size, duration and random choice'),
+  password: textRow('password', 'PW', 'none: any user and password are accepted', "strict authentication: root's password in every tenant"),
+  logLevel: choiceRow('log-level', ['error', 'warn', 'info', 'debug'] as const, 'info', 'what is logged to stderr'),
+  trace: textRow('trace', 'FILE', 'none', 'append one JSON line per statement to FILE'),
+};
+
+type Row = OptionRow<unknown>;
+export const ROWS: readonly (readonly [keyof ServeOptions, Row])[] = Object.entries(SERVE_OPTIONS) as [keyof ServeOptions, Row][];
+
+/** OB_SIM_<NAME> of a flag. */
+export function envName(flag: string): string {
+  return `OB_SIM_${flag.toUpperCase().replaceAll('-', '_')}`;
+}
 
 export type OptionsResult = { readonly ok: true; readonly options: ServeOptions } | { readonly ok: false; readonly message: string };
 
-/** Reads flags (`--port 2881` or `--port=2881`) and OB_SIM_* variables into checked options. */
-export function parseServeOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): OptionsResult {
-  const given = new Map<Flag, string[]>();
+/**
+ * Reads flags (`--port 2881` or `--port=2881`) and OB_SIM_* variables into checked options. `keys` are the
+ * options the command takes (the others are unknown flags, their variables ignored, their values the defaults);
+ * `absent` replaces some defaults (repl's manual clock).
+ */
+export function parseServeOptions(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  keys: readonly (keyof ServeOptions)[] = ROWS.map(([key]) => key),
+  absent: Partial<ServeOptions> = {},
+): OptionsResult {
+  const rows = ROWS.filter(([key]) => keys.includes(key));
+  const given = new Map<Row, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    const flag = m?.[1] as Flag | undefined;
-    if (!m || flag === undefined || !FLAGS.includes(flag)) return { ok: false, message: `unknown option '${arg}'` };
+    const m = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
+    const row = m === null ? undefined : rows.find(([, r]) => r.flag === m[1])?.[1];
+    if (m === null || row === undefined) return { ok: false, message: `unknown option '${arg}'` };
     let value = m[2];
     if (value === undefined) {
       value = argv[++i];
-      if (value === undefined) return { ok: false, message: `option '--${flag}' needs a value` };
+      if (value === undefined) return { ok: false, message: `option '--${row.flag}' needs a value` };
     }
-    given.set(flag, [...(given.get(flag) ?? []), value]);
+    given.set(row, [...(given.get(row) ?? []), value]);
   }
-  const read = (flag: Flag): string | undefined => {
-    const values = given.get(flag);
-    if (values) return values[values.length - 1];
-    return env[`OB_SIM_${flag.toUpperCase().replaceAll('-', '_')}`];
-  };
-  return checkOptions(read, given.get('tenant') ?? splitList(env['OB_SIM_TENANT']));
+  const options: Record<string, unknown> = {};
+  for (const [key, row] of ROWS) {
+    const values = rows.some(([, r]) => r === row) ? (given.get(row) ?? fromEnv(row, env[envName(row.flag)])) : undefined;
+    const parsed = values === undefined ? (key in absent ? absent[key] : row.absent) : row.parse(values);
+    if (parsed instanceof Invalid) return { ok: false, message: parsed.message };
+    options[key] = parsed;
+  }
+  return { ok: true, options: options as unknown as ServeOptions };
 }
 
-function splitList(value: string | undefined): string[] | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value.split(',').map((s) => s.trim());
-}
-
-function checkOptions(read: (flag: Flag) => string | undefined, tenantSpecs: readonly string[] | undefined): OptionsResult {
-  const port = Number(read('port') ?? '2881');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, message: `invalid --port '${read('port')}'` };
-  const clock = read('clock') ?? 'realtime';
-  if (clock !== 'manual' && clock !== 'realtime') return { ok: false, message: `invalid --clock '${clock}' (manual or realtime)` };
-  const speed = Number(read('speed') ?? '1');
-  if (!Number.isFinite(speed) || speed <= 0) return { ok: false, message: `invalid --speed '${read('speed')}'` };
-  const seed = Number(read('seed') ?? '1');
-  if (!Number.isSafeInteger(seed) || seed < 0) return { ok: false, message: `invalid --seed '${read('seed')}'` };
-  const startTime = read('start-time') ?? null;
-  if (startTime !== null && Number.isNaN(Date.parse(startTime))) return { ok: false, message: `invalid --start-time '${startTime}'` };
-  const logLevel = read('log-level') ?? 'info';
-  if (!['error', 'warn', 'info', 'debug'].includes(logLevel)) return { ok: false, message: `invalid --log-level '${logLevel}'` };
-  const tenants = tenantSpecs === undefined ? null : parseTenants(tenantSpecs);
-  if (typeof tenants === 'string') return { ok: false, message: tenants };
-  return {
-    ok: true,
-    options: {
-      host: read('host') ?? '127.0.0.1',
-      port,
-      tenants,
-      clock,
-      speed,
-      startTime,
-      seed,
-      password: read('password') ?? null,
-      logLevel: logLevel as ServeOptions['logLevel'],
-      trace: read('trace') ?? null,
-    },
-  };
+/** A variable's values: a repeatable option's is a comma list; an empty list counts as not given. */
+function fromEnv(row: Row, value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!row.repeatable) return [value];
+  return value.trim() === '' ? undefined : value.split(',').map((s) => s.trim());
 }
 
 /** `NAME[:mysql|oracle]`, each name once; a message on the first bad spec. */

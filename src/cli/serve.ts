@@ -1,12 +1,13 @@
 /**
  * `ob-backup-sim serve`: the MySQL-protocol server (what `npm start` runs). Prints exactly one line on stdout once
  * it accepts connections, logs to stderr at the chosen level, writes `--trace` JSON lines, and closes cleanly on
- * SIGINT and SIGTERM.
+ * SIGINT and SIGTERM, or, started by npm or npx, when that process goes away (parent-watch.ts).
  */
 import { createWriteStream } from 'node:fs';
 import process from 'node:process';
 import { startServer, type StatementTrace } from '../index.js';
 import { parseServeOptions, type ServeOptions } from './options.js';
+import { startedByNpm, watchParent } from './parent-watch.js';
 
 const LEVELS = { error: 0, warn: 1, info: 2, debug: 3 } as const;
 
@@ -39,9 +40,14 @@ export async function runServe(args: readonly string[]): Promise<number> {
   process.stdout.write(`ob-backup-sim listening on ${server.host}:${server.port}\n`);
   const running = server;
   await new Promise<void>((resolve) => {
+    let stopping = false;
     const stop = (): void => {
+      if (stopping) return;
+      stopping = true;
+      unwatch();
       void running.close().then(() => (trace === null ? resolve() : trace.end(resolve)));
     };
+    const unwatch = startedByNpm(process.env) ? watchParent(stop) : () => undefined;
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

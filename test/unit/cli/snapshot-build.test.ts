@@ -23,7 +23,7 @@ describe('scripts/build-snapshot.mjs', () => {
     const blob = join(out, 'serve.blob');
     expect(node([script, '--out', out], '').status).toBe(0);
     const built = statSync(blob).mtimeMs;
-    expect(node(['--snapshot-blob', blob, 'help'], '').stdout).toMatch(/^usage: ob-backup-sim/);
+    expect(node(['--snapshot-blob', blob, 'help'], '').stdout).toMatch(/^ob-backup-sim \d+\.\d+\.\d+: /);
 
     // Another heap limit: Node refuses the blob, so the stale check must see it.
     const refused = node(['--snapshot-blob', blob, 'help'], '--max-old-space-size=1024');
@@ -34,6 +34,6 @@ describe('scripts/build-snapshot.mjs', () => {
     expect(statSync(blob).mtimeMs).toBe(built);
     expect(node([script, '--out', out, '--if-stale'], '--max-old-space-size=1024').status).toBe(0);
     expect(readFileSync(join(out, 'node-version'), 'utf8')).toContain('NODE_OPTIONS=--max-old-space-size=1024');
-    expect(node(['--snapshot-blob', blob, 'help'], '--max-old-space-size=1024').stdout).toMatch(/^usage: ob-backup-sim/);
+    expect(node(['--snapshot-blob', blob, 'help'], '--max-old-space-size=1024').stdout).toMatch(/^ob-backup-sim \d+\.\d+\.\d+: /);
   }, 60_000);
 });
