@@ -3,7 +3,7 @@
  * it accepts connections, logs to stderr at the chosen level, writes `--trace` JSON lines, and closes cleanly on
  * SIGINT and SIGTERM, or, started by npm or npx, when that process goes away (parent-watch.ts).
  */
-import { createWriteStream } from 'node:fs';
+import { chmodSync, createWriteStream } from 'node:fs';
 import process from 'node:process';
 import { startServer, type StatementTrace } from '../index.js';
 import { parseServeOptions, type ServeOptions } from './options.js';
@@ -18,7 +18,9 @@ export async function runServe(args: readonly string[]): Promise<number> {
     return 2;
   }
   const options = parsed.options;
-  const trace = options.trace === null ? null : createWriteStream(options.trace, { flags: 'a' });
+  // The trace holds statements (passwords masked, redact.ts) and who ran them: readable by its owner only.
+  const trace = options.trace === null ? null : createWriteStream(options.trace, { flags: 'a', mode: 0o600 });
+  if (trace !== null) trace.once('open', () => chmodSync(options.trace as string, 0o600));
   let server;
   try {
     server = await startServer({
@@ -38,6 +40,10 @@ export async function runServe(args: readonly string[]): Promise<number> {
     return 1;
   }
   process.stdout.write(`ob-backup-sim listening on ${server.host}:${server.port}\n`);
+  // After the listening line, which scripts parse as the first line of output.
+  if (options.password === null && !isLoopback(options.host)) {
+    process.stderr.write(`ob-backup-sim serve: warning: listening on ${options.host} without --password: any client that can reach it may log in as any user\n`);
+  }
   const running = server;
   await new Promise<void>((resolve) => {
     let stopping = false;
@@ -52,6 +58,11 @@ export async function runServe(args: readonly string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   return 0;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine reaches. */
+function isLoopback(host: string): boolean {
+  return /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1' || host.toLowerCase() === 'localhost';
 }
 
 function stderrLogger(options: ServeOptions) {

@@ -17,6 +17,7 @@ import { syntaxErrorToObError } from '../sql/parse.js';
 import { createCatalog, type ViewCatalog } from '../views/index.js';
 import type { ClusterEntry, StatementTrace } from './clusters.js';
 import type { PreparedStatement, StatementResult } from './port.js';
+import { redactSecrets } from './redact.js';
 import { describeStatement, runStatement } from './statements.js';
 import { VariableStore } from './variables.js';
 
@@ -142,7 +143,7 @@ export class Session {
       cluster: this.entry.name,
       tenant: this.login.tenantName,
       session: this.connectionId,
-      statement,
+      statement: redactSecrets(statement),
       outcome: result.kind === 'ObError' ? 'error' : result.kind,
       ...(result.kind === 'ObError' ? { code: result.errno } : {}),
       durationMs: Math.round(durationMs * 1000) / 1000,

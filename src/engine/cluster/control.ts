@@ -1,6 +1,8 @@
 /**
  * The emulator's control statements (emulator.md "Control statements"): ADVANCE TIME, SET CLOCK, WRITE
- * MACROBLOCKS, SET WRITE RATE, RESET, SHOW EMULATOR STATUS. Ours, not OceanBase's; any tenant may run them.
+ * MACROBLOCKS, SET WRITE RATE, RESET, SHOW EMULATOR STATUS. Ours, not OceanBase's. The clock is the cluster's
+ * (a cluster is the unit of isolation), so every tenant moves it; a user tenant changes and sees only itself,
+ * and RESET (the whole cluster) is sys's.
  */
 import type { ControlStatement } from '../../../grammar/ast.js';
 import { obError, obErrorWith } from '../../errors.js';
@@ -8,7 +10,7 @@ import { advanceUs, initialState, syncClock } from './cluster.js';
 import { changeLogRate } from '../data/log-bytes.js';
 import { MACRO_BLOCK_BYTES, writeDistinctMacroblocks } from '../data/macroblocks.js';
 import type { TenantState } from '../state.js';
-import { findTenant, findTenantByName, logRateOf } from '../tenant/tenants.js';
+import { SYS_TENANT_ID, findTenant, findTenantByName, logRateOf } from '../tenant/tenants.js';
 import { US_PER_SECOND, scnOfUs } from './time.js';
 import type { Cluster, Outcome, SessionContext } from '../types.js';
 import { OK } from '../types.js';
@@ -45,6 +47,8 @@ function nonNegative(text: string): number | null {
 function dataTenant(cluster: Cluster, ctx: SessionContext, name: string | null, what: string): TenantState | ReturnType<typeof obError> {
   const tenant = name === null ? findTenant(cluster.state, ctx.tenantId) : findTenantByName(cluster.state, name);
   if (tenant === undefined) return obError('OB_ERR_INVALID_TENANT_NAME');
+  // A user tenant changes only itself: another tenant is refused as ALTER SYSTEM … TENANT = refuses it (1227).
+  if (ctx.tenantId !== SYS_TENANT_ID && tenant.id !== ctx.tenantId) return obError('OB_ERR_NO_PRIVILEGE');
   if (tenant.type !== 'USER') return obErrorWith('OB_INVALID_ARGUMENT', `${what}, the tenant has no user data`);
   return tenant;
 }
@@ -99,6 +103,8 @@ export function control(cluster: Cluster, ctx: SessionContext, stmt: ClockContro
       return OK;
     }
     case 'EmulatorReset':
+      // RESET rebuilds the whole cluster (sys's and every tenant's history), so only sys may run it.
+      if (ctx.tenantId !== SYS_TENANT_ID) return obError('OB_ERR_NO_PRIVILEGE');
       cluster.state = initialState(cluster.config, cluster.clock);
       return OK;
     case 'ShowEmulatorStatus':
@@ -112,7 +118,8 @@ export function control(cluster: Cluster, ctx: SessionContext, stmt: ClockContro
           scn: scnOfUs(state.nowUs),
           seed: state.seed,
           cluster: state.clusterName,
-          tenants: state.tenants.filter((t) => t.type !== 'META').map((t) => ({ id: t.id, name: t.name, mode: t.compatibilityMode })),
+          // A user tenant sees only itself, as in DBA_OB_TENANTS.
+          tenants: state.tenants.filter((t) => t.type !== 'META' && (ctx.tenantId === SYS_TENANT_ID || t.id === ctx.tenantId)).map((t) => ({ id: t.id, name: t.name, mode: t.compatibilityMode })),
         },
       };
   }

@@ -37,10 +37,12 @@ function inject(cluster: Cluster, ctx: SessionContext, stmt: Extract<FaultStatem
     if (stmt.target === 'SERVER') return obErrorWith('OB_INVALID_ARGUMENT', 'TENANT, the SERVER fault is the whole observer');
     const tenant = findTenantByName(state, stmt.tenant);
     if (tenant === undefined || tenant.type === 'META') return obError('OB_ERR_INVALID_TENANT_NAME');
-    // A user tenant names only itself, as everywhere else a user tenant gives a TENANT clause.
-    if (ctx.tenantId !== SYS_TENANT_ID && tenant.id !== ctx.tenantId) return obError('OB_ERR_INVALID_TENANT_NAME');
+    // A user tenant names only itself; another tenant is refused as ALTER SYSTEM refuses it (1227).
+    if (ctx.tenantId !== SYS_TENANT_ID && tenant.id !== ctx.tenantId) return obError('OB_ERR_NO_PRIVILEGE');
     tenantId = tenant.id;
   }
+  // The SERVER fault stops the whole observer, every tenant's work: sys's to arm.
+  if (stmt.target === 'SERVER' && ctx.tenantId !== SYS_TENANT_ID) return obError('OB_ERR_NO_PRIVILEGE');
   if (stmt.target === 'SERVER') tenantId = SYS_TENANT_ID;
   const effect = effectOf(stmt);
   if (effect === null) return obErrorWith('OB_INVALID_ARGUMENT', 'THROUGHPUT');
@@ -63,11 +65,14 @@ export function faultControl(cluster: Cluster, ctx: SessionContext, stmt: FaultS
       return inject(cluster, ctx, stmt);
     case 'EmulatorClearFault': {
       const id = stmt.faultId === null ? null : Number(stmt.faultId);
+      // A user tenant sees and clears only its own faults: another tenant's fault id is as unknown as a missing one.
+      const own = ctx.tenantId === SYS_TENANT_ID ? null : ctx.tenantId;
       // A cleared fault disarms now: what waited on it (a stalled archive, a retried task) resumes from now.
-      if (!clearFaults(state, id)) return obErrorWith('OB_ENTRY_NOT_EXIST', `fault ${stmt.faultId} does not exist`);
+      if (!clearFaults(state, id, own)) return obErrorWith('OB_ENTRY_NOT_EXIST', `fault ${stmt.faultId} does not exist`);
       return OK;
     }
     case 'ShowEmulatorFaults':
-      return { kind: 'faults', faults: structuredClone(state.faults) };
+      // A user tenant sees its own faults and sys's cluster-wide ones (which act on it too), never another's.
+      return { kind: 'faults', faults: structuredClone(state.faults.filter((f) => ctx.tenantId === SYS_TENANT_ID || f.tenantId === ctx.tenantId || f.tenantId === SYS_TENANT_ID)) };
   }
 }

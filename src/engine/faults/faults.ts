@@ -107,13 +107,14 @@ export function passEdge(fault: Fault): void {
 }
 
 /** Removes one fault (by id) or every fault; false when the id names none. */
-export function clearFaults(state: ClusterState, faultId: number | null): boolean {
+export function clearFaults(state: ClusterState, faultId: number | null, tenantId: number | null = null): boolean {
+  const mine = (f: (typeof state.faults)[number]): boolean => tenantId === null || f.tenantId === tenantId;
   if (faultId === null) {
-    state.faults = [];
+    state.faults = state.faults.filter((f) => !mine(f));
     return true;
   }
   const before = state.faults.length;
-  state.faults = state.faults.filter((f) => f.faultId !== faultId);
+  state.faults = state.faults.filter((f) => !(f.faultId === faultId && mine(f)));
   return state.faults.length < before;
 }
 

@@ -187,7 +187,9 @@ describe('tenants, statements 4.2 refuses, control statements (issue 3 items 1, 
     expect(data.changes.length).toBe(3);
     expect(Array.from(versionsAt(data, c.state.nowUs)).reduce((a, b) => a + b, 0)).toBe(3);
     expect(Array.from(versionsAt(data, c.state.nowUs - 1)).reduce((a, b) => a + b, 0)).toBe(0);
-    ok(c, ctx, { kind: 'EmulatorSetWriteRate', mbPerSecond: '2', tenant: 'oracle_tenant' });
+    // Another tenant is sys's to change (1227 from a user tenant, issue 18).
+    expect(fails(c, ctx, { kind: 'EmulatorSetWriteRate', mbPerSecond: '2', tenant: 'oracle_tenant' }).name).toBe('OB_ERR_NO_PRIVILEGE');
+    ok(c, session(SYS), { kind: 'EmulatorSetWriteRate', mbPerSecond: '2', tenant: 'oracle_tenant' });
     ok(c, ctx, advanceTime(10));
     expect(tenant(c, T2).backup!.data.changes.length).toBe(10);
     expect(fails(c, session(SYS), { kind: 'EmulatorWriteMacroblocks', count: '1', tenant: null }).name).toBe('OB_INVALID_ARGUMENT');
@@ -199,7 +201,9 @@ describe('tenants, statements 4.2 refuses, control statements (issue 3 items 1, 
     const status = execute(c, ctx, { kind: 'ShowEmulatorStatus' });
     expect(status.kind === 'status' && [status.status.clockMode, status.status.nowUs, status.status.seed]).toEqual(['MANUAL', c.state.nowUs, 42]);
     // RESET goes back to the start-up state, time included, so the before/after history check does not apply.
-    expect(execute(c, ctx, { kind: 'EmulatorReset' })).toEqual({ kind: 'ok', affectedRows: 0 });
+    // RESET rebuilds the whole cluster: a user tenant may not (1227), sys may.
+    expect(fails(c, ctx, { kind: 'EmulatorReset' }).name).toBe('OB_ERR_NO_PRIVILEGE');
+    expect(execute(c, session(SYS), { kind: 'EmulatorReset' })).toEqual({ kind: 'ok', affectedRows: 0 });
     assertInvariants(c);
     expect(c.state.nowUs).toBe(START_US);
     expect(stableJson(c.state)).toBe(stableJson(newCluster({ writeRateBytesPerSec: 0 }).state));
