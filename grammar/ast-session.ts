@@ -113,6 +113,10 @@ export function buildUse(n: CstNode): SessionStatement {
   return { kind: 'Use', database: nameText(need(n, 'Name')) };
 }
 
+export function buildKill(n: CstNode, ctx: BuildContext): SessionStatement {
+  return { kind: 'Kill', query: has(n, 'QUERY'), id: buildExpression(need(n, 'expression'), ctx) };
+}
+
 export function buildDescribe(n: CstNode): SessionStatement {
   const table = buildTableName(need(n, 'tableName'));
   const col = node(n, 'column');

@@ -249,6 +249,8 @@ export type SessionStatement =
       readonly readOnly?: boolean;
     }
   | { readonly kind: 'Use'; readonly database: string }
+  /** `KILL [CONNECTION] id` ends a connection; `KILL QUERY id` cancels its running statement. */
+  | { readonly kind: 'Kill'; readonly query: boolean; readonly id: Expr }
   | { readonly kind: 'Describe'; readonly table: TableName; readonly column?: string }
   | { readonly kind: 'Transaction'; readonly action: 'BEGIN' | 'COMMIT' | 'ROLLBACK' }
   /** LOCK TABLES t READ, u WRITE … : accepted over views (a read-only schema has nothing to lock). */

@@ -9,7 +9,7 @@ import { buildAlterSystemBackup } from './ast-backup.js';
 import { buildLockStatement } from './ast-browse.js';
 import { buildQuery, buildWrite } from './ast-query.js';
 import { buildAlterEmulator, buildAlterSystemRestore, buildCreate, buildDrop } from './ast-restore.js';
-import { buildDescribe, buildSet, buildShow, buildTransactionStatement, buildUse } from './ast-session.js';
+import { buildDescribe, buildKill, buildSet, buildShow, buildTransactionStatement, buildUse } from './ast-session.js';
 import { node } from './cst-util.js';
 import type { BuildContext } from './cst-util.js';
 
@@ -36,6 +36,8 @@ export function buildStatement(cst: CstNode, text: string): Statement {
         return buildSet(child, ctx);
       case 'useStatement':
         return buildUse(child);
+      case 'killStatement':
+        return buildKill(child, ctx);
       case 'describeStatement':
         return buildDescribe(child);
       case 'transactionStatement':

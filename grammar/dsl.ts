@@ -160,6 +160,7 @@ export interface Rules {
   transactionStatement: Rule;
   untilPoint: Rule;
   useStatement: Rule;
+  killStatement: Rule;
   validate: Rule;
   writeStatement: Rule;
 }

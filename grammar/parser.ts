@@ -44,6 +44,7 @@ export class ObSqlParser extends CstParser {
       { ALT: () => $.SUBRULE(R.showStatement) },
       { ALT: () => $.SUBRULE(R.setStatement) },
       { ALT: () => $.SUBRULE(R.useStatement) },
+      { ALT: () => $.SUBRULE(R.killStatement) },
       { ALT: () => $.SUBRULE(R.describeStatement) },
       { ALT: () => $.SUBRULE(R.transactionStatement) },
       { ALT: () => $.SUBRULE(R.alterStatement) },

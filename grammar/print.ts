@@ -74,6 +74,8 @@ function printSession(s: Statement): string | undefined {
     }
     case 'Use':
       return `USE ${printName(s.database)}`;
+    case 'Kill':
+      return `KILL ${s.query ? 'QUERY ' : ''}${printExpr(s.id)}`;
     case 'Describe':
       return `DESCRIBE ${printTable(s.table)}${s.column === undefined ? '' : ` ${printName(s.column)}`}`;
     case 'Transaction':

@@ -257,6 +257,14 @@ export function defineSessionRules($: Dsl, R: Rules): void {
     $.CONSUME(T.Name);
   });
 
+  const killStatementAlternatives = [{ ALT: () => $.CONSUME(KW.QUERY) }, { ALT: () => $.CONSUME(KW.CONNECTION) }];
+  /** `KILL [CONNECTION | QUERY] id`: what the mysql client sends on Ctrl-C. */
+  R.killStatement = $.RULE('killStatement', () => {
+    $.CONSUME(KW.KILL);
+    $.OPTION(() => $.OR(killStatementAlternatives));
+    $.SUBRULE(R.expression);
+  });
+
   const describeStatementAlternatives = [
     { ALT: () => $.CONSUME(KW.DESC) },
     { ALT: () => $.CONSUME(KW.DESCRIBE) },

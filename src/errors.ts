@@ -51,6 +51,16 @@ export const OB_ERRORS = {
   OB_NOT_SUPPORTED: { code: -4007, errno: 1235, sqlState: '0A000', m3: 'Not supported feature or function', m4: '%s not supported' },
   /** An injected fault: a dest's I/O fails (ob_errno.def -4009; retried by backup and archive, see src/engine/faults). */
   OB_IO_ERROR: { code: -4009, errno: 4009, sqlState: 'HY000', m3: 'IO error' },
+  /** A statement past ob_query_timeout, or killed by KILL QUERY / a closed client (ob_errno.def -4012). */
+  OB_TIMEOUT: {
+    code: -4012,
+    errno: 4012,
+    sqlState: 'HY000',
+    m3: 'Timeout',
+    m4: 'Timeout, query has reached the maximum query timeout: %d(us), maybe you should increase the variable ob_query_timeout to a larger value.',
+  },
+  /** A statement holding more rows than the per-statement memory bound (ob_errno.def -4013). */
+  OB_ALLOCATE_MEMORY_FAILED: { code: -4013, errno: 4013, sqlState: 'HY001', m3: 'No memory or reach tenant memory limit' },
   /** The sys tenant inside a BACKUP / CANCEL / DELETE tenant list. */
   OB_ERR_UNEXPECTED: { code: -4016, errno: 4016, sqlState: 'HY000', m3: 'Internal error', m4: '%s' },
   /** DROP of a missing delete policy. */

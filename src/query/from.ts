@@ -6,6 +6,7 @@
 import type { FromItem } from '../../grammar/ast.js';
 import { InvariantError, obError, obErrorWith } from '../errors.js';
 import type { ColumnDef, SqlValue } from '../result.js';
+import { holdRows, spendRows } from './budget.js';
 import type { Catalog, Table } from './catalog.js';
 import { compileExpr } from './compile.js';
 import { derive, fail, type Scope, type SourceRef } from './scope.js';
@@ -113,11 +114,14 @@ function join(
     width,
     *rows(tables) {
       const rightRows = [...right.rows(tables)];
+      holdRows(rightRows.length, right.width);
       if (kind === 'RIGHT') {
         const leftRows = [...left.rows(tables)];
+        holdRows(leftRows.length, left.width);
         for (const r of rightRows) {
           let hit = false;
           for (const l of leftRows) {
+            spendRows(1);
             const row = [...l, ...r];
             if (matches(row)) {
               hit = true;
@@ -131,6 +135,7 @@ function join(
       for (const l of left.rows(tables)) {
         let hit = false;
         for (const r of rightRows) {
+          spendRows(1);
           const row = [...l, ...r];
           if (matches(row)) {
             hit = true;

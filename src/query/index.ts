@@ -7,3 +7,4 @@ export { DEFAULT_VERSION, sysVarDef, sysVarDefs, type SysVarDef } from './sysvar
 export { sysVarValue, sysVarText } from './sysvar-read.js';
 export { textOf, compareValues } from './values.js';
 export { formatTemporal, isValidTimeZone } from './time.js';
+export { checkBudget, timeoutError, underBudget, type StatementBudget } from './budget.js';

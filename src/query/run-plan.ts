@@ -5,6 +5,7 @@
 import type { ColumnDef, SqlValue } from '../result.js';
 import { newAccumulator, type Accumulator } from './aggregates.js';
 import type { EvalContext, Table } from './catalog.js';
+import { holdRows } from './budget.js';
 import { isCoerced } from './coerce.js';
 import { tableAt } from './from.js';
 import { scanInKeyOrder } from './ordered-scan.js';
@@ -69,6 +70,7 @@ function filteredAll(plan: Plan, rows: Iterable<Row>, zone: string | undefined):
   const out: Candidate[] = [];
   for (const row of rows) {
     if (where && truth(where(row, NO_AGGS), zone) !== true) continue;
+    holdRows(1, row.length);
     out.push({ row, aggs: NO_AGGS });
   }
   return out;
@@ -83,6 +85,7 @@ function groups(plan: Plan, rows: Iterable<Row>, zone: string | undefined): Cand
     const key = plan.groupBy.map((g) => groupKey(g.fn(row, NO_AGGS))).join('\u0001');
     let g = byKey.get(key);
     if (!g) {
+      holdRows(1, row.length + plan.slots.length);
       g = { row, accs: fresh() };
       byKey.set(key, g);
     }
@@ -136,7 +139,10 @@ function orderAndLimit(source: Iterable<Candidate>, plan: Plan, zone: string | u
     return heap.sorted().slice(Number(offset)).map((k) => k.item);
   }
   const all: Keyed<Candidate>[] = [];
-  for (const c of source) all.push(keyed(c, seq++));
+  for (const c of source) {
+    holdRows(1, c.row.length + keyFns.length);
+    all.push(keyed(c, seq++));
+  }
   all.sort(cmp);
   return take(
     all.map((k) => k.item),
@@ -153,7 +159,10 @@ function take(source: Iterable<Candidate>, offset: bigint, end: bigint | undefin
   if (to <= from) return out;
   let i = 0;
   for (const c of source) {
-    if (i >= from) out.push(c);
+    if (i >= from) {
+      holdRows(1, c.row.length);
+      out.push(c);
+    }
     i++;
     if (i >= to) break;
   }

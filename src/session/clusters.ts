@@ -49,6 +49,8 @@ export interface ConnectionEntry {
   readonly host: string;
   database(): string | undefined;
   kill(): void;
+  /** KILL QUERY: the running statement, if any, ends with OB_TIMEOUT at its next check. */
+  cancelQuery(): void;
 }
 
 export interface ClusterEntry {

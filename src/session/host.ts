@@ -37,6 +37,7 @@ export class EmulatorHost implements SessionHost {
       host: session.login.host,
       database: () => session.database,
       kill: () => link.close(),
+      cancelQuery: () => session.cancel(),
     });
   }
 

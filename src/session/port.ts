@@ -111,6 +111,8 @@ export interface WireSession {
    */
   timeZone(): string | undefined;
   /** The connection ended (COM_QUIT, disconnect, KILL, server shutdown). Called once. */
+  /** The client went away while a statement runs: the statement stops at its next check. */
+  cancel?(): void;
   close(): void;
 }
 

@@ -4,10 +4,11 @@
  */
 import type { Statement } from '../../grammar/index.js';
 import { isObError, obErrorWith, type ObError } from '../errors.js';
-import { applySet, applySetNames, applySetTransaction, checkLockTables, describeTable, evaluateShow } from '../query/index.js';
+import { applySet, applySetNames, applySetTransaction, checkLockTables, describeTable, evaluateSelect, evaluateShow, type EvalContext } from '../query/index.js';
 import type { ResultSet, SqlValue } from '../result.js';
 import type { StatementResult } from './port.js';
 import type { Session } from './session.js';
+import { SYS_TENANT_ID } from '../engine/index.js';
 
 const SESSION_KIND_LIST = [
   'ShowDatabases',
@@ -42,6 +43,7 @@ const SESSION_KIND_LIST = [
   'SetCharset',
   'SetTransaction',
   'Use',
+  'Kill',
   'Transaction',
 ] as const satisfies readonly Statement['kind'][];
 
@@ -72,6 +74,8 @@ export function runSessionStatement(session: Session, stmt: SessionLevelStatemen
       return okUnless(applySetTransaction(stmt, store));
     case 'Use':
       return use(session, stmt.database);
+    case 'Kill':
+      return kill(session, stmt, ctx);
     case 'Transaction':
       // Views and inner tables are read-only, so a transaction has nothing to commit or roll back.
       return OK;
@@ -98,5 +102,22 @@ function use(session: Session, database: string): StatementResult {
   const found = session.catalog().databases().find((d: string) => d.toLowerCase() === database.toLowerCase());
   if (found === undefined) return obErrorWith('OB_ERR_BAD_DATABASE', database);
   session.database = found;
+  return OK;
+}
+
+/**
+ * KILL [CONNECTION] id ends a connection, KILL QUERY id cancels its running statement (which ends with OB_TIMEOUT).
+ * A user tenant sees only its own connections, so another tenant's id is as unknown as one that does not exist.
+ */
+function kill(session: Session, stmt: Extract<SessionLevelStatement, { kind: 'Kill' }>, ctx: EvalContext): StatementResult {
+  const value = evaluateSelect({ kind: 'Select', distinct: false, items: [{ kind: 'ExprItem', expr: stmt.id, text: '' }], from: [], groupBy: [], orderBy: [] }, session.catalog(), ctx);
+  if (isObError(value)) return value;
+  const id = Number(value.rows[0]?.[0] ?? Number.NaN);
+  const target = Number.isSafeInteger(id) ? session.entry.connections.get(id) : undefined;
+  if (target === undefined || (session.login.tenantId !== SYS_TENANT_ID && target.tenant !== session.login.tenantName)) {
+    return obErrorWith('OB_UNKNOWN_CONNECTION', String(value.rows[0]?.[0] ?? 'NULL'));
+  }
+  if (stmt.query) target.cancelQuery();
+  else target.kill();
   return OK;
 }

@@ -6,10 +6,10 @@
  */
 import { parseOne } from '../../grammar/index.js';
 import type { ParsedStatement, Statement } from '../../grammar/index.js';
-import { syncClock, type ClusterState } from '../engine/index.js';
+import { advanceSpanUs, beginAdvance, syncClock, type ClusterState } from '../engine/index.js';
 import { obError, type ObError } from '../errors.js';
 import type { EvalContext } from '../query/index.js';
-import { DEFAULT_VERSION } from '../query/index.js';
+import { DEFAULT_VERSION, timeoutError, underBudget, type StatementBudget } from '../query/index.js';
 import { offsetMinutes } from '../query/time.js';
 import { NO_PARAMETERS, type ColumnDef, type SqlValue } from '../result.js';
 import { ParseCache } from '../sql/parse-cache.js';
@@ -34,6 +34,41 @@ export interface SessionPrepared extends PreparedStatement {
   readonly statement: ParsedStatement;
 }
 
+/** OceanBase 4.2's default ob_query_timeout, in microseconds. */
+const DEFAULT_QUERY_TIMEOUT_US = 10_000_000n;
+/**
+ * The per-statement memory bound, in values held at once (rows × columns of a join's inner side or a result):
+ * about 16 million values, a few hundred MB of JavaScript objects, well below what ends a Node process.
+ */
+export const MAX_STATEMENT_VALUES = 16_000_000;
+/** Events an ADVANCE TIME runs between two budget checks (a few milliseconds of work). */
+const ADVANCE_SLICE_EVENTS = 16;
+/** Real milliseconds of slices the wire's path runs before it gives the event loop a turn. */
+const YIELD_AFTER_MS = 4;
+
+function runToEnd<T>(work: Generator<void, T>): T {
+  for (;;) {
+    const next = work.next();
+    if (next.done === true) return next.value;
+  }
+}
+
+function runYielding<T>(work: Generator<void, T>): T | Promise<T> {
+  const first = work.next();
+  if (first.done === true) return first.value;
+  return (async () => {
+    let sliceStart = performance.now();
+    for (;;) {
+      if (performance.now() - sliceStart > YIELD_AFTER_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+      const next = work.next();
+      if (next.done === true) return next.value;
+    }
+  })();
+}
+
 /** One cache for every session of the process: a parse reads nothing but the text (see ParseCache). */
 const parseCache = new ParseCache();
 
@@ -41,6 +76,7 @@ export class Session {
   readonly variables = new VariableStore();
   database: string | undefined;
   #prepared = new Set<SessionPrepared>();
+  #cancelled = false;
   /** What evalContext would otherwise convert or concatenate for every statement, kept while its inputs stay. */
   #now = { us: Number.NaN, micros: 0n };
   #who: { readonly login: SessionLogin | undefined; readonly user: string; readonly currentUser: string } = { login: undefined, user: '', currentUser: '' };
@@ -58,8 +94,29 @@ export class Session {
     this.#connectionId = BigInt(connectionId);
   }
 
-  /** Runs every statement of a script in order, stopping after the first error (wire.md §10). */
+  /**
+   * Runs every statement of a script in order, stopping after the first error (wire.md §10), to completion: the
+   * embedded API's path. Each statement still honours ob_query_timeout and KILL QUERY.
+   */
   query(sql: string): StatementResult[] {
+    return runToEnd(this.script(sql));
+  }
+
+  /**
+   * The same, giving the event loop a turn between slices of long work (ADVANCE TIME over years), so that other
+   * connections are answered meanwhile and KILL QUERY or a closed client can cancel it: the wire's path. A script
+   * without long work answers synchronously, as before.
+   */
+  queryYielding(sql: string): StatementResult[] | Promise<StatementResult[]> {
+    return runYielding(this.script(sql));
+  }
+
+  /** KILL QUERY, or the client went away: the running statement ends with OB_TIMEOUT at its next check. */
+  cancel(): void {
+    this.#cancelled = true;
+  }
+
+  private *script(sql: string): Generator<void, StatementResult[]> {
     const parsed = parseCache.parse(sql);
     const results: StatementResult[] = [];
     const trace = this.entry.trace;
@@ -67,7 +124,7 @@ export class Session {
     for (let i = 0; i < parsed.statements.length; i++) {
       const statement = parsed.statements[i] as ParsedStatement;
       const started = trace === null ? 0 : performance.now();
-      const result = this.run(statement.ast, NO_PARAMETERS);
+      const result = yield* this.runSliced(statement.ast, NO_PARAMETERS);
       if (trace !== null) trace(this.traceRecord(statement.text, result, performance.now() - started));
       results.push(result);
       if (result.kind === 'ObError') return results;
@@ -120,10 +177,39 @@ export class Session {
     this.#prepared.delete(prepared);
   }
 
-  /** One statement at the cluster's current virtual time. */
+  /** One statement at the cluster's current virtual time, under its budget (ob_query_timeout, KILL QUERY, memory). */
   run(stmt: Statement, params: readonly SqlValue[]): StatementResult {
+    return runToEnd(this.runSliced(stmt, params));
+  }
+
+  /** One statement; long work (ADVANCE TIME) yields between slices and checks the budget at each. */
+  private *runSliced(stmt: Statement, params: readonly SqlValue[]): Generator<void, StatementResult> {
+    this.#cancelled = false;
+    const budget = this.budget();
     syncClock(this.entry.cluster);
-    return runStatement(this, stmt, params);
+    if (stmt.kind !== 'EmulatorAdvanceTime') return underBudget(budget, () => runStatement(this, stmt, params));
+    this.entry.questions++;
+    const span = advanceSpanUs(stmt);
+    if (typeof span !== 'number') return span;
+    const step = beginAdvance(this.entry.cluster, span);
+    while (!step(ADVANCE_SLICE_EVENTS)) {
+      if (this.#cancelled || budget.expired()) return timeoutError(budget.timeoutUs);
+      yield;
+    }
+    return { kind: 'ok' };
+  }
+
+  /** The running statement's budget: ob_query_timeout (session, else global, else 10 s) from now. */
+  private budget(): StatementBudget {
+    const value = this.variables.session.get('ob_query_timeout') ?? this.entry.globalVariables.get('ob_query_timeout') ?? DEFAULT_QUERY_TIMEOUT_US;
+    const timeoutUs = Number(value);
+    const deadlineMs = performance.now() + timeoutUs / 1000;
+    return {
+      expired: () => performance.now() > deadlineMs,
+      timeoutUs,
+      maxHeldValues: MAX_STATEMENT_VALUES,
+      cancelled: () => this.#cancelled,
+    };
   }
 
   /** The columns a statement will return, without running it (COM_STMT_PREPARE). */

@@ -18,8 +18,8 @@ export class WireSessionAdapter implements WireSession {
     private readonly link: ConnectionLink,
   ) {}
 
-  query(sql: string): readonly StatementResult[] {
-    return this.session.query(sql);
+  query(sql: string): readonly StatementResult[] | Promise<readonly StatementResult[]> {
+    return this.session.queryYielding(sql);
   }
 
   prepare(sql: string): PreparedStatement | ObError {
@@ -83,7 +83,12 @@ export class WireSessionAdapter implements WireSession {
     return this.session.timeZone();
   }
 
+  cancel(): void {
+    this.session.cancel();
+  }
+
   close(): void {
+    this.session.cancel();
     this.forget();
   }
 

@@ -42,6 +42,8 @@ interface PendingAuth {
 }
 
 const DESTROY_AFTER_END_MS = 2000;
+/** Bytes read ahead while a statement runs before input is paused (bounds memory; KILL and FIN still arrive). */
+const BUSY_READ_AHEAD_BYTES = 64 * 1024;
 
 export class Connection implements ConnectionLink, ReplyTarget {
   readonly connectionId: number;
@@ -104,12 +106,16 @@ export class Connection implements ConnectionLink, ReplyTarget {
   private onData(chunk: Buffer): void {
     if (this.phase === 'closed') return;
     this.framer.push(chunk);
+    // While a reply waits, input is still read (so a client that goes away is seen) until a packet's worth piles up.
+    if (this.busy && this.framer.buffered > BUSY_READ_AHEAD_BYTES) this.socket.pause();
     this.pump();
   }
 
   private onEnd(): void {
     this.clientEnded = true;
     if (!this.busy) this.pump();
+    // The client went away while its statement runs: the statement is cancelled, as OceanBase does on disconnect.
+    else this.current?.cancel?.();
   }
 
   private onDrain(): void {
@@ -162,7 +168,6 @@ export class Connection implements ConnectionLink, ReplyTarget {
 
   private wait(pending: Promise<void>): void {
     this.busy = true;
-    this.socket.pause();
     pending.then(
       () => {
         this.busy = false;

@@ -3,7 +3,7 @@
  * amount (manual mode) or to what the injected clock says (realtime mode, times the speed).
  */
 import { seedRng } from './rng.js';
-import { advanceTo } from './scheduler.js';
+import { advanceTo, advanceWithin } from './scheduler.js';
 import type { ClusterState } from '../state.js';
 import { addUserTenant, sysTenant } from '../tenant/tenants.js';
 import { scnOfUs } from './time.js';
@@ -81,6 +81,28 @@ export function advanceUs(cluster: Cluster, us: number): void {
   state.clock.anchorVirtualUs += delta;
   advanceTo(state, state.nowUs + delta);
 }
+
+/**
+ * An ADVANCE TIME in slices (the session drives it between its deadline checks): each step runs at most
+ * `maxEvents` events toward the target fixed at the start and says whether it is reached; the clock's anchor moves
+ * with every step by what the step advanced, so a REALTIME clock synced between slices (another session's
+ * statement) never jumps the rest of the way at once, and an interrupted advance leaves the cluster where it stopped.
+ */
+export function beginAdvance(cluster: Cluster, us: number): (maxEvents: number) => boolean {
+  syncClock(cluster);
+  const targetUs = cluster.state.nowUs + Math.max(0, Math.floor(us));
+  return (maxEvents) => {
+    const state = cluster.state;
+    const before = state.nowUs;
+    // A slice also spans at most six hours: the continuous parts (archive pieces, workload writes) cost their span.
+    const sliceUs = Math.min(targetUs, before + SLICE_SPAN_US);
+    advanceWithin(state, sliceUs, maxEvents);
+    state.clock.anchorVirtualUs += state.nowUs - before;
+    return state.nowUs >= targetUs;
+  };
+}
+
+const SLICE_SPAN_US = 6 * 3600 * 1_000_000;
 
 /** Moves virtual time forward by `ms` milliseconds (the embedded API's unit). */
 export function advance(cluster: Cluster, ms: number): void {

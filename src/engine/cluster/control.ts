@@ -21,6 +21,21 @@ const UNIT_US = { SECONDS: US_PER_SECOND, MINUTES: 60 * US_PER_SECOND, HOURS: 36
  */
 const MAX_WRITE_RATE_MB_PER_SEC = 100;
 
+/**
+ * One ADVANCE TIME moves at most 100 years (36,525 days): the steps it runs grow with the span (a piece a day, a
+ * job per schedule), so a bound keeps a typo such as 99999999999999999999 DAYS a clear error, not hours of work.
+ */
+export const MAX_ADVANCE_US = 36_525 * UNIT_US.DAYS;
+
+/** The span of an ADVANCE TIME in microseconds, or its error (not a number, beyond MAX_ADVANCE_US). */
+export function advanceSpanUs(stmt: Extract<ControlStatement, { kind: 'EmulatorAdvanceTime' }>): number | ReturnType<typeof obError> {
+  const n = nonNegative(stmt.amount);
+  if (n === null) return obErrorWith('OB_INVALID_ARGUMENT', 'ADVANCE TIME');
+  const us = n * UNIT_US[stmt.unit];
+  if (!(us <= MAX_ADVANCE_US)) return obErrorWith('OB_INVALID_ARGUMENT', 'ADVANCE TIME, it should be at most 100 years (36525 DAYS) per statement');
+  return us;
+}
+
 function nonNegative(text: string): number | null {
   if (!/^\d+(\.\d+)?$/.test(text.trim())) return null;
   return Number(text);
@@ -40,9 +55,9 @@ export function control(cluster: Cluster, ctx: SessionContext, stmt: ClockContro
   const state = cluster.state;
   switch (stmt.kind) {
     case 'EmulatorAdvanceTime': {
-      const n = nonNegative(stmt.amount);
-      if (n === null) return obErrorWith('OB_INVALID_ARGUMENT', 'ADVANCE TIME');
-      advanceUs(cluster, n * UNIT_US[stmt.unit]);
+      const us = advanceSpanUs(stmt);
+      if (typeof us !== 'number') return us;
+      advanceUs(cluster, us);
       return OK;
     }
     case 'EmulatorSetClock': {

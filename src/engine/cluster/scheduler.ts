@@ -100,12 +100,24 @@ export function settle(state: ClusterState, atUs: number): void {
 
 /** Processes every event up to `targetUs` and leaves the cluster at `targetUs`. Time never goes back. */
 export function advanceTo(state: ClusterState, targetUs: number): void {
-  if (targetUs < state.nowUs) return;
-  for (;;) {
+  advanceWithin(state, targetUs, Number.POSITIVE_INFINITY);
+}
+
+/**
+ * At most `maxEvents` events on the way to `targetUs`: true when the cluster reached `targetUs`, false when it
+ * stopped at the last event it ran (a caller with a time budget calls again). The events stepped are the same
+ * however the way is sliced, so a sliced advance is as deterministic as one call.
+ */
+export function advanceWithin(state: ClusterState, targetUs: number, maxEvents: number): boolean {
+  if (targetUs < state.nowUs) return true;
+  for (let stepped = 0; stepped < maxEvents; stepped++) {
     const due = nextDue(state);
-    if (due === null || due.atUs > targetUs) break;
+    if (due === null || due.atUs > targetUs) {
+      settle(state, targetUs);
+      return true;
+    }
     settle(state, Math.max(state.nowUs, due.atUs));
     due.run();
   }
-  settle(state, targetUs);
+  return false;
 }
