@@ -4,11 +4,13 @@
  */
 import { cpus, loadavg, totalmem, release } from 'node:os';
 import type { LoadResult } from './server-load.js';
+import type { StartPathLine } from './server-starts.js';
 
 export type Line =
   | { readonly kind: 'qps'; readonly label: string; readonly connections: number; readonly emulator: LoadResult; readonly mariadb: LoadResult | undefined }
   | { readonly kind: 'start'; readonly label: string; readonly emulator: number; readonly mariadb: number | undefined }
-  | { readonly kind: 'rss'; readonly label: string; readonly emulator: number; readonly mariadb: number | undefined; readonly target?: 'idle' | 'clusters' };
+  | { readonly kind: 'rss'; readonly label: string; readonly emulator: number; readonly mariadb: number | undefined; readonly target?: 'idle' | 'clusters' }
+  | StartPathLine;
 
 const MB = 1024 * 1024;
 const START_LIMIT_MS = 200;
@@ -42,6 +44,20 @@ function render(line: Line): string {
       const ok = line.emulator <= START_LIMIT_MS && (ratio === undefined || ratio <= START_RATIO);
       const ms = (v: number): string => `${v.toFixed(0)} ms`;
       return row([line.label, ms(line.emulator), line.mariadb === undefined ? '—' : ms(line.mariadb), ratio?.toFixed(2) ?? '—', `≤ ${START_LIMIT_MS} ms and ratio ≤ ${START_RATIO.toFixed(1)}`, verdict(ok)]);
+    }
+    case 'startPath': {
+      // Issue 23's target: at most 1.5 × Node's own start + 60 ms (and 200 ms on a quiet machine).
+      const limit = 1.5 * line.nodeMs + 60;
+      const isReference = line.ms === line.nodeMs && line.label.startsWith('node ');
+      const ratio = line.ms / line.nodeMs;
+      return row([
+        `start path: ${line.label}`,
+        `${line.ms.toFixed(0)} ms`,
+        '—',
+        isReference ? '—' : `${ratio.toFixed(2)} × node -e 0`,
+        isReference ? '—' : `≤ ${limit.toFixed(0)} ms (1.5 × node + 60) and ≤ ${START_LIMIT_MS} ms`,
+        isReference ? '—' : verdict(line.ms <= limit && line.ms <= START_LIMIT_MS),
+      ]);
     }
     case 'rss': {
       const ratio = line.mariadb === undefined ? undefined : line.emulator / line.mariadb;

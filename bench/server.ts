@@ -8,13 +8,14 @@
  *
  * Settings (environment): BENCH_SECONDS (measured per server and line, default 3), BENCH_WARMUP (seconds, default
  * 0.5), BENCH_SLICES (the alternating slices those seconds are cut into, default 4), BENCH_STARTS
- * (timed starts per server, default 5), BENCH_JOBS (history rows, default 1000), BENCH_CLUSTERS (default 1000).
+ * (timed starts per server, default 5; BENCH_STARTS_ONLY=1 measures only the start paths), BENCH_JOBS (history rows, default 1000), BENCH_CLUSTERS (default 1000).
  * Without mariadb-server installed the MariaDB column stays empty. Needs a build: npm run build && npm run bench.
  */
 import { HISTORY_CLUSTER, SMALL_CLUSTER, emulatorLogin, loadMariaDb, makeClusters, makeHistory, readHistory } from './server-data.js';
 import { runAlternating, type LoadSpec, type Mode } from './server-load.js';
 import { mariadbAvailable, mariadbVersion, prepareMariaDb, rssBytes, startEmulator, type ConnectOptions, type Started } from './server-procs.js';
 import { machine, renderTable, type Line } from './server-report.js';
+import { measureStartPaths } from './server-starts.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 0.5);
@@ -54,6 +55,11 @@ function median(xs: readonly number[]): number {
 
 async function main(): Promise<void> {
   const started = new Date();
+  if (process.env.BENCH_STARTS_ONLY !== undefined) {
+    const lines = await measureStartPaths(STARTS);
+    process.stdout.write(`${machine(started, 'not run', { seconds: 0, slices: 0, starts: STARTS })}\n\n${renderTable(lines)}\n`);
+    return;
+  }
   const withMariaDb = mariadbAvailable() && process.env.BENCH_NO_MARIADB === undefined;
   const lines: Line[] = [];
   process.stderr.write(`bench: preparing ${JOBS} + ${SMALL_JOBS} history rows…\n`);
@@ -98,6 +104,8 @@ async function main(): Promise<void> {
     }
     lines.push({ kind: 'start', label: 'start to first query (npm start: snapshot)', emulator: median(emuStarts), mariadb: maria ? median(dbStarts) : undefined });
     lines.push({ kind: 'start', label: 'start to first query (the bin, no snapshot)', emulator: median(binStarts), mariadb: maria ? median(dbStarts) : undefined });
+    process.stderr.write(`bench: ${STARTS} timed starts of every start path…\n`);
+    lines.push(...(await measureStartPaths(STARTS)));
     lines.push({ kind: 'rss', label: 'RSS idle, just started', emulator: median(emuFresh), mariadb: maria ? median(dbFresh) : undefined, target: 'idle' });
 
     db = maria === undefined ? undefined : await maria.start();

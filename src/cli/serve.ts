@@ -18,6 +18,17 @@ export async function runServe(args: readonly string[]): Promise<number> {
     return 2;
   }
   const options = parsed.options;
+  // The signals are caught before the server starts, so one sent right after the ready line (or during start-up)
+  // still closes it cleanly: installed later, the single-file executable was seen to die of an early SIGTERM.
+  const stopRequested = new Promise<void>((resolve) => {
+    const unwatch = startedByNpm(process.env) ? watchParent(resolve) : () => undefined;
+    const stop = (): void => {
+      unwatch();
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
   // The trace holds statements (passwords masked, redact.ts) and who ran them: readable by its owner only.
   const trace = options.trace === null ? null : createWriteStream(options.trace, { flags: 'a', mode: 0o600 });
   if (trace !== null) trace.once('open', () => chmodSync(options.trace as string, 0o600));
@@ -44,19 +55,9 @@ export async function runServe(args: readonly string[]): Promise<number> {
   if (options.password === null && !isLoopback(options.host)) {
     process.stderr.write(`ob-backup-sim serve: warning: listening on ${options.host} without --password: any client that can reach it may log in as any user\n`);
   }
-  const running = server;
-  await new Promise<void>((resolve) => {
-    let stopping = false;
-    const stop = (): void => {
-      if (stopping) return;
-      stopping = true;
-      unwatch();
-      void running.close().then(() => (trace === null ? resolve() : trace.end(resolve)));
-    };
-    const unwatch = startedByNpm(process.env) ? watchParent(stop) : () => undefined;
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stopRequested;
+  await server.close();
+  if (trace !== null) await new Promise<void>((resolve) => trace.end(resolve));
   return 0;
 }
 

@@ -1,11 +1,13 @@
 /**
- * The entry point of the start-up snapshot `npm start` runs (`node --snapshot-blob dist/snapshot/serve.blob serve`).
+ * The entry point of the start-up snapshot `npm start` runs (`node --snapshot-blob dist/snapshot/serve.blob serve`)
+ * and of the single-file executable's (scripts/build-exe.mjs).
  * scripts/build-snapshot.mjs bundles this file into one CommonJS script and has Node run it once at build time:
  * the modules are loaded and the parser is built and has read the statements clients send on connecting, and V8
  * saves that heap. A process started from the blob begins there, skipping module loading (some 200 modules) and
  * the parser's construction: most of a fresh server's time to its first answer.
  */
 import process from 'node:process';
+import { isSea } from 'node:sea';
 import { startupSnapshot } from 'node:v8';
 import { parse } from '../../grammar/index.js';
 import { main } from './cli.js';
@@ -30,8 +32,9 @@ if (startupSnapshot.isBuildingSnapshot()) {
   for (const sql of CONNECT_TIME_STATEMENTS) {
     if (parse(sql).error !== null) throw new Error(`snapshot warm-up statement does not parse: ${sql}`);
   }
-  // Started from the blob, argv is [node, ...arguments]: there is no script path.
-  startupSnapshot.setDeserializeMainFunction(() => run(process.argv.slice(1)));
+  // Started from the blob, argv is [node, ...arguments]: there is no script path. In the single-file executable
+  // (scripts/build-exe.mjs) it is [executable, the name it was run by, ...arguments].
+  startupSnapshot.setDeserializeMainFunction(() => run(process.argv.slice(isSea() ? 2 : 1)));
 } else {
   run(process.argv.slice(2));
 }

@@ -39,14 +39,19 @@ function wireConnection(conn: mysql.Connection): TargetConnection {
   };
 }
 
+/** A server the records go to: startServer in this process, or another process (the single-file executable). */
+export type WireServer = Pick<RunningServer, 'host' | 'port' | 'close'>;
+
+const inProcess = (setup: ClusterSetup): Promise<WireServer> => startServer({ port: 0, clock: 'manual', seed: setup.seed, startTime: setup.startTime });
+
 /** A wire target factory and the servers it started (close them when the suite ends). */
-export function wireTargets(): { readonly targets: TargetFactory; close(): Promise<void> } {
-  const servers = new Map<string, Promise<RunningServer>>();
-  const serverFor = (setup: ClusterSetup): Promise<RunningServer> => {
+export function wireTargets(start: (setup: ClusterSetup) => Promise<WireServer> = inProcess): { readonly targets: TargetFactory; close(): Promise<void> } {
+  const servers = new Map<string, Promise<WireServer>>();
+  const serverFor = (setup: ClusterSetup): Promise<WireServer> => {
     const key = `${setup.seed}@${setup.startTime}`;
     let server = servers.get(key);
     if (server === undefined) {
-      server = startServer({ port: 0, clock: 'manual', seed: setup.seed, startTime: setup.startTime });
+      server = start(setup);
       servers.set(key, server);
     }
     return server;
