@@ -56,22 +56,14 @@ export function setTaskStatus(state: ClusterState, task: BackupTask, to: TaskSta
   task.lsRetryId = 0;
 }
 
-/** A user-tenant job in INIT (§9.1 step 1). `type` is already converted to FULL when there is no base set. */
-export function createUserJob(state: ClusterState, tenant: TenantState, req: JobRequest, sysJob: BackupJob | null): BackupJob {
-  const backup = backupOf(tenant);
-  const dest = backup.dataBackupDest;
-  const base = dest ? baseSetFor(tenant, dest.destId) : undefined;
-  const job: BackupJob = {
-    tenantId: tenant.id,
-    jobId: backup.counters.jobId++,
+/** What every new job starts with, user or sys: the request's options and an INIT status logged now. */
+type NewJobFields = Pick<BackupJob, 'incarnation' | 'plusArchivelog' | 'encryptionMode' | 'passwd' | 'startUs' | 'endUs'
+  | 'status' | 'result' | 'comment' | 'description' | 'nextAtUs' | 'statusLog'>;
+
+function newJobFields(state: ClusterState, req: JobRequest): NewJobFields {
+  return {
     incarnation: 1,
-    backupSetId: backup.counters.backupSetId++,
-    initiatorTenantId: sysJob ? SYS_TENANT_ID : tenant.id,
-    initiatorJobId: sysJob ? sysJob.jobId : 0,
-    executorTenantIds: [tenant.id],
     plusArchivelog: req.plusArchivelog,
-    backupType: req.backupType === 'INC' && base !== undefined ? 'INC' : 'FULL',
-    jobLevel: 'USER_TENANT',
     encryptionMode: req.encryptionMode,
     passwd: req.passwd,
     startUs: state.nowUs,
@@ -80,10 +72,28 @@ export function createUserJob(state: ClusterState, tenant: TenantState, req: Job
     result: 0,
     comment: '',
     description: req.description,
-    path: dest ? dest.path : '',
-    destId: dest ? dest.destId : 0,
     nextAtUs: state.nowUs + TICK_US,
     statusLog: [{ from: null, to: 'INIT', atUs: state.nowUs }],
+  };
+}
+
+/** A user-tenant job in INIT (§9.1 step 1). `type` is already converted to FULL when there is no base set. */
+export function createUserJob(state: ClusterState, tenant: TenantState, req: JobRequest, sysJob: BackupJob | null): BackupJob {
+  const backup = backupOf(tenant);
+  const dest = backup.dataBackupDest;
+  const base = dest ? baseSetFor(tenant, dest.destId) : undefined;
+  const job: BackupJob = {
+    tenantId: tenant.id,
+    jobId: backup.counters.jobId++,
+    backupSetId: backup.counters.backupSetId++,
+    initiatorTenantId: sysJob ? SYS_TENANT_ID : tenant.id,
+    initiatorJobId: sysJob ? sysJob.jobId : 0,
+    executorTenantIds: [tenant.id],
+    backupType: req.backupType === 'INC' && base !== undefined ? 'INC' : 'FULL',
+    jobLevel: 'USER_TENANT',
+    path: dest ? dest.path : '',
+    destId: dest ? dest.destId : 0,
+    ...newJobFields(state, req),
   };
   backup.jobs.push(job);
   return job;
@@ -96,26 +106,15 @@ export function createSysJob(state: ClusterState, sys: TenantState, req: JobRequ
   const job: BackupJob = {
     tenantId: SYS_TENANT_ID,
     jobId,
-    incarnation: 1,
     backupSetId: 0,
     initiatorTenantId: SYS_TENANT_ID,
     initiatorJobId: jobId,
     executorTenantIds: executors.map((t) => t.id),
-    plusArchivelog: req.plusArchivelog,
     backupType: req.backupType,
     jobLevel: 'CLUSTER',
-    encryptionMode: req.encryptionMode,
-    passwd: req.passwd,
-    startUs: state.nowUs,
-    endUs: 0,
-    status: 'INIT',
-    result: 0,
-    comment: '',
-    description: req.description,
     path: '',
     destId: 0,
-    nextAtUs: state.nowUs + TICK_US,
-    statusLog: [{ from: null, to: 'INIT', atUs: state.nowUs }],
+    ...newJobFields(state, req),
   };
   backup.jobs.push(job);
   return job;
