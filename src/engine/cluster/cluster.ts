@@ -34,6 +34,7 @@ export function initialState(config: ClusterConfig, clock: Clock | null): Cluste
     },
     tenants: [sysTenant(start)],
     nextUserTenantId: 1002,
+    parameters: {},
     formatFiles: [],
     rootserviceEvents: [],
     resourceUnits: [],

@@ -31,6 +31,8 @@ export interface ClusterState {
   /** The last GTS handed out (ns); GTS is strictly increasing. */
   lastGtsScn: bigint;
   clock: ClockState;
+  /** Cluster parameters ALTER SYSTEM SET changed, by name, as typed (GV$OB_PARAMETERS; the rest show defaults). */
+  parameters: Record<string, string>;
   /** DBA_OB_TENANTS rows (sys, meta and user tenants), ordered by id. Dropped tenants are removed. */
   tenants: TenantState[];
   /** The next user tenant id (even); its meta tenant is id - 1 (views.md §10.1). */
