@@ -12,9 +12,8 @@
  * second time, to GV$'s already converted 'YES' / 'NO', which never equals 1: its ISDEFAULT is always 'NO' in the
  * source, and so here.
  */
-import type { ClusterState, TenantState } from '../engine/index.js';
-import { CLUSTER_PARAMETERS, TENANT_PARAMETERS } from '../engine/parameters/table.js';
-import type { ParameterDef } from '../engine/parameters/table.js';
+import { CLUSTER_PARAMETERS, TENANT_PARAMETERS } from '../engine/index.js';
+import type { ClusterState, ParameterDef, TenantState } from '../engine/index.js';
 import { SERVER } from './cluster-profile.js';
 import { T, col } from './columns.js';
 import { SYS_TENANT_ID } from './read.js';

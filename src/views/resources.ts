@@ -133,3 +133,13 @@ export function resourcePools(ctx: ViewContext): ResourcePool[] {
   });
   return [sys, ...created];
 }
+
+/**
+ * The unit a tenant's user LS group runs on: the unit of the pool granted to it (one unit per pool on a one-server
+ * cluster, so the pool's id, as GV$OB_UNITS numbers it), the sys unit for sys, and 0 when it has none. A meta tenant
+ * shares its user tenant's unit.
+ */
+export function tenantUnitId(ctx: ViewContext, tenantId: number): number {
+  const owner = tenantId !== 1 && tenantId % 2 === 1 ? tenantId + 1 : tenantId;
+  return resourcePools(ctx).find((p) => p.tenantId === owner)?.id ?? 0;
+}
