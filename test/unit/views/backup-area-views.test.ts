@@ -375,8 +375,11 @@ describe('what the new views say', () => {
       [1n, 1n, null],
       [1001n, 1n, null],
     ]);
+    // The user LS group runs on the tenant's unit.
     const ls1001 = rows(sys, 'SELECT UNIT_GROUP_ID, LS_GROUP_ID FROM oceanbase.CDB_OB_LS WHERE TENANT_ID = 1002 AND LS_ID = 1001');
-    expect(ls1001).toEqual([[0n, 1001n]]);
+    const unit = rows(sys, 'SELECT UNIT_ID FROM oceanbase.GV$OB_UNITS WHERE TENANT_ID = 1002')[0]![0];
+    expect(ls1001).toEqual([[unit, 1001n]]);
+    expect(unit).not.toBe(0n);
   });
 
   it('GV$OB_LOG_STAT: one leader replica per LS, the log growing with virtual time to the tenant\'s sync SCN', () => {
