@@ -11,8 +11,15 @@ export interface FinishedBackup {
   readonly history: readonly (readonly string[])[];
 }
 
-export async function runFullBackup(port: number, cluster: string): Promise<FinishedBackup> {
-  const conn = await mysql.createConnection({ host: '127.0.0.1', port, user: `root@mysql_tenant#${cluster}`, supportBigNumbers: true, bigNumberStrings: true });
+export async function runFullBackup(port: number, cluster: string, password = ''): Promise<FinishedBackup> {
+  const conn = await mysql.createConnection({
+    host: '127.0.0.1',
+    port,
+    user: `root@mysql_tenant#${cluster}`,
+    password,
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+  });
   const rows = async (sql: string): Promise<string[][]> => {
     const [result] = await conn.query({ sql, rowsAsArray: true });
     return Array.isArray(result) ? (result as unknown[][]).map((r) => r.map(String)) : [];
