@@ -8,17 +8,14 @@ import { typeText, type ColumnDef, type ResultSet, type SqlType, type SqlValue }
 import type { Catalog, EvalContext, Table } from './catalog.js';
 import { fail } from './scope.js';
 import { evaluateBrowse } from './show-browse.js';
+import { resolveTable } from './resolve-table.js';
 import { col, filter } from './show-filter.js';
 import { withInformationSchema } from './information-schema/index.js';
 import { guard } from './select.js';
 import { sysVarText, sysVarValue } from './sysvar-read.js';
 import { sysVarDefs } from './sysvars.js';
 
-
-/** SHOW RESTORE PREVIEW reads the engine's restore planning, so the session answers it, not the evaluator. */
-export type EvaluatedShow = Exclude<ShowStatement, { kind: 'ShowRestorePreview' }>;
-
-export function evaluateShow(stmt: EvaluatedShow, under: Catalog, ctx: EvalContext): ResultSet | ObError {
+export function evaluateShow(stmt: ShowStatement, under: Catalog, ctx: EvalContext): ResultSet | ObError {
   const catalog = withInformationSchema(under, ctx);
   return guard(() => {
     switch (stmt.kind) {
@@ -69,12 +66,6 @@ export function checkLockTables(tables: readonly TableName[], catalog: Catalog, 
     if ('kind' in found && found.kind === 'ObError') return found;
   }
   return undefined;
-}
-
-export function resolveTable(name: TableName, catalog: Catalog, ctx: EvalContext): Table {
-  const schema = name.schema ?? ctx.database;
-  if (schema === undefined) return fail(obError('OB_ERR_NO_DB_SELECTED'));
-  return catalog.resolve(name.schema, name.name) ?? fail(obErrorWith('OB_TABLE_NOT_EXIST', schema, name.name));
 }
 
 function describeColumns(name: TableName, catalog: Catalog, ctx: EvalContext, full: boolean, like: string | undefined): ResultSet {
