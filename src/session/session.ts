@@ -18,17 +18,11 @@ import { createCatalog, type ViewCatalog } from '../views/index.js';
 import type { ClusterEntry, StatementTrace } from './clusters.js';
 import type { PreparedStatement, StatementResult } from './port.js';
 import { redactSecrets } from './redact.js';
+import type { SessionLogin, StatementSession } from './statement-session.js';
 import { describeStatement, runStatement } from './statements.js';
 import { VariableStore } from './variables.js';
 
-export interface SessionLogin {
-  readonly tenantId: number;
-  readonly tenantName: string;
-  readonly user: string;
-  /** The client's address as USER() shows it (`root@127.0.0.1`). */
-  readonly host: string;
-  readonly database: string | undefined;
-}
+export type { SessionLogin } from './statement-session.js';
 
 /** A prepared statement: the parsed statement and what an execution returns. */
 export interface SessionPrepared extends PreparedStatement {
@@ -73,7 +67,7 @@ function runYielding<T>(work: Generator<void, T>): T | Promise<T> {
 /** One cache for every session of the process: a parse reads nothing but the text (see ParseCache). */
 const parseCache = new ParseCache();
 
-export class Session {
+export class Session implements StatementSession {
   readonly variables = new VariableStore();
   database: string | undefined;
   #prepared = new Set<SessionPrepared>();

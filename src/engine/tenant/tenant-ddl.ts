@@ -4,7 +4,7 @@
  * of its resource_pool_list are granted to it. Dropping a tenant being restored ends that restore (its progress
  * rows go, a FAIL history row stays) and frees its pools.
  */
-import type { BackupStatement, NamedOption } from '../../../grammar/ast.js';
+import type { NamedOption, TenantStatement } from '../../../grammar/ast.js';
 import { obError, obErrorWith } from '../../errors.js';
 import { optionText } from '../dest/alter-system-set.js';
 import { abortRestore, liveRestoreOf } from '../restore/scheduler.js';
@@ -13,10 +13,7 @@ import { SYS_TENANT_ID, addUserTenant, findTenantByName, removeUserTenant } from
 import type { Cluster, Outcome, SessionContext } from '../types.js';
 import { OK } from '../types.js';
 
-type Ddl = Extract<
-  BackupStatement,
-  { kind: 'CreateTenant' | 'DropTenant' | 'CreateResourceUnit' | 'DropResourceUnit' | 'CreateResourcePool' | 'DropResourcePool' }
->;
+type Ddl = TenantStatement;
 
 function named(name: string, options: readonly NamedOption[]): NamedOptions {
   return { name, options: options.map((o) => ({ name: o.name.toLowerCase(), value: optionText(o.value) })) };
