@@ -6,7 +6,7 @@
  */
 import { parseOne } from '../../grammar/index.js';
 import type { ParsedStatement, Statement } from '../../grammar/index.js';
-import { advanceSpanUs, beginAdvance, syncClock, type ClusterState } from '../engine/index.js';
+import { advanceSpanUs, beginAdvance, type ClusterState } from '../engine/index.js';
 import { obError, type ObError } from '../errors.js';
 import type { EvalContext } from '../query/index.js';
 import { DEFAULT_VERSION, timeoutError, underBudget, type StatementBudget } from '../query/index.js';
@@ -181,7 +181,7 @@ export class Session implements StatementSession {
   private *runSliced(stmt: Statement, params: readonly SqlValue[]): Generator<void, StatementResult> {
     this.#cancelled = false;
     const budget = this.budget();
-    syncClock(this.entry.cluster);
+    // The clock is synced once, where the statement enters: runStatement for the others, beginAdvance here.
     if (stmt.kind !== 'EmulatorAdvanceTime') return underBudget(budget, () => runStatement(this, stmt, params));
     this.entry.questions++;
     const span = advanceSpanUs(stmt);
@@ -209,7 +209,6 @@ export class Session implements StatementSession {
 
   /** The columns a statement will return, without running it (COM_STMT_PREPARE). */
   describe(stmt: Statement): readonly ColumnDef[] | ObError {
-    syncClock(this.entry.cluster);
     return describeStatement(this, stmt);
   }
 

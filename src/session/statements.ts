@@ -3,7 +3,7 @@
  * catalog of views, session statements to the session, and the rest to the engine.
  */
 import { ownedBy, type Statement } from '../../grammar/index.js';
-import { execute, type EmulatorStatus, type EngineStatement } from '../engine/index.js';
+import { execute, syncClock, type EmulatorStatus, type EngineStatement } from '../engine/index.js';
 import { isObError, type ObError } from '../errors.js';
 import { describeSelect } from '../query/index.js';
 import type { ColumnDef, SqlValue } from '../result.js';
@@ -17,11 +17,13 @@ import { faultsResult } from './emulator-faults.js';
 
 const OK: StatementResult = { kind: 'ok' };
 
+/** One statement, at the cluster's current virtual time: the clock is synced here, or by execute for the engine's. */
 export function runStatement(session: StatementSession, stmt: Statement, params: readonly SqlValue[]): StatementResult {
   session.entry.questions++;
+  if (ownedBy(stmt, 'engine')) return runEngineStatement(session, stmt);
+  syncClock(session.entry.cluster);
   if (ownedBy(stmt, 'query')) return runQueryStatement(session, stmt, params);
-  if (ownedBy(stmt, 'session')) return runSessionStatement(session, stmt, params);
-  return runEngineStatement(session, stmt);
+  return runSessionStatement(session, stmt, params);
 }
 
 function runEngineStatement(session: StatementSession, stmt: EngineStatement): StatementResult {
@@ -41,7 +43,10 @@ function runEngineStatement(session: StatementSession, stmt: EngineStatement): S
 /** The columns a statement returns, without running it (COM_STMT_PREPARE). */
 export function describeStatement(session: StatementSession, stmt: Statement): readonly ColumnDef[] | ObError {
   if (ownedBy(stmt, 'query')) {
-    if (stmt.kind === 'Select' || stmt.kind === 'Union') return describeSelect(stmt, session.catalog(), session.evalContext([]));
+    if (stmt.kind === 'Select' || stmt.kind === 'Union') {
+      syncClock(session.entry.cluster);
+      return describeSelect(stmt, session.catalog(), session.evalContext([]));
+    }
     // SHOW and DESC read nothing but the catalog and the session, so running them is how to describe them.
     return stmt.kind === 'Write' ? [] : columnsOf(runStatement(session, stmt, []));
   }
