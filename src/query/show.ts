@@ -3,7 +3,7 @@
  * from the catalog and the session, filtered by LIKE (case-insensitive) or by WHERE over the result's own columns.
  */
 import type { Expr, ShowStatement, TableName, WriteStatement } from '../../grammar/ast.js';
-import { obError, obErrorWith, type ObError } from '../errors.js';
+import { isObError, obError, obErrorWith, type ObError } from '../errors.js';
 import { typeText, type ColumnDef, type ResultSet, type SqlType, type SqlValue } from '../result.js';
 import type { Catalog, EvalContext, Table } from './catalog.js';
 import { fail } from './scope.js';
@@ -54,7 +54,7 @@ export function describeTable(name: TableName, catalog: Catalog, ctx: EvalContex
 /** INSERT / UPDATE / DELETE / REPLACE / TRUNCATE on a view or inner table: 1146 if unknown, else 1288. */
 export function rejectWrite(stmt: WriteStatement, catalog: Catalog, ctx: EvalContext): ObError {
   const found = guard(() => resolveTable(stmt.table, withInformationSchema(catalog, ctx), ctx));
-  if ('kind' in found && found.kind === 'ObError') return found;
+  if (isObError(found)) return found;
   return obErrorWith('OB_ERR_NON_UPDATABLE_TABLE', stmt.table.name, stmt.verb);
 }
 
@@ -63,7 +63,7 @@ export function checkLockTables(tables: readonly TableName[], catalog: Catalog, 
   const cat = withInformationSchema(catalog, ctx);
   for (const t of tables) {
     const found = guard(() => resolveTable(t, cat, ctx));
-    if ('kind' in found && found.kind === 'ObError') return found;
+    if (isObError(found)) return found;
   }
   return undefined;
 }

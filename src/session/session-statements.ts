@@ -6,12 +6,10 @@ import type { SessionStatement } from '../../grammar/index.js';
 import { isObError, obErrorWith, type ObError } from '../errors.js';
 import { applySet, applySetNames, applySetTransaction, checkLockTables, evaluateSelect, type EvalContext } from '../query/index.js';
 import type { SqlValue } from '../result.js';
-import type { StatementResult } from './port.js';
+import { OK, type StatementResult } from './port.js';
 import type { StatementSession } from './statement-session.js';
 import { SYS_TENANT_ID } from '../engine/index.js';
 import { showRestorePreview } from './restore-preview.js';
-
-const OK: StatementResult = { kind: 'ok' };
 
 export function runSessionStatement(session: StatementSession, stmt: SessionStatement, params: readonly SqlValue[]): StatementResult {
   const ctx = session.evalContext(params);

@@ -7,7 +7,7 @@
 import { parseOne } from '../../grammar/index.js';
 import type { ParsedStatement, Statement } from '../../grammar/index.js';
 import { advanceSpanUs, beginAdvance, type ClusterState } from '../engine/index.js';
-import { obError, type ObError } from '../errors.js';
+import { isObError, obError, type ObError } from '../errors.js';
 import type { EvalContext } from '../query/index.js';
 import { DEFAULT_VERSION, timeoutError, underBudget, type StatementBudget } from '../query/index.js';
 import { offsetMinutes } from '../query/time.js';
@@ -16,7 +16,7 @@ import { ParseCache } from '../sql/parse-cache.js';
 import { syntaxErrorToObError } from '../sql/parse.js';
 import { createCatalog, type ViewCatalog } from '../views/index.js';
 import type { ClusterEntry, StatementTrace } from './clusters.js';
-import type { PreparedStatement, StatementResult } from './port.js';
+import { OK, type PreparedStatement, type StatementResult } from './port.js';
 import { redactSecrets } from './redact.js';
 import type { SessionLogin, StatementSession } from './statement-session.js';
 import { describeStatement, runStatement } from './statements.js';
@@ -146,9 +146,9 @@ export class Session implements StatementSession {
 
   prepare(sql: string): SessionPrepared | ObError {
     const statement = this.parseOne(sql);
-    if ('kind' in statement) return statement;
+    if (isObError(statement)) return statement;
     const columns = this.describe(statement.ast);
-    if (!Array.isArray(columns)) return columns as ObError;
+    if (isObError(columns)) return columns;
     const prepared: SessionPrepared = { statement, paramCount: countParameters(statement.ast), columns };
     this.#prepared.add(prepared);
     return prepared;
@@ -191,7 +191,7 @@ export class Session implements StatementSession {
       if (this.#cancelled || budget.expired()) return timeoutError(budget.timeoutUs);
       yield;
     }
-    return { kind: 'ok' };
+    return OK;
   }
 
   /** The running statement's budget: ob_query_timeout (session, else global, else 10 s) from now. */

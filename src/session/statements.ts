@@ -7,15 +7,13 @@ import { execute, syncClock, type EmulatorStatus, type EngineStatement } from '.
 import { isObError, type ObError } from '../errors.js';
 import { describeSelect } from '../query/index.js';
 import type { ColumnDef, SqlValue } from '../result.js';
-import type { StatementResult } from './port.js';
+import { OK, type StatementResult } from './port.js';
 import type { StatementSession } from './statement-session.js';
 import { RESTORE_PREVIEW_COLUMNS } from './restore-preview.js';
 import { columnsOf, runQueryStatement } from './query-statements.js';
 import { runSessionStatement } from './session-statements.js';
 import { statusResult } from './emulator-status.js';
 import { faultsResult } from './emulator-faults.js';
-
-const OK: StatementResult = { kind: 'ok' };
 
 /** One statement, at the cluster's current virtual time: the clock is synced here, or by execute for the engine's. */
 export function runStatement(session: StatementSession, stmt: Statement, params: readonly SqlValue[]): StatementResult {

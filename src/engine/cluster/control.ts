@@ -5,7 +5,7 @@
  * and RESET (the whole cluster) is sys's.
  */
 import type { ControlStatement } from '../../../grammar/ast.js';
-import { obError, obErrorWith } from '../../errors.js';
+import { isObError, obError, obErrorWith } from '../../errors.js';
 import { advanceSyncedUs, initialState } from './cluster.js';
 import { changeLogRate } from '../data/log-bytes.js';
 import { MACRO_BLOCK_BYTES, writeDistinctMacroblocks } from '../data/macroblocks.js';
@@ -81,7 +81,7 @@ export function control(cluster: Cluster, ctx: SessionContext, stmt: ClockContro
       const n = nonNegative(stmt.count);
       if (n === null || !Number.isInteger(n)) return obErrorWith('OB_INVALID_ARGUMENT', 'WRITE MACROBLOCKS');
       const tenant = dataTenant(cluster, ctx, stmt.tenant, 'WRITE MACROBLOCKS');
-      if ('kind' in tenant) return tenant;
+      if (isObError(tenant)) return tenant;
       const data = tenant.backup!.data;
       const written = writeDistinctMacroblocks(data, state.rng, state.nowUs, n);
       const seg = data.logSegments[data.logSegments.length - 1]!;
@@ -94,7 +94,7 @@ export function control(cluster: Cluster, ctx: SessionContext, stmt: ClockContro
         return obErrorWith('OB_INVALID_ARGUMENT', `WRITE RATE, it should be between 0 and ${MAX_WRITE_RATE_MB_PER_SEC} MB per second`);
       }
       const tenant = dataTenant(cluster, ctx, stmt.tenant, 'WRITE RATE');
-      if ('kind' in tenant) return tenant;
+      if (isObError(tenant)) return tenant;
       const data = tenant.backup!.data;
       data.writeRateBytesPerSec = Math.round(mb * 1024 * 1024);
       changeLogRate(data, state.nowUs, logRateOf(data.writeRateBytesPerSec));
