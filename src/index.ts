@@ -179,7 +179,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const server = createWireServer({
     host,
     logger: options.logger ?? silentLogger,
-    ...(config.clock === 'manual' ? { random: seededRandom(config.seed) } : {}),
+    ...(config.cluster.clock?.mode === 'REALTIME' ? {} : { random: seededRandom(config.cluster.seed ?? 1) }),
   });
   const address = await server.listen(options.port ?? 2881, options.host ?? '127.0.0.1');
   return { host: address.host, port: address.port, close: () => server.close(), inspect: (cluster = '') => registry.get(cluster).cluster };
@@ -189,12 +189,14 @@ const silentLogger: WireLogger = { debug: () => undefined, info: () => undefined
 
 function emulatorConfig(options: EmulatorOptions, defaultClock: 'manual' | 'realtime'): EmulatorConfig {
   const startUs = options.startTime === undefined ? Date.now() * 1000 : startTimeUs(options.startTime);
+  const clock = options.clock ?? defaultClock;
   return {
-    tenants: options.tenants?.map((t) => ({ name: t.name, mode: t.mode ?? 'mysql' })) ?? null,
-    clock: options.clock ?? defaultClock,
-    speed: options.speed ?? 1,
-    startTimeUs: startUs,
-    seed: options.seed ?? 1,
+    cluster: {
+      seed: options.seed ?? 1,
+      startTimeUs: startUs,
+      clock: clock === 'manual' ? { mode: 'MANUAL' } : { mode: 'REALTIME', speed: options.speed ?? 1 },
+      ...(options.tenants === undefined ? {} : { tenants: options.tenants.map((t) => ({ name: t.name, mode: t.mode ?? 'mysql' })) }),
+    },
     password: options.password ?? null,
     realClock,
     trace: null,

@@ -8,14 +8,13 @@ import { createCluster } from '../engine/index.js';
 import type { Clock, Cluster, ClusterConfig } from '../engine/index.js';
 import type { SysVarValue } from '../query/index.js';
 
+/**
+ * The emulator's options, normalised once (src/index.ts): what every cluster is created from, and what the
+ * session layer needs beside it.
+ */
 export interface EmulatorConfig {
-  /** User tenants of every cluster; null for the defaults (mysql_tenant, oracle_tenant). */
-  readonly tenants: readonly { readonly name: string; readonly mode: 'mysql' | 'oracle' }[] | null;
-  readonly clock: 'manual' | 'realtime';
-  readonly speed: number;
-  /** Virtual start time, µs since the epoch. */
-  readonly startTimeUs: number;
-  readonly seed: number;
+  /** Every cluster's engine configuration; only its name differs (set per cluster). */
+  readonly cluster: Omit<ClusterConfig, 'clusterName'>;
   /** root's password in every tenant (strict authentication), or null for permissive logins. */
   readonly password: string | null;
   /** The only real clock (real µs since the epoch), injected by src/index.ts; null for a purely manual emulator. */
@@ -75,7 +74,7 @@ export class ClusterRegistry {
   get(name: string): ClusterEntry {
     let entry = this.#clusters.get(name);
     if (entry === undefined) {
-      const cluster = createCluster(this.clusterConfig(name), this.config.realClock);
+      const cluster = createCluster({ ...this.config.cluster, clusterName: name }, this.config.realClock);
       entry = { name, cluster, globalVariables: new Map(), connections: new Map(), startedUs: cluster.state.nowUs, questions: 0, trace: this.config.trace };
       this.#clusters.set(name, entry);
     }
@@ -85,16 +84,5 @@ export class ClusterRegistry {
   /** Clusters created so far, in creation order. */
   list(): readonly ClusterEntry[] {
     return [...this.#clusters.values()];
-  }
-
-  clusterConfig(name: string): ClusterConfig {
-    const { tenants, clock, speed, startTimeUs, seed } = this.config;
-    return {
-      clusterName: name,
-      seed,
-      startTimeUs,
-      clock: clock === 'manual' ? { mode: 'MANUAL' } : { mode: 'REALTIME', speed },
-      ...(tenants === null ? {} : { tenants }),
-    };
   }
 }
