@@ -9,6 +9,7 @@ import type {
   BackupStatement,
   BackupVariableStatement,
   ControlStatement,
+  PersistStatement,
   QueryStatement,
   RestoreStatement,
   SessionStatement,
@@ -59,6 +60,8 @@ export const OWNER = {
   LockTables: 'session',
   UnlockTables: 'session',
   ShowRestorePreview: 'session',
+  // SAVE / LOAD SNAPSHOT read and write files, which the engine never does.
+  EmulatorSnapshot: 'session',
 
   ArchiveLog: 'engine',
   BackupDatabase: 'engine',
@@ -118,6 +121,6 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
 export type OwnersInStep = [
   Holds<Same<OwnedBy<'query'>, QueryStatement>>,
-  Holds<Same<OwnedBy<'session'>, SessionStatement>>,
+  Holds<Same<OwnedBy<'session'>, SessionStatement | PersistStatement>>,
   Holds<Same<OwnedBy<'engine'>, BackupStatement | BackupVariableStatement | RestoreStatement | TenantStatement | ControlStatement>>,
 ];

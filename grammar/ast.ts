@@ -471,10 +471,17 @@ export interface WriteStatement {
 /** Statements the query evaluator answers over the session's catalog of views (grammar/ast-owner.ts). */
 export type QueryStatement = SelectStatement | UnionQuery | ShowStatement | DescribeStatement | WriteStatement;
 
+/**
+ * SAVE / LOAD SNAPSHOT (emulator.md "State that lasts"): control statements too, but answered beside the engine,
+ * since they read and write files, which the engine never does. `name` is as typed; the session checks it.
+ */
+export type PersistStatement = { readonly kind: 'EmulatorSnapshot'; readonly action: 'SAVE' | 'LOAD'; readonly name: string };
+
 /** Every statement, grouped by who answers it: the query evaluator, the session, the engine (grammar/ast-owner.ts). */
 export type Statement =
   | QueryStatement
   | SessionStatement
+  | PersistStatement
   | BackupStatement
   | BackupVariableStatement
   | RestoreStatement

@@ -1,5 +1,6 @@
-/** Canonical SQL for the emulator's control statements (ALTER EMULATOR …, SHOW EMULATOR …). */
-import type { ControlStatement } from './ast.js';
+/** Canonical SQL for the emulator's control statements (ALTER EMULATOR …, SHOW EMULATOR …, SAVE / LOAD SNAPSHOT). */
+import type { ControlStatement, PersistStatement } from './ast.js';
+import { printString } from './print-expr.js';
 import { printTenant, type PrinterTable } from './print-parts.js';
 
 function tenant(t: string | null): string {
@@ -20,4 +21,8 @@ export const CONTROL_PRINTERS: PrinterTable<ControlStatement['kind']> = {
   EmulatorClearFault: (s) => (s.faultId === null ? 'ALTER EMULATOR CLEAR FAULTS' : `ALTER EMULATOR CLEAR FAULT ${s.faultId}`),
   ShowEmulatorStatus: () => 'SHOW EMULATOR STATUS',
   ShowEmulatorFaults: () => 'SHOW EMULATOR FAULTS',
+};
+
+export const PERSIST_PRINTERS: PrinterTable<PersistStatement['kind']> = {
+  EmulatorSnapshot: (s) => `ALTER EMULATOR ${s.action} SNAPSHOT ${printString(s.name)}`,
 };

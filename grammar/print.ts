@@ -10,7 +10,7 @@ import type { QueryStatement, Statement, StatementKind } from './ast.js';
 import type { StatementOf } from './ast-owner.js';
 import { BACKUP_PRINTERS, BACKUP_VARIABLE_PRINTERS, RESTORE_PRINTERS, TENANT_PRINTERS } from './print-backup.js';
 import { BROWSE_PRINTERS } from './print-browse.js';
-import { CONTROL_PRINTERS } from './print-control.js';
+import { CONTROL_PRINTERS, PERSIST_PRINTERS } from './print-control.js';
 import { printName, printQuery, printTable } from './print-expr.js';
 import { printFilter, printScope, printTenant, type PrinterTable } from './print-parts.js';
 import { SESSION_PRINTERS } from './print-session.js';
@@ -46,6 +46,7 @@ const PRINTERS: PrinterTable<StatementKind> = {
   ...RESTORE_PRINTERS,
   ...TENANT_PRINTERS,
   ...CONTROL_PRINTERS,
+  ...PERSIST_PRINTERS,
 };
 
 /** The kind and the statement are one value, passed twice so that the table's printer and its argument agree. */

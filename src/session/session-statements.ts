@@ -1,8 +1,9 @@
 /**
  * The statements the session answers (grammar/ast-owner.ts): SET (variables, NAMES, TRANSACTION), USE, KILL,
- * transaction control, LOCK / UNLOCK TABLES and SHOW RESTORE PREVIEW. The session holds the state they change.
+ * transaction control, LOCK / UNLOCK TABLES, SHOW RESTORE PREVIEW and SAVE / LOAD SNAPSHOT. The session holds the
+ * state they change (a snapshot is read and written beside the engine, which never touches files).
  */
-import type { SessionStatement } from '../../grammar/index.js';
+import type { PersistStatement, SessionStatement } from '../../grammar/index.js';
 import { isObError, obErrorWith, type ObError } from '../errors.js';
 import { applySet, applySetNames, applySetTransaction, checkLockTables, evaluateSelect, type EvalContext } from '../query/index.js';
 import type { SqlValue } from '../result.js';
@@ -10,8 +11,9 @@ import { OK, type StatementResult } from './port.js';
 import type { StatementSession } from './statement-session.js';
 import { SYS_TENANT_ID } from '../engine/index.js';
 import { showRestorePreview } from './restore-preview.js';
+import { runSnapshotStatement } from './snapshot-statement.js';
 
-export function runSessionStatement(session: StatementSession, stmt: SessionStatement, params: readonly SqlValue[]): StatementResult {
+export function runSessionStatement(session: StatementSession, stmt: SessionStatement | PersistStatement, params: readonly SqlValue[]): StatementResult {
   const ctx = session.evalContext(params);
   const store = { session: session.variables.session, global: session.entry.globalVariables, user: session.variables.user };
   switch (stmt.kind) {
@@ -37,6 +39,8 @@ export function runSessionStatement(session: StatementSession, stmt: SessionStat
       return OK;
     case 'ShowRestorePreview':
       return showRestorePreview(session);
+    case 'EmulatorSnapshot':
+      return runSnapshotStatement(session.entry, session.login.tenantId, stmt);
   }
 }
 

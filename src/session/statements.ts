@@ -3,7 +3,7 @@
  * catalog of views, session statements to the session, and the rest to the engine.
  */
 import { ownedBy, type Statement } from '../../grammar/index.js';
-import { execute, syncClock, type EmulatorStatus, type EngineStatement } from '../engine/index.js';
+import { execute, type EmulatorStatus, type EngineStatement } from '../engine/index.js';
 import { isObError, type ObError } from '../errors.js';
 import { describeSelect } from '../query/index.js';
 import type { ColumnDef, SqlValue } from '../result.js';
@@ -14,18 +14,24 @@ import { columnsOf, runQueryStatement } from './query-statements.js';
 import { runSessionStatement } from './session-statements.js';
 import { statusResult } from './emulator-status.js';
 import { faultsResult } from './emulator-faults.js';
+import { journalGlobals, journaledExecute } from './journal-inputs.js';
 
-/** One statement, at the cluster's current virtual time: the clock is synced here, or by execute for the engine's. */
+/** One statement, at the cluster's current virtual time (Session.run has synced the clock). */
 export function runStatement(session: StatementSession, stmt: Statement, params: readonly SqlValue[]): StatementResult {
   session.entry.questions++;
-  if (ownedBy(stmt, 'engine')) return runEngineStatement(session, stmt);
-  syncClock(session.entry.cluster);
   if (ownedBy(stmt, 'query')) return runQueryStatement(session, stmt, params);
-  return runSessionStatement(session, stmt, params);
+  if (ownedBy(stmt, 'session')) {
+    const result = runSessionStatement(session, stmt, params);
+    // SET GLOBAL changes what every session of the cluster reads, so the journal keeps the globals.
+    if ((stmt.kind === 'Set' || stmt.kind === 'SetTransaction') && session.entry.journal !== null) journalGlobals(session.entry);
+    return result;
+  }
+  return runEngineStatement(session, stmt);
 }
 
 function runEngineStatement(session: StatementSession, stmt: EngineStatement): StatementResult {
-  const outcome = execute(session.entry.cluster, engineContext(session), stmt);
+  const ctx = engineContext(session);
+  const outcome = session.entry.journal === null ? execute(session.entry.cluster, ctx, stmt) : journaledExecute(session.entry, ctx, stmt);
   if (isObError(outcome)) return outcome;
   if (outcome.kind === 'status') return statusResult(outcome.status as EmulatorStatus, session.evalContext([]).timeZone);
   if (outcome.kind === 'faults') return faultsResult(outcome.faults);
@@ -41,10 +47,7 @@ function runEngineStatement(session: StatementSession, stmt: EngineStatement): S
 /** The columns a statement returns, without running it (COM_STMT_PREPARE). */
 export function describeStatement(session: StatementSession, stmt: Statement): readonly ColumnDef[] | ObError {
   if (ownedBy(stmt, 'query')) {
-    if (stmt.kind === 'Select' || stmt.kind === 'Union') {
-      syncClock(session.entry.cluster);
-      return describeSelect(stmt, session.catalog(), session.evalContext([]));
-    }
+    if (stmt.kind === 'Select' || stmt.kind === 'Union') return describeSelect(stmt, session.catalog(), session.evalContext([]));
     // SHOW and DESC read nothing but the catalog and the session, so running them is how to describe them.
     return stmt.kind === 'Write' ? [] : columnsOf(runStatement(session, stmt, []));
   }
