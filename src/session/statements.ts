@@ -3,7 +3,7 @@
  * catalog of views, session statements to the session, and the rest to the engine.
  */
 import { ownedBy, type Statement } from '../../grammar/index.js';
-import { execute, type EmulatorStatus, type EngineStatement } from '../engine/index.js';
+import { execute, type EngineStatement } from '../engine/index.js';
 import { isObError, type ObError } from '../errors.js';
 import { describeSelect } from '../query/index.js';
 import type { ColumnDef, SqlValue } from '../result.js';
@@ -33,7 +33,7 @@ function runEngineStatement(session: StatementSession, stmt: EngineStatement): S
   const ctx = engineContext(session);
   const outcome = session.entry.journal === null ? execute(session.entry.cluster, ctx, stmt) : journaledExecute(session.entry, ctx, stmt);
   if (isObError(outcome)) return outcome;
-  if (outcome.kind === 'status') return statusResult(outcome.status as EmulatorStatus, session.evalContext([]).timeZone);
+  if (outcome.kind === 'status') return statusResult(outcome.status, session.evalContext([]).timeZone);
   if (outcome.kind === 'faults') return faultsResult(outcome.faults);
   if (outcome.affectedRows === 0 && outcome.info === undefined && outcome.lastInsertId === undefined) return OK;
   return {
