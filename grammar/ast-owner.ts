@@ -57,6 +57,7 @@ export const OWNER = {
   Use: 'session',
   Kill: 'session',
   Transaction: 'session',
+  Savepoint: 'session',
   LockTables: 'session',
   UnlockTables: 'session',
   ShowRestorePreview: 'session',

@@ -23,6 +23,7 @@ export const SESSION_PRINTERS: PrinterTable<SessionStatement['kind']> = {
   Use: (s) => `USE ${printName(s.database)}`,
   Kill: (s) => `KILL ${s.query ? 'QUERY ' : ''}${printExpr(s.id)}`,
   Transaction: (s) => s.action,
+  Savepoint: (s) => `${s.action === 'SAVEPOINT' ? '' : `${s.action} `}SAVEPOINT ${printName(s.name)}`,
   LockTables: (s) =>
     `LOCK TABLES ${s.tables.map((t) => `${printTable(t.table)}${t.alias === undefined ? '' : ` AS ${printName(t.alias)}`} ${t.write ? 'WRITE' : 'READ'}`).join(', ')}`,
   UnlockTables: () => 'UNLOCK TABLES',

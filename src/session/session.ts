@@ -21,6 +21,7 @@ import { redactSecrets } from './redact.js';
 import type { SessionLogin, StatementSession } from './statement-session.js';
 import { describeStatement, runStatement } from './statements.js';
 import { VariableStore } from './variables.js';
+import { SessionTransaction } from './transaction.js';
 
 export type { SessionLogin } from './statement-session.js';
 
@@ -69,6 +70,7 @@ const parseCache = new ParseCache();
 
 export class Session implements StatementSession {
   readonly variables = new VariableStore();
+  readonly transaction = new SessionTransaction();
   database: string | undefined;
   #prepared = new Set<SessionPrepared>();
   #cancelled = false;
@@ -300,6 +302,7 @@ export class Session implements StatementSession {
     this.variables.clear();
     this.database = this.login.database;
     this.#prepared.clear();
+    this.transaction.reset();
   }
 }
 

@@ -6,6 +6,7 @@ import type { EvalContext } from '../query/index.js';
 import type { SqlValue } from '../result.js';
 import type { ViewCatalog } from '../views/index.js';
 import type { ClusterEntry } from './clusters.js';
+import type { SessionTransaction } from './transaction.js';
 import type { VariableStore } from './variables.js';
 
 export interface SessionLogin {
@@ -21,6 +22,8 @@ export interface StatementSession {
   readonly entry: ClusterEntry;
   readonly login: SessionLogin;
   readonly variables: VariableStore;
+  /** The open transaction's savepoints. */
+  readonly transaction: SessionTransaction;
   database: string | undefined;
   /** The catalog of views as the session's tenant sees them now. */
   catalog(): ViewCatalog;
