@@ -5,7 +5,7 @@
  * other keyword carries the NonReserved category and is accepted wherever a name is (tenant `backup`, column
  * `status`, function `count`).
  */
-import { Lexer, createToken } from './chevrotain.js';
+import { Lexer, createToken } from './runtime/chevrotain.js';
 import type { ILexingResult, IToken, Lexer as LexerInstance, TokenType } from 'chevrotain';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED });

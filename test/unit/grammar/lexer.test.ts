@@ -1,6 +1,6 @@
 /** The shared lexer skips chevrotain's pattern checks for start-up time; the same definition passes them here. */
 import { expect, it } from 'vitest';
-import { Lexer } from '../../../grammar/chevrotain.js';
+import { Lexer } from '../../../grammar/runtime/chevrotain.js';
 import { lexerDefinition, tokenize } from '../../../grammar/tokens.js';
 
 it('builds the lexer definition with every chevrotain check on, without errors', () => {

@@ -3,5 +3,5 @@ import { expect, it } from 'vitest';
 import { ObSqlParser } from '../../../grammar/parser.js';
 
 it('builds with every chevrotain validation on', () => {
-  expect(() => new ObSqlParser(true)).not.toThrow();
+  expect(() => new ObSqlParser('validate')).not.toThrow();
 });
