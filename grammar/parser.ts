@@ -8,7 +8,7 @@ import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
 import { defineControlRules } from './control.js';
 import type { Dsl, Rules } from './runtime/dsl.js';
 import { IndexedLookahead, LazyIndexedLookahead } from './runtime/lookahead.js';
-import { RECORDED_LOOKAHEAD } from './runtime/lookahead-table.js';
+import { RECORDED_LOOKAHEAD } from './runtime/generated-tables.js';
 import { RecordingLookahead, installRecordedLookahead } from './runtime/recorded-lookahead.js';
 import type { RecordedLookahead } from './runtime/recorded-lookahead.js';
 import { defineBackupRules } from './rules-backup.js';

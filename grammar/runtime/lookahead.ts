@@ -65,8 +65,20 @@ function isSingleToken(alts: readonly (readonly (readonly TokenType[])[])[]): bo
   return alts.every((paths) => paths.every((path) => path.length === 1));
 }
 
-/** The choice among `alts` (lookahead paths per alternative): the first alternative, in order, whose path matches. */
-export function alternationLookahead(alts: readonly (readonly (readonly TokenType[])[])[]): (this: Lookahead, orAlts?: IOrAlt<unknown>[]) => number | undefined {
+/**
+ * The choice among `alts` (lookahead paths per alternative): the first alternative, in order, whose path matches.
+ * Without gates and with one token of lookahead everywhere, one array lookup (chevrotain's own single-token form).
+ */
+export function alternationLookahead(alts: readonly (readonly (readonly TokenType[])[])[], gated: boolean): (this: Lookahead, orAlts?: IOrAlt<unknown>[]) => number | undefined {
+  if (!gated && isSingleToken(alts)) {
+    const choice: number[] = [];
+    alts.forEach((paths, alt) => {
+      for (const [first] of paths) for (const idx of indexesMatching(first as TokenType)) choice[idx] ??= alt;
+    });
+    return function (this: Lookahead): number | undefined {
+      return choice[this.LA(1).tokenTypeIdx];
+    };
+  }
   const { byFirst, rest } = buildTable(alts);
   return function (this: Lookahead, orAlts?: IOrAlt<unknown>[]): number | undefined {
     const candidates = byFirst[this.LA(1).tokenTypeIdx] ?? rest;
@@ -82,6 +94,13 @@ export function alternationLookahead(alts: readonly (readonly (readonly TokenTyp
 
 /** Whether an optional production (OPTION, MANY, …) is entered: some path of its inside matches. */
 export function optionalLookahead(inside: readonly (readonly TokenType[])[]): (this: Lookahead) => boolean {
+  if (isSingleToken([inside])) {
+    const starts: boolean[] = [];
+    for (const [first] of inside) for (const idx of indexesMatching(first as TokenType)) starts[idx] = true;
+    return function (this: Lookahead): boolean {
+      return starts[this.LA(1).tokenTypeIdx] === true;
+    };
+  }
   const { byFirst, rest } = buildTable([inside]);
   return function (this: Lookahead): boolean {
     const candidates = byFirst[this.LA(1).tokenTypeIdx] ?? rest;
@@ -101,7 +120,7 @@ export class IndexedLookahead extends LLkLookaheadStrategy {
     const alts = getLookaheadPaths({ occurrence: options.prodOccurrence, rule: options.rule, prodType: 'Alternation', maxLookahead: options.maxLookahead });
     // chevrotain's single-token choice is already one table lookup.
     if (options.dynamicTokensEnabled || (isSingleToken(alts) && !options.hasPredicates)) return super.buildLookaheadForAlternation(options);
-    return alternationLookahead(alts);
+    return alternationLookahead(alts, true);
   }
 
   override buildLookaheadForOptional(options: {
