@@ -12,7 +12,7 @@ import type { Row, ViewDef } from './types.js';
 import { int, timestamp } from './values.js';
 
 /** The LS task type and log stream of each set-task phase that schedules LS work (views.md §8.2). */
-const PHASE_TASKS: Partial<Record<TaskStatus, [string, number]>> = {
+export const PHASE_TASKS: Partial<Record<TaskStatus, [string, number]>> = {
   BACKUP_SYS_META: ['BACKUP_META', 1],
   BACKUP_USER_META: ['BACKUP_META', 1001],
   BACKUP_DATA_SYS: ['BACKUP_DATA_MINOR', 1],

@@ -1,6 +1,7 @@
 /** Every table the catalog knows, in database `oceanbase`, in the order SHOW TABLES lists them (by name). */
 import { ALL_SERVER } from './all-server.js';
 import { ALL_TENANT } from './all-tenant.js';
+import { ALL_VIRTUAL_BACKUP_LS_TASK } from './all-virtual-backup-ls-task.js';
 import { ALL_ZONE } from './all-zone.js';
 import { ALL_VIRTUAL_BACKUP_SCHEDULE_TASK } from './all-virtual-backup-schedule-task.js';
 import { CDB_OB_ARCHIVE_DEST, DBA_OB_ARCHIVE_DEST } from './dba-ob-archive-dest.js';
@@ -79,7 +80,7 @@ const ALL: readonly ViewDef[] = [
   DBA_OB_LS_LOG_ARCHIVE_PROGRESS, CDB_OB_LS_LOG_ARCHIVE_PROGRESS,
   DBA_OB_LOG_RESTORE_SOURCE, CDB_OB_LOG_RESTORE_SOURCE,
   DBA_OB_TENANTS,
-  ALL_SERVER, ALL_TENANT, ALL_VIRTUAL_BACKUP_SCHEDULE_TASK,
+  ALL_SERVER, ALL_TENANT, ALL_VIRTUAL_BACKUP_LS_TASK, ALL_VIRTUAL_BACKUP_SCHEDULE_TASK,
   DBA_OB_SERVERS, DBA_OB_ZONES, GV_OB_SERVERS, GV_OB_UNITS,
   DBA_OB_UNIT_CONFIGS, DBA_OB_RESOURCE_POOLS,
   DBA_OB_ROOTSERVICE_EVENT_HISTORY, DBA_OB_CLUSTER_EVENT_HISTORY,

@@ -12,6 +12,7 @@ import type { ModelCommand } from './commands/command.js';
 import { DeletePolicy } from './commands/delete-policy.js';
 import type { PolicyVariant } from './commands/delete-policy.js';
 import { DestState } from './commands/dest-state.js';
+import { FATAL_ARCHIVE_ERRORS, InjectArchiveFault } from './commands/inject-archive-fault.js';
 import { ClearFaults, InjectDestFault } from './commands/inject-fault.js';
 import type { FinalDestError } from './commands/inject-fault.js';
 import { Reconnect } from './commands/reconnect.js';
@@ -77,6 +78,9 @@ const finalErrors: FinalDestError[] = ['OB_BACKUP_DEVICE_OUT_OF_SPACE', 'OB_BACK
 const injectFault = fc
   .tuple(conn, fc.constantFrom<TenantName | null>(null, null, 't1', 't2'), fc.constantFrom(...finalErrors))
   .map(([c, listed, error]) => new InjectDestFault(c, listed, error));
+const injectArchiveFault = fc
+  .tuple(conn, fc.constantFrom<TenantName | null>(null, null, 't1', 't2'), fc.constantFrom(...FATAL_ARCHIVE_ERRORS))
+  .map(([c, listed, error]) => new InjectArchiveFault(c, listed, error));
 const restore = fc.constantFrom('fromUserTenant', 'existingTenant', 'emptyOption' as const).map((v) => new RestoreRefused(v));
 
 /** Every command arbitrary; fc.commands picks among them uniformly, so repeats are weights. */
@@ -85,5 +89,5 @@ export const allCommands: fc.Arbitrary<ModelCommand>[] = [
   threadScore, conn.map((c) => new SetEncryption(c)), conn.map((c) => new Reconnect(c)),
   backupUser, backupUser, backupUser, backupSys, backupSys, cancelBackup,
   advance, advance, advance, advance, writeMacroblocks, deletePolicy, restore,
-  injectFault, fc.constant(new ClearFaults()), fc.constant(new ClearFaults()),
+  injectFault, injectArchiveFault, fc.constant(new ClearFaults()), fc.constant(new ClearFaults()),
 ];

@@ -2,9 +2,10 @@
  * Model-based test of the whole system through SQL in process (issue 8 item 1, STYLE.md §F): generated sequences
  * of up to 50 user actions, legal and illegal, from sys and from the user tenants, run through createEmulator's
  * sessions (so the parser is exercised too); after every command the views are compared with the model and the
- * engine's invariant checker runs. Fault commands (INJECT FAULT BACKUP DEST with a final error, CLEAR FAULTS)
- * interleave with the rest, and every run ends with recovery.ts: clear the faults, recover as a DBA would, and a new
- * FULL backup of each tenant completes. MODEL_RUNS raises the number of sequences (100,000 for `npm run test:soak`).
+ * engine's invariant checker runs. Fault commands (INJECT FAULT BACKUP DEST with a final error, ARCHIVE DEST with
+ * a fatal one, CLEAR FAULTS) interleave with the rest, and every run ends with recovery.ts: clear the faults,
+ * recover as a DBA would, and a new FULL backup of each tenant completes. MODEL_RUNS raises the number of
+ * sequences (100,000 for `npm run test:soak`).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -9,6 +9,7 @@ import {
   FATE_DONE_MS,
   JOB_DONE_MS,
   JOB_LIVE_MS,
+  RESULT_ARCHIVE_INTERRUPTED,
   RESULT_ARCHIVE_NOT_RUNNING,
   RESULT_CANCELED,
   USER_TENANTS,
@@ -150,9 +151,11 @@ export function advanceModel(m: Model, ms: number): void {
     if (sysJob.fate === 'cancel') continue; // canceled in INIT: no children
     for (const name of sysJob.executors) {
       const child = newUserJob(m, name, sysJob.type === 'INC', sysJob.plus, 'sys', sysJob.encrypted, sysJob.createdAt + 1000, sysJob.jobId);
-      if (settledRound(m.tenants[name], m.tenants[name].roundBefore)?.status !== 'DOING') {
+      const round = settledRound(m.tenants[name], m.tenants[name].roundBefore);
+      if (round?.status !== 'DOING') {
         child.fate = 'fail';
         child.fateAt = from;
+        if (round?.status === 'INTERRUPTED') child.failResult = RESULT_ARCHIVE_INTERRUPTED;
       } else if (m.tenants[name].destFault !== null) {
         // The child's INIT step checks the dest after the archive: a broken dest fails it before any set row.
         child.fate = 'fail';

@@ -5,6 +5,7 @@
  * an archive change has settled a few seconds later) and says "unknown" in between; commands whose outcome would
  * depend on an unknown are not generated in that state (their check() is false).
  */
+import type { FatalArchiveError } from './commands/inject-archive-fault.js';
 import type { FinalDestError } from './commands/inject-fault.js';
 
 export const USER_TENANTS = ['t1', 't2'] as const;
@@ -33,10 +34,12 @@ export const ARCHIVE_SETTLE_MS = 5_000;
 
 export const RESULT_CANCELED = -4072;
 export const RESULT_ARCHIVE_NOT_RUNNING = -9029;
+/** OB_LOG_ARCHIVE_INTERRUPTED: a job whose tenant's round is INTERRUPTED fails with it (check_can_backup_). */
+export const RESULT_ARCHIVE_INTERRUPTED = -9027;
 
 export interface Round {
   readonly id: number;
-  readonly status: 'DOING' | 'SUSPEND' | 'STOP';
+  readonly status: 'DOING' | 'SUSPEND' | 'STOP' | 'INTERRUPTED';
 }
 
 export interface Job {
@@ -79,6 +82,14 @@ export interface TenantModel {
   threadScore: number;
   /** The final error armed on the tenant's backup dest (commands/inject-fault.ts), or null. */
   destFault: FinalDestError | null;
+  /** The fatal error armed on the tenant's archive dest (commands/inject-archive-fault.ts), or null. */
+  archiveFault: FatalArchiveError | null;
+  /**
+   * When an archive fault last interrupted the round under live jobs: they fail at their next step with
+   * OB_LOG_ARCHIVE_INTERRUPTED only if the round is still INTERRUPTED then, so no archive change is generated at
+   * that instant.
+   */
+  interruptedJobsAt: number;
 }
 
 export interface Model {
@@ -107,6 +118,8 @@ function tenantModel(name: TenantName): TenantModel {
     policy: false,
     threadScore: 0,
     destFault: null,
+    archiveFault: null,
+    interruptedJobsAt: -1,
   };
 }
 

@@ -46,6 +46,9 @@ export function archiveCheck(state: ClusterState, tenant: TenantState): void {
       }
     } else if (destStateOf(tenant, dest.destNo) === 'DEFER') {
       if (round && (round.status === 'DOING' || round.status === 'INTERRUPTED')) {
+        // As on the way to STOPPING, the interrupt's COMMENT goes with the state it explained: a round resumed from
+        // SUSPEND runs with none.
+        round.comment = '';
         setRoundStatus(state, round, 'SUSPENDING');
         round.nextAtUs = state.nowUs + STEP_US;
       }

@@ -53,6 +53,7 @@ export function setTaskStatus(state: ClusterState, task: BackupTask, to: TaskSta
   changeStatus(TASK_MACHINE, `tenant ${task.tenantId} task ${task.taskId}`, task, to, state.nowUs);
   // A new phase runs new LS tasks, whose retry ids start at 0 (ObBackupDataLSTaskMgr).
   task.lsRetryId = 0;
+  task.lsFailure = null;
 }
 
 /** What every new job starts with, user or sys: the request's options and an INIT status logged now. */

@@ -92,6 +92,12 @@ export interface BackupTask extends BackupStats {
    * and the time of its last step (a THROUGHPUT cap slows the progress made since).
    */
   lsRetryId?: number;
+  /**
+   * Internal (faults): the current phase's LS task's last failed attempt, as ObBackupDataLSTaskMgr::finish_ left it
+   * in __all_backup_ls_task (RESULT, the ObHAResultInfo COMMENT, END_TS); redo_ls_task resets RESULT but keeps the
+   * COMMENT. Null or absent when the phase's LS task never failed.
+   */
+  lsFailure?: { result: number; comment: string; atUs: number } | null;
   retryCnt?: number;
   pausedAtUs?: number | null;
   lastStepUs?: number;

@@ -11,7 +11,9 @@
  * A down server fails every LS task it would run with OB_REBALANCE_TASK_CANT_EXEC (ObBackupTaskScheduler::
  * do_execute_, ob_backup_task_scheduler.cpp), which is retried.
  */
+import { OB_ERRORS } from '../../errors.js';
 import type { ObErrorName } from '../../errors.js';
+import { traceId } from '../backup/jobs.js';
 import type { BackupTask, ClusterState, Fault, TaskStatus } from '../state.js';
 import { BACKUP_MAX_RETRY_TIMES, BACKUP_RETRY_INTERVAL_US, MAX_RETRY_TIMES, isNeedRetryError } from './classify.js';
 import { activeError, serverDown } from './faults.js';
@@ -68,7 +70,13 @@ export function backupStepVerdict(state: ClusterState, task: BackupTask): StepVe
   const nextRetryId = (task.lsRetryId ?? 0) + 1;
   if (!canRetry(kind, hit.name, task, nextRetryId)) return { kind: 'fail', name: hit.name, lsId: kind === 'ROOTSERVICE' ? null : lsId };
   task.lsRetryId = nextRetryId;
-  if (kind !== 'ROOTSERVICE') task.retryCnt = (task.retryCnt ?? 0) + nextRetryId;
+  if (kind !== 'ROOTSERVICE') {
+    task.retryCnt = (task.retryCnt ?? 0) + nextRetryId;
+    // The failed attempt stays in the LS task row until its redo (finish_ → redo_ls_task): FINISH, the error, the
+    // ObHAResultInfo COMMENT, END_TS now.
+    const def = OB_ERRORS[hit.name];
+    task.lsFailure = { result: def.code, comment: serverComment(lsId, def.code, def.m3, traceId(state)), atUs: state.nowUs };
+  }
   if (task.pausedAtUs == null) task.pausedAtUs = state.nowUs;
   return { kind: 'retry', atUs: state.nowUs + BACKUP_RETRY_INTERVAL_US };
 }

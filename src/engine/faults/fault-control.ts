@@ -4,6 +4,7 @@
  */
 import type { ControlStatement, TimeSpan } from '../../../grammar/ast.js';
 import { obError, obErrorWith } from '../../errors.js';
+import { clearedEdge } from './edges.js';
 import { checkEffect, clearFaults, injectFault } from './faults.js';
 import { advanceTo } from '../cluster/scheduler.js';
 import type { FaultEffect } from '../state.js';
@@ -68,7 +69,9 @@ export function faultControl(cluster: Cluster, ctx: SessionContext, stmt: FaultS
       // A user tenant sees and clears only its own faults: another tenant's fault id is as unknown as a missing one.
       const own = ctx.tenantId === SYS_TENANT_ID ? null : ctx.tenantId;
       // A cleared fault disarms now: what waited on it (a stalled archive, a retried task) resumes from now.
-      if (!clearFaults(state, id, own)) return obErrorWith('OB_ENTRY_NOT_EXIST', `fault ${stmt.faultId} does not exist`);
+      const removed = clearFaults(state, id, own);
+      if (id !== null && removed.length === 0) return obErrorWith('OB_ENTRY_NOT_EXIST', `fault ${stmt.faultId} does not exist`);
+      clearedEdge(state, removed);
       return OK;
     }
     case 'ShowEmulatorFaults':

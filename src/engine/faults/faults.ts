@@ -106,16 +106,12 @@ export function passEdge(fault: Fault): void {
   } else fault.nextAtUs = null;
 }
 
-/** Removes one fault (by id) or every fault; false when the id names none. */
-export function clearFaults(state: ClusterState, faultId: number | null, tenantId: number | null = null): boolean {
-  const mine = (f: (typeof state.faults)[number]): boolean => tenantId === null || f.tenantId === tenantId;
-  if (faultId === null) {
-    state.faults = state.faults.filter((f) => !mine(f));
-    return true;
-  }
-  const before = state.faults.length;
-  state.faults = state.faults.filter((f) => !(f.faultId === faultId && mine(f)));
-  return state.faults.length < before;
+/** Removes one fault (by id) or every fault (of `tenantId` when given); returns the faults removed. */
+export function clearFaults(state: ClusterState, faultId: number | null, tenantId: number | null = null): Fault[] {
+  const hit = (f: Fault): boolean => (tenantId === null || f.tenantId === tenantId) && (faultId === null || f.faultId === faultId);
+  const removed = state.faults.filter(hit);
+  state.faults = state.faults.filter((f) => !hit(f));
+  return removed;
 }
 
 /** SHOW EMULATOR FAULTS' EFFECT column, as the statement writes it. */

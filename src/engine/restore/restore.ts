@@ -9,6 +9,7 @@ import { isObError, obError, obErrorWith } from '../../errors.js';
 import type { ObError } from '../../errors.js';
 import { DECRYPTION_PASSWD_ARRAY_VAR, RESTORE_SOURCE_VAR } from '../backup/encryption.js';
 import { logBytesAt } from '../data/log-bytes.js';
+import { backupDestReadFault } from '../faults/restore-faults.js';
 import { checkUntil, piecePath, resolveSource, restoreScnOf, selectSources, setPath } from './plan.js';
 import { RESTORE_TICK_US, encodedVersion, restoreDurationUs } from './scheduler.js';
 import type { RestoreJob } from '../state.js';
@@ -60,6 +61,10 @@ export function restoreTenant(cluster: Cluster, ctx: SessionContext, stmt: Resto
   if (from.trim() === '') return obErrorWith('OB_INVALID_ARGUMENT', 'restore source, no backup dest given');
   const source = resolveSource(state, from);
   if (isObError(source)) return source;
+  // ObRestoreUtil::fill_physical_restore_job reads the sets' and pieces' info files inside the RPC: a backup dest
+  // that fails its reads fails the statement with the storage error, and nothing is created.
+  const unreadable = backupDestReadFault(state, source.tenant.id);
+  if (unreadable !== null) return obError(unreadable);
   const scn = restoreScnOf(source, stmt.until);
   if (isObError(scn)) return scn;
   const chosen = selectSources(source, scn, ctx.variables.get(DECRYPTION_PASSWD_ARRAY_VAR) ?? '');

@@ -8,7 +8,7 @@
 import { OB_ERRORS } from '../../errors.js';
 import type { ObErrorName } from '../../errors.js';
 import { rootserviceComment, traceId } from '../backup/jobs.js';
-import { restoreFailComment, restoreFault } from '../faults/restore-faults.js';
+import { LS_RESTORE_RETRY_INTERVAL_US, lsRestoreCanRetry, restoreFailComment, restoreFault } from '../faults/restore-faults.js';
 import { logRateOf } from '../tenant/tenants.js';
 import { changesUntil } from '../data/macroblocks.js';
 import type { ClusterState, RestoreJob, RestoreStatus, TenantData, TenantState } from '../state.js';
@@ -43,7 +43,20 @@ export function setRestoreStatus(state: ClusterState, job: RestoreJob, to: Resto
 export function restoreStep(state: ClusterState, job: RestoreJob): void {
   job.nextAtUs = null;
   const fault = restoreFault(state, job);
-  if (fault !== null) return failOnFault(state, job, fault);
+  if (fault !== null) {
+    if (job.status !== 'RESTORE_WAIT_LS') return failOnFault(state, job, fault);
+    const retries = job.lsRetryCount ?? 0;
+    if (!lsRestoreCanRetry(fault, retries)) return failOnFault(state, job, fault);
+    // The LS restore failed and waits its retry interval; its progress stands still meanwhile.
+    job.lsRetryCount = retries + 1;
+    if (job.pausedAtUs == null) job.pausedAtUs = state.nowUs;
+    job.nextAtUs = state.nowUs + LS_RESTORE_RETRY_INTERVAL_US;
+    return;
+  }
+  if (job.pausedAtUs != null && job.plan !== null) {
+    job.plan.phaseStartUs += state.nowUs - job.pausedAtUs;
+    job.pausedAtUs = null;
+  }
   if (job.tenantId === SYS_TENANT_ID) sysStep(state, job);
   else tenantStep(state, job);
 }

@@ -72,6 +72,12 @@ export interface RestoreJob {
   statusLog: StatusChange<RestoreStatus>[];
   /** Internal: what the restore copies, fixed when the job is accepted (null on history rows of the sys job). */
   plan: RestorePlan | null;
+  /**
+   * Internal (faults, ObLSRestoreResultMgr): how many times the log streams' data restore failed and was retried,
+   * and since when it stands still waiting for the next attempt (null while it runs).
+   */
+  lsRetryCount?: number;
+  pausedAtUs?: number | null;
 }
 
 /** Internal: the sets and pieces a restore uses, and the data it produces. */

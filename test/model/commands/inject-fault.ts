@@ -10,6 +10,7 @@ import { isLive, jobsCertain, jobsOf } from '../model-jobs.js';
 import { USER_TENANTS, sqlName } from '../model.js';
 import type { Conn, Model, TenantName } from '../model.js';
 import { ModelCommand, ok, outcomeCounts } from './command.js';
+import { archiveFaultClearable, clearArchiveFault } from './inject-archive-fault.js';
 import type { Prediction } from './command.js';
 
 /** The final dest errors the model arms, as ob_errno.def defines them (code, message). */
@@ -80,13 +81,16 @@ export class ClearFaults extends ModelCommand {
     return 'ALTER EMULATOR CLEAR FAULTS';
   }
 
-  check(): boolean {
-    return true;
+  check(m: Readonly<Model>): boolean {
+    return USER_TENANTS.every((t) => archiveFaultClearable(m, t));
   }
 
   predict(m: Model): Prediction {
     return ok(() => {
-      for (const name of USER_TENANTS) m.tenants[name].destFault = null;
+      for (const name of USER_TENANTS) {
+        m.tenants[name].destFault = null;
+        clearArchiveFault(m, name);
+      }
     });
   }
 }

@@ -9,6 +9,7 @@ import { archiveRoot, dataRoot, otherTenant } from '../model.js';
 import type { Conn, Model, TenantName } from '../model.js';
 import { ModelCommand, fail, ok, tenantClause } from './command.js';
 import type { Prediction } from './command.js';
+import { destFaultError } from './inject-fault.js';
 
 export type ArchiveTarget = 'archive1' | 'archive2' | 'clear' | 'ownData' | 'otherTenant' | 'malformed' | 'noLocation';
 
@@ -65,6 +66,8 @@ export class SetArchiveDest extends ModelCommand {
     if (this.target === 'noLocation') return fail(E.notSupported('set archive dest without location is'));
     if (running) return fail(E.notSupported(RUNNING));
     if (this.target === 'malformed') return fail(E.invalidBackupDest());
+    // check_dest_connectivity runs before the format file is read: a broken archive dest answers with its error.
+    if (t.archiveFault !== null) return fail(destFaultError(t.archiveFault));
     const root = this.root();
     const format = m.formats.get(root);
     if (format !== undefined && (format.tenant !== this.tenant || format.type !== 'archive')) return fail(E.formatNotMatch());

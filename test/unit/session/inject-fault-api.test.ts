@@ -107,3 +107,34 @@ describe('emu.injectFault', () => {
     expect(rows(a, 'SELECT BACKUP_SET_ID, STATUS FROM DBA_OB_BACKUP_SET_FILES')).toEqual([[2n, 'SUCCESS']]);
   });
 });
+
+describe('SERVER DOWN and the heartbeat events', () => {
+  const serverEvents = (s: EmulatorSession): unknown[][] =>
+    rows(s, "SELECT EVENT, VALUE1 FROM DBA_OB_ROOTSERVICE_EVENT_HISTORY WHERE MODULE = 'server' ORDER BY TIMESTAMP");
+
+  it('logs the lease lapse when the observer goes down and its return when the fault is cleared, once for overlapping faults', () => {
+    const emu = createEmulator({ startTime: START, seed: 1 });
+    const sys = emu.session({ database: 'oceanbase' });
+    const a = emu.injectFault({ target: 'SERVER', down: true });
+    emu.advance('5s');
+    emu.injectFault({ target: 'SERVER', down: true, for: '10s' });
+    expect(rows(sys, 'SELECT STATUS FROM DBA_OB_SERVERS')).toEqual([['INACTIVE']]);
+    expect(serverEvents(sys)).toEqual([
+      ['lease_expire', '"127.0.0.1:2882"'],
+      ['last_offline_time set', '"127.0.0.1:2882"'],
+    ]);
+    // The second fault's end leaves the first armed: still down, no event.
+    emu.advance('20s');
+    expect(serverEvents(sys)).toHaveLength(2);
+    emu.clearFaults(a);
+    expect(rows(sys, 'SELECT STATUS FROM DBA_OB_SERVERS')).toEqual([['ACTIVE']]);
+    expect(serverEvents(sys).slice(2)).toEqual([
+      ['last_offline_time reset', '"127.0.0.1:2882"'],
+      ['online', '"127.0.0.1:2882"'],
+    ]);
+    // Clearing faults that are not armed changes nothing.
+    emu.injectFault({ target: 'SERVER', down: true, after: '1h' });
+    emu.clearFaults();
+    expect(serverEvents(sys)).toHaveLength(4);
+  });
+});
