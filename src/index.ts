@@ -11,6 +11,10 @@ import { ClusterRegistry, type EmulatorConfig, type StatementTrace } from './ses
 import { EmulatorHost } from './session/host.js';
 import type { StatementResult } from './session/port.js';
 import { Session } from './session/session.js';
+import { Dashboard, type DashboardLogin } from './session/dashboard.js';
+import { StatementLog } from './session/statement-log.js';
+import { createHttpServer } from './http/server.js';
+import { VERSION } from './cli/version.js';
 import {
   createWireServer,
   nativePasswordStage2,
@@ -185,11 +189,25 @@ export interface ServerOptions extends EmulatorOptions {
   readonly logger?: WireLogger;
   /** Receives one record per statement (`serve --trace`). */
   readonly trace?: (record: StatementTrace) => void;
+  /**
+   * The HTTP port of the dashboard and JSON API (emulator.md "HTTP"), on the same host; 0 picks a free port. Default
+   * `'off'` here, unlike `serve` (2880), so that test runners starting several servers never race for one port.
+   */
+  readonly httpPort?: number | 'off';
+  /**
+   * When httpPort is taken: `fail` (the default), or `any` to take a free port instead, as serve does for its
+   * default port (like a dev server's), so parallel servers started with `--port 0` each get a dashboard.
+   */
+  readonly httpPortTaken?: 'fail' | 'any';
 }
 
 export interface RunningServer {
   readonly host: string;
   readonly port: number;
+  /** The dashboard's address, `http://HOST:PORT/`, or null when HTTP is off. */
+  readonly httpUrl: string | null;
+  /** The HTTP port, or null when HTTP is off. */
+  readonly httpPort: number | null;
   close(): Promise<void>;
   /** Test-only diagnostics, not a stable API: the engine's Cluster of that name (as Emulator.inspect). */
   inspect(cluster?: string): Cluster;
@@ -200,7 +218,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // The parser is built on first use (a few hundred ms of chevrotain self-analysis). Build it before accepting
   // connections: MariaDB Connector/J reads its connect-time answers with a 500 ms timeout.
   parse('SELECT 1');
-  const config = { ...emulatorConfig(options, 'realtime'), trace: options.trace ?? null };
+  const httpPort = options.httpPort ?? 'off';
+  // The dashboard shows each cluster's statement log: the same records as --trace, kept in memory.
+  const statementLog = new StatementLog();
+  const trace = options.trace ?? null;
+  const config = {
+    ...emulatorConfig(options, 'realtime'),
+    trace:
+      httpPort === 'off'
+        ? trace
+        : (record: StatementTrace): void => {
+            statementLog.add(record);
+            trace?.(record);
+          },
+  };
   const registry = new ClusterRegistry(config);
   const host = new EmulatorHost(registry, passwordCheck);
   const server = createWireServer({
@@ -208,8 +239,61 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     logger: options.logger ?? silentLogger,
     ...(config.clock === 'manual' ? { random: seededRandom(config.seed) } : {}),
   });
-  const address = await server.listen(options.port ?? 2881, options.host ?? '127.0.0.1');
-  return { host: address.host, port: address.port, close: () => server.close(), inspect: (cluster = '') => registry.get(cluster).cluster };
+  const listenHost = options.host ?? '127.0.0.1';
+  const address = await server.listen(options.port ?? 2881, listenHost);
+  let http: { readonly url: string; readonly port: number; close(): Promise<void> } | null = null;
+  if (httpPort !== 'off') {
+    // The default cluster exists from the start, so the dashboard has something to show before any login.
+    registry.get('');
+    let nextHttpSession = HTTP_FIRST_CONNECTION_ID;
+    const openAs = (as: DashboardLogin): Session | ObError =>
+      host.open(embeddedLogin(registry, as.cluster, as.tenant, as.user, as.database ?? null, nextHttpSession), nextHttpSession++);
+    const httpServer = createHttpServer({ dashboard: new Dashboard(registry, openAs, statementLog), password: config.password, version: VERSION });
+    try {
+      const bound = await httpServer.listen(httpPort, listenHost).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EADDRINUSE' || options.httpPortTaken !== 'any') throw e;
+        options.logger?.info('http.port-taken', { port: httpPort, detail: 'listening on a free port instead' });
+        return httpServer.listen(0, listenHost);
+      });
+      http = { url: `http://${urlHost(bound.host)}:${bound.port}/`, port: bound.port, close: () => httpServer.close() };
+    } catch (e) {
+      await server.close();
+      throw e;
+    }
+  }
+  return {
+    host: address.host,
+    port: address.port,
+    httpUrl: http?.url ?? null,
+    httpPort: http?.port ?? null,
+    close: async () => {
+      await Promise.all([server.close(), http?.close()]);
+    },
+    inspect: (cluster = '') => registry.get(cluster).cluster,
+  };
+}
+
+/** Connection ids of HTTP sessions: far from the wire's (from 0xC0000001) and the embedded API's (from 1). */
+const HTTP_FIRST_CONNECTION_ID = 0x4000_0000;
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** A login request as the embedded API and the HTTP API make it: authenticated already, so with the password's token. */
+function embeddedLogin(registry: ClusterRegistry, cluster: string, tenant: string, user: string, database: string | null, connectionId: number) {
+  return {
+    connectionId,
+    user: cluster === '' ? `${user}@${tenant}` : `${user}@${tenant}#${cluster}`,
+    database,
+    attributes: new Map<string, string>(),
+    authResponse: registry.config.password === null ? Buffer.alloc(0) : nativePasswordToken(registry.config.password, EMBEDDED_SCRAMBLE),
+    scramble: EMBEDDED_SCRAMBLE,
+    plugin: 'mysql_native_password',
+    charset: 45,
+    clientCapabilities: 0,
+    remoteAddress: '127.0.0.1',
+  };
 }
 
 const silentLogger: WireLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined };
