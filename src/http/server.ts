@@ -19,6 +19,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { isObError } from '../errors.js';
 import type { Dashboard } from '../session/dashboard.js';
 import { checkHost, checkPassword, checkPost, isLoopbackHost, type Refusal } from './guard.js';
+import { DASHBOARD_CSS, DASHBOARD_JS } from './assets.js';
 import { renderPage } from './page.js';
 import { errorJson, resultJson } from './results.js';
 
@@ -67,6 +68,8 @@ export function createHttpServer(options: HttpOptions): HttpServer {
 
   const routes: readonly Route[] = [
     { pattern: /^\/$/, methods: { GET: (r) => sendHtml(r.res, renderPage(dashboard, r.url)) } },
+    { pattern: /^\/dashboard\.css$/, methods: { GET: (r) => sendAsset(r.res, 'text/css; charset=utf-8', DASHBOARD_CSS) } },
+    { pattern: /^\/dashboard\.js$/, methods: { GET: (r) => sendAsset(r.res, 'text/javascript; charset=utf-8', DASHBOARD_JS) } },
     {
       pattern: /^\/health$/,
       methods: { GET: (r) => sendJson(r.res, 200, { status: 'ok', version: options.version, clusters: dashboard.clusterNames().length }) },
@@ -297,12 +300,17 @@ function sendHtml(res: ServerResponse, html: string): void {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(html),
     'Cache-Control': 'no-store',
-    // The page runs only its own inline script and style, and no other site may frame it.
-    'Content-Security-Policy': "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+    // The page runs only its own script (/dashboard.js), and no other site may frame it.
+    'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
     'X-Frame-Options': 'DENY',
     ...SECURITY_HEADERS,
   });
   res.end(html);
+}
+
+function sendAsset(res: ServerResponse, type: string, text: string): void {
+  res.writeHead(200, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache', ...SECURITY_HEADERS });
+  res.end(text);
 }
 
 function refuse(res: ServerResponse, refusal: Refusal): void {
