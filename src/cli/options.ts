@@ -25,6 +25,12 @@ export interface ServeOptions {
   readonly password: string | null;
   readonly logLevel: 'error' | 'warn' | 'info' | 'debug';
   readonly trace: string | null;
+  /** `--snapshot-dir`: where SAVE / LOAD SNAPSHOT read and write; null refuses them. */
+  readonly snapshotDir: string | null;
+  /** `--snapshot`: the file every cluster starts from, or null for the blank start-up state. */
+  readonly snapshot: string | null;
+  /** `--data-dir`: where every cluster's state survives restarts, or null (state ends with the process). */
+  readonly dataDir: string | null;
 }
 
 /** A value a row refused: the message printed after `ob-backup-sim serve: `. */
@@ -120,6 +126,9 @@ export const SERVE_OPTIONS: { readonly [K in keyof ServeOptions]: OptionRow<Serv
   password: textRow('password', 'PW', 'none: any user and password are accepted', "strict authentication: root's password in every tenant"),
   logLevel: choiceRow('log-level', ['error', 'warn', 'info', 'debug'] as const, 'info', 'what is logged to stderr'),
   trace: textRow('trace', 'FILE', 'none', 'append one JSON line per statement to FILE'),
+  snapshotDir: textRow('snapshot-dir', 'DIR', 'none: SAVE / LOAD SNAPSHOT are refused', "where ALTER EMULATOR SAVE / LOAD SNAPSHOT 'name' keep DIR/name.obsnap"),
+  snapshot: textRow('snapshot', 'FILE', 'none: a blank cluster', 'every cluster starts from this snapshot (a .obsnap file)'),
+  dataDir: textRow('data-dir', 'DIR', 'none: state ends with the process', "every cluster's state survives restarts and crashes (journal + checkpoints); one server per DIR"),
 };
 
 type Row = OptionRow<unknown>;

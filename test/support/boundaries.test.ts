@@ -54,6 +54,8 @@ const rules: readonly { readonly module: string; readonly may: readonly string[]
     module: 'src/session',
     may: ['src/session', 'src/sql/', 'src/engine/', 'src/views/', 'src/query/', 'src/errors', 'src/result', 'grammar/', 'node:'],
   },
+  // Files of state that lasts: the engine's state and the session's ports, never the wire or the query layer.
+  { module: 'src/persist/', may: ['src/persist/', 'src/engine/', 'src/session', 'src/errors', 'node:'] },
   { module: 'src/wire/', may: ['src/wire/', 'src/session', 'src/errors', 'src/result', 'node:'] },
   // The HTTP API and dashboard know sessions and the views' pictures (pure data), never the engine.
   { module: 'src/http/', may: ['src/http/', 'src/session', 'src/views/', 'src/query/', 'src/errors', 'src/result', 'node:'] },
@@ -91,6 +93,8 @@ describe('module boundaries', () => {
     expect(allowed({ from: 'src/scenario/run.ts', to: 'src/engine/index', typeOnly: false })).toBe(false);
     expect(allowed({ from: 'src/http/server.ts', to: 'src/engine/index', typeOnly: false })).toBe(false);
     expect(allowed({ from: 'src/scenario/run.ts', to: 'src/session/session', typeOnly: true })).toBe(false);
+    expect(allowed({ from: 'src/engine/x.ts', to: 'src/persist/snapshot', typeOnly: false })).toBe(false);
+    expect(allowed({ from: 'src/session/x.ts', to: 'src/persist/snapshot', typeOnly: false })).toBe(false);
   });
 });
 

@@ -18,6 +18,9 @@ describe('serve options (emulator.md Command line)', () => {
         password: null,
         logLevel: 'info',
         trace: null,
+        snapshotDir: null,
+        snapshot: null,
+        dataDir: null,
       },
     });
   });
