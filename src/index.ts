@@ -17,6 +17,9 @@ import { createHttpServer } from './http/server.js';
 import { captureImage, installImage } from './session/snapshot-statement.js';
 import { loadImage, openPersistence, snapshotBytes, writeFileAtomic } from './persist/index.js';
 import { VERSION } from './cli/version.js';
+import { busiestTenant, clusterPicture } from './views/picture.js';
+import { fitWindow, timeline } from './views/timeline.js';
+import { drawPictureSvg } from './views/draw-svg.js';
 import {
   createWireServer,
   nativePasswordStage2,
@@ -127,6 +130,20 @@ export interface Emulator {
    * so model-based tests can run the engine's invariant checker (`assertInvariants`) after every command.
    */
   inspect(cluster?: string): Cluster;
+}
+
+/**
+ * The dashboard's picture of a cluster as one standalone SVG (what `npm run fixtures:docs` writes to docs/pictures):
+ * the timeline of a tenant (default: the user tenant with the most history) over everything that happened, and its
+ * backup set chain. The same drawing code as the page's.
+ */
+export function clusterPictureSvg(emulator: Pick<Emulator, 'inspect'>, options: { readonly cluster?: string; readonly tenant?: string; readonly width?: number; readonly caption?: string } = {}): string {
+  const { state } = emulator.inspect(options.cluster ?? '');
+  const picture = clusterPicture(state, state.nowUs);
+  const tenant = picture.tenants.find((t) => t.name === options.tenant) ?? busiestTenant(picture);
+  const name = tenant?.name ?? 'sys';
+  const model = timeline(picture, name, fitWindow(tenant, picture), options.width ?? 960);
+  return drawPictureSvg(model, tenant?.sets ?? [], options.caption ?? `Timeline and backup set chain of ${name}`);
 }
 
 /** The real clock, in microseconds: used only for a realtime virtual clock. */

@@ -3,6 +3,7 @@
  * the same text renders inline in the dashboard and as an image in GitHub's markdown view (docs/pictures/). Every
  * shape has a <title>, which browsers show on hover (a failed job's COMMENT among them). Pure: same model, same text.
  */
+import type { SetPicture } from './picture.js';
 import type { Timeline } from './timeline.js';
 
 /** Fill colours by tone: greens for done, blue for running, red for failed, grey for stopped or cancelled. */
@@ -70,4 +71,54 @@ export function drawTimelineSvg(t: Timeline, options: { readonly id?: string } =
 
 export function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+/** One box per backup set, FULL → INC → INC, under a title line; obsolete and deleted sets dashed and faded. */
+export function drawChainSvg(sets: readonly SetPicture[], width: number, y0: number): { readonly svg: string; readonly height: number } {
+  const box = { w: 150, h: 62, gap: 22 };
+  const perRow = Math.max(1, Math.floor((width - 8) / (box.w + box.gap)));
+  const out = [`<text x="4" y="${y0 + 14}" fill="#212121" font-weight="bold">backup set chain</text>`];
+  if (sets.length === 0) out.push(`<text x="130" y="${y0 + 14}" fill="#757575">no backup sets</text>`);
+  sets.forEach((s, i) => {
+    const x = 4 + (i % perRow) * (box.w + box.gap);
+    const y = y0 + 22 + Math.floor(i / perRow) * (box.h + 10);
+    const gone = s.fileStatus === 'DELETED' || s.fileStatus === 'DELETING' || s.fileStatus === 'EXPIRED';
+    const stroke = s.status === 'FAILED' ? TONE_COLOURS.FAILED : s.status === 'DOING' ? TONE_COLOURS.DOING : s.type === 'FULL' ? '#37474f' : '#90a4ae';
+    const marks = [s.plusArchivelog ? '+ARCHIVELOG' : '', s.encryptionMode !== 'NONE' ? 'encrypted' : '', gone ? (s.fileStatus === 'EXPIRED' ? 'obsolete' : 'deleted') : ''].filter((m) => m !== '').join(' · ');
+    const base = s.type === 'INC' ? ` on #${s.prevIncBackupSetId || s.prevFullBackupSetId}` : '';
+    out.push(
+      `<g data-set="${s.backupSetId}"${gone ? ' opacity="0.5"' : ''}><title>${escapeXml(`backup set ${s.backupSetId}: ${s.type} ${s.status} ${s.fileStatus}, ${s.outputBytes} bytes, ${s.macroBlockCount} macroblocks`)}</title>` +
+        `<rect x="${x}" y="${y}" width="${box.w}" height="${box.h}" rx="4" fill="#ffffff" stroke="${stroke}" stroke-width="2"${gone ? ' stroke-dasharray="4 3"' : ''}/>` +
+        `<text x="${x + 6}" y="${y + 15}" fill="#212121" font-weight="bold">${escapeXml(`#${s.backupSetId} ${s.type}${base}`)}</text>` +
+        `<text x="${x + 6}" y="${y + 29}" fill="${stroke}">${escapeXml(`${s.status} · ${s.fileStatus}`)}</text>` +
+        `<text x="${x + 6}" y="${y + 43}" fill="#5f6368">${escapeXml(`${mib(s.outputBytes)} · ${s.macroBlockCount} blocks`)}</text>` +
+        `<text x="${x + 6}" y="${y + 56}" fill="#5f6368" font-size="10">${escapeXml(marks)}</text></g>`,
+    );
+    if (i > 0 && i % perRow !== 0) {
+      out.push(`<text x="${x - box.gap + 4}" y="${y + box.h / 2 + 5}" fill="#5f6368" font-size="14">${s.type === 'FULL' ? '|' : '→'}</text>`);
+    }
+  });
+  const rows = Math.max(1, Math.ceil(sets.length / perRow));
+  return { svg: out.join('\n'), height: 22 + rows * (box.h + 10) + 4 };
+}
+
+function mib(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+}
+
+/** The timeline with the chain under it, as one standalone SVG (docs/pictures/). */
+export function drawPictureSvg(t: Timeline, sets: readonly SetPicture[], caption: string): string {
+  const chain = drawChainSvg(sets, t.width, t.height + 18);
+  const height = t.height + 18 + chain.height;
+  const timelineSvg = drawTimelineSvg(t)
+    .replace(/^<svg [^>]*>\n/, '')
+    .replace(/\n<\/svg>$/, '');
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${t.width} ${height}" width="${t.width}" height="${height}" role="img" aria-label="${escapeXml(caption)}" font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="11">`,
+    `<rect x="0" y="0" width="${t.width}" height="${height}" fill="#ffffff"/>`,
+    timelineSvg.replace(/^<title>[^<]*<\/title>/, `<title>${escapeXml(caption)}</title>`),
+    chain.svg,
+    '</svg>',
+    '',
+  ].join('\n');
 }

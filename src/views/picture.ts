@@ -143,6 +143,18 @@ export function clusterPicture(state: ClusterState, nowUs: number): ClusterPictu
   };
 }
 
+/** The user tenant with the most history (jobs, rounds, sets), so a first view shows something; else sys. */
+export function busiestTenant(picture: ClusterPicture): TenantPicture | undefined {
+  let best: TenantPicture | undefined;
+  let bestScore = -1;
+  for (const t of picture.tenants) {
+    if (t.type !== 'USER') continue;
+    const score = t.jobs.length + t.rounds.length + t.sets.length + t.cleans.length;
+    if (score > bestScore) [best, bestScore] = [t, score];
+  }
+  return best ?? picture.tenants[0];
+}
+
 /** ISO 8601 UTC with the microseconds. */
 export function isoOfUs(us: number): string {
   const ms = Math.floor(us / 1000);
