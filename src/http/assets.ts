@@ -174,6 +174,10 @@ export const DASHBOARD_JS = `
     runSql(build(form));
   });
 
+  // A new window size redraws the timeline for it (a phone turned, a window resized).
+  let resized = 0;
+  window.addEventListener('resize', () => { clearTimeout(resized); resized = setTimeout(refresh, 150); });
+
   const events = new EventSource(api + '/events');
   let first = true;
   events.addEventListener('state', () => {

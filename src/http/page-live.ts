@@ -41,7 +41,7 @@ const at = (us: number | null): string => (us === null ? '' : isoOfUs(us).replac
 export function renderLive(q: PageQuery, statements: readonly StatementTrace[], url: URL): string {
   const p = q.picture;
   const t = p.tenants.find((x) => x.name === q.tenant);
-  return [clock(p), timelineSection(q, t, url), chain(t), jobs(t), archive(t), restores(p), cleans(t), faults(p), statementLog(q, statements, url)].join('\n');
+  return [clock(p), timelineSection(q, t, url), chain(t), jobs(t), archive(t), restores(p), cleans(t), faults(p), statementLog(q, statements)].join('\n');
 }
 
 function clock(p: ClusterPicture): string {
@@ -71,13 +71,21 @@ function timelineSection(q: PageQuery, t: TenantPicture | undefined, url: URL): 
 <div class="legend">${legend}</div></section>`;
 }
 
+/** Sets shown in the chain: the newest ones, from the FULL their chain starts at when it is near enough. */
+export const CHAIN_SETS = 24;
+
 function chain(t: TenantPicture | undefined): string {
-  const sets = t?.sets ?? [];
+  const all = t?.sets ?? [];
+  let from = Math.max(0, all.length - CHAIN_SETS);
+  const full = all.findIndex((s, i) => i >= from && s.type === 'FULL');
+  if (from > 0 && full > from && full - from < CHAIN_SETS / 2) from = full;
+  const sets = all.slice(from);
   const body =
     sets.length === 0
       ? '<p class="muted">No backup sets yet.</p>'
       : `<ol class="chain" aria-label="backup sets">${sets.map((s, i) => `<li>${i > 0 ? `<span class="arrow" aria-hidden="true">${s.type === 'FULL' ? '|' : '→'}</span>` : ''}${setCard(s)}</li>`).join('')}</ol>`;
-  return `<section aria-labelledby="h-chain"><h2 id="h-chain">Backup set chain</h2><div id="chain">${body}</div></section>`;
+  const note = from > 0 ? ` <span class="muted">(newest ${sets.length} of ${all.length})</span>` : '';
+  return `<section aria-labelledby="h-chain"><h2 id="h-chain">Backup set chain${note}</h2><div id="chain">${body}</div></section>`;
 }
 
 function setCard(s: SetPicture): string {
@@ -152,21 +160,14 @@ function faults(p: ClusterPicture): string {
   return `<section aria-labelledby="h-faults"><h2 id="h-faults">Faults</h2>${table('faults', ['FAULT_ID', 'TARGET', 'TENANT', 'EFFECT', 'ARMED_FROM', 'ARMED_UNTIL', 'FIRED', ''], rows, 'No faults injected.')}</section>`;
 }
 
-function statementLog(q: PageQuery, statements: readonly StatementTrace[], url: URL): string {
-  const tenants = [...new Set(statements.map((s) => s.tenant))].sort();
+function statementLog(q: PageQuery, statements: readonly StatementTrace[]): string {
   const kept = statements.filter((s) => (q.logTenant === '' || s.tenant === q.logTenant) && (q.logOutcome === '' || s.outcome === q.logOutcome));
   const shown = kept.slice(-LOG_ROWS).reverse();
   const rows = shown.map(
     (s) =>
       `<tr><td>${h(s.time.replace('T', ' ').replace(/\.\d+Z$/, ''))}</td><td>${h(s.tenant)}</td><td>${s.session}</td><td class="st-${s.outcome}">${s.outcome}${s.code === undefined ? '' : ` ${s.code}`}</td><td class="sql">${h(s.statement)}</td></tr>`,
   );
-  const keep = [...url.searchParams.entries()].filter(([k]) => k !== 'logTenant' && k !== 'logOutcome' && k !== 'partial' && k !== 'width');
-  const hidden = keep.map(([k, v]) => `<input type="hidden" name="${h(k)}" value="${h(v)}">`).join('');
-  const option = (value: string, label: string, current: string): string => `<option value="${h(value)}"${value === current ? ' selected' : ''}>${h(label)}</option>`;
-  const form = `<form method="get" action="/" class="row" aria-label="filter the statement log">${hidden}
-<label>Tenant <select name="logTenant" id="log-tenant">${option('', 'all', q.logTenant)}${tenants.map((x) => option(x, x, q.logTenant)).join('')}</select></label>
-<label>Outcome <select name="logOutcome" id="log-outcome">${option('', 'all', q.logOutcome)}${option('ok', 'ok', q.logOutcome)}${option('rows', 'rows', q.logOutcome)}${option('error', 'error', q.logOutcome)}</select></label>
-<button type="submit" id="log-filter">Filter</button></form>`;
+  const filter = [q.logTenant === '' ? '' : `tenant ${q.logTenant}`, q.logOutcome === '' ? '' : `outcome ${q.logOutcome}`].filter((x) => x !== '').join(', ');
   const note = kept.length > shown.length ? ` <span class="muted">(newest ${shown.length} of ${kept.length})</span>` : '';
-  return `<section aria-labelledby="h-log"><h2 id="h-log">Statement log${note}</h2>${form}${table('log', ['TIME (virtual)', 'TENANT', 'SESSION', 'OUTCOME', 'STATEMENT'], rows, 'No statements match.')}</section>`;
+  return `<section aria-labelledby="h-log"><h2 id="h-log">Statement log${filter === '' ? '' : ` (${h(filter)})`}${note}</h2>${table('log', ['TIME (virtual)', 'TENANT', 'SESSION', 'OUTCOME', 'STATEMENT'], rows, 'No statements match.')}</section>`;
 }

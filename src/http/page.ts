@@ -6,7 +6,7 @@
  * controls, which send statements.
  */
 import type { Dashboard } from '../session/dashboard.js';
-import type { ClusterPicture, TenantPicture } from '../views/picture.js';
+import { busiestTenant, type ClusterPicture } from '../views/picture.js';
 import { renderLive, type PageQuery } from './page-live.js';
 import { escapeHtml } from './html.js';
 
@@ -30,8 +30,7 @@ export function pageQuery(dashboard: Dashboard, url: URL): PageQuery {
   const cluster = segment === 'default' ? '' : segment;
   const known = dashboard.has(cluster) ? cluster : '';
   const picture = dashboard.picture(known);
-  const users = picture.tenants.filter((t) => t.type === 'USER');
-  const tenant = picture.tenants.find((t) => t.name === p.get('tenant'))?.name ?? busiest(users)?.name ?? 'sys';
+  const tenant = picture.tenants.find((t) => t.name === p.get('tenant'))?.name ?? busiestTenant(picture)?.name ?? 'sys';
   const spanText = p.get('span');
   const span = spanText === null || spanText === 'all' || !/^\d+$/.test(spanText) ? null : Math.min(Number(spanText), 10 * 365 * 86_400);
   const width = Math.max(320, Math.min(2400, Number(p.get('width') ?? '') || 1200));
@@ -45,17 +44,6 @@ export function pageQuery(dashboard: Dashboard, url: URL): PageQuery {
     logTenant: p.get('logTenant') ?? '',
     logOutcome: outcome === 'ok' || outcome === 'rows' || outcome === 'error' ? outcome : '',
   };
-}
-
-/** The user tenant with the most history, so the first view shows something. */
-function busiest(tenants: readonly TenantPicture[]): TenantPicture | undefined {
-  let best: TenantPicture | undefined;
-  let bestScore = -1;
-  for (const t of tenants) {
-    const score = t.jobs.length + t.rounds.length + t.sets.length;
-    if (score > bestScore) [best, bestScore] = [t, score];
-  }
-  return best;
 }
 
 export function renderPage(dashboard: Dashboard, url: URL): string {
@@ -76,7 +64,7 @@ export function renderPage(dashboard: Dashboard, url: URL): string {
 <h1>ob-backup-sim</h1>
 ${chooser(dashboard, q)}
 </header>
-${controls(q.picture, q.tenant)}
+${controls(q.picture, q.tenant, logFilter(q, url))}
 <main id="live" data-cluster="${escapeHtml(segment)}" data-width="${q.width}" data-revision="0" aria-live="off">
 ${live}
 </main>
@@ -103,7 +91,19 @@ ${q.span === null ? '' : `<input type="hidden" name="span" value="${q.span}">`}
 </form>`;
 }
 
-function controls(picture: ClusterPicture, tenant: string): string {
+/** The statement log's filter: outside the live part, so a refresh never resets what is being chosen. */
+function logFilter(q: PageQuery, url: URL): string {
+  const keep = [...url.searchParams.entries()].filter(([k]) => k !== 'logTenant' && k !== 'logOutcome' && k !== 'partial' && k !== 'width');
+  const hidden = keep.map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join('');
+  const option = (value: string, label: string, current: string): string => `<option value="${escapeHtml(value)}"${value === current ? ' selected' : ''}>${escapeHtml(label)}</option>`;
+  const tenants = q.picture.tenants.map((t) => option(t.name, t.name, q.logTenant)).join('');
+  return `<form method="get" action="/" class="row" aria-label="filter the statement log">${hidden}
+<label>Tenant <select name="logTenant" id="log-tenant">${option('', 'all', q.logTenant)}${tenants}</select></label>
+<label>Outcome <select name="logOutcome" id="log-outcome">${option('', 'all', q.logOutcome)}${option('ok', 'ok', q.logOutcome)}${option('rows', 'rows', q.logOutcome)}${option('error', 'error', q.logOutcome)}</select></label>
+<button type="submit" id="log-filter">Filter</button></form>`;
+}
+
+function controls(picture: ClusterPicture, tenant: string, filter: string): string {
   const steps = STEPS.map(([n, unit], i) => `<option value="${n} ${unit}"${i === 2 ? ' selected' : ''}>${n} ${unit.toLowerCase()}</option>`).join('');
   const targets = FAULT_TARGETS.map((t) => `<option>${t}</option>`).join('');
   const tenants = picture.tenants.map((t) => `<option value="${escapeHtml(t.name)}"${t.name === tenant && t.type === 'USER' ? ' selected' : ''}>${escapeHtml(t.name)}</option>`).join('');
@@ -140,6 +140,10 @@ function controls(picture: ClusterPicture, tenant: string): string {
 <button type="submit" id="fault-inject">Inject fault</button>
 <button type="button" id="faults-clear" data-sql="ALTER EMULATOR CLEAR FAULTS">Clear all faults</button></div>
 </form>
+</fieldset>
+<fieldset>
+<legend>Statement log</legend>
+${filter}
 </fieldset>
 <div id="status" class="status" role="status" aria-live="polite"></div>
 </section>`;

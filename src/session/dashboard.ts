@@ -44,11 +44,20 @@ export class Dashboard {
     return this.registry.list().some((e) => e.name === name);
   }
 
-  /** The cluster's picture at its virtual now (a realtime clock is brought up to date first). */
+  readonly #pictures = new Map<string, { readonly revision: string; readonly picture: ClusterPicture }>();
+
+  /**
+   * The cluster's picture at its virtual now (a realtime clock is brought up to date first). Made again only when
+   * the revision moved: a page open on a quiet cluster, or several readers at once, cost one picture.
+   */
   picture(name: string): ClusterPicture {
+    const revision = this.revision(name);
+    const cached = this.#pictures.get(name);
+    if (cached !== undefined && cached.revision === revision) return cached.picture;
     const { cluster } = this.registry.get(name);
-    syncClock(cluster);
-    return clusterPicture(cluster.state, cluster.state.nowUs);
+    const picture = clusterPicture(cluster.state, cluster.state.nowUs);
+    this.#pictures.set(name, { revision, picture });
+    return picture;
   }
 
   statements(name: string): StatementTrace[] {
@@ -57,11 +66,20 @@ export class Dashboard {
 
   /**
    * A key that changes whenever what the page draws may have changed: the virtual now moves with every change made
-   * by time, and every change made by a statement adds a record to the log.
+   * by time, and every statement (text or prepared, over the wire or HTTP) counts in the cluster's Questions. The
+   * state object itself changes on RESET and LOAD SNAPSHOT.
    */
   revision(name: string): string {
-    const { cluster } = this.registry.get(name);
-    syncClock(cluster);
-    return `${cluster.state.nowUs}.${this.log.total(name)}`;
+    const entry = this.registry.get(name);
+    syncClock(entry.cluster);
+    let id = this.#stateIds.get(entry.cluster.state);
+    if (id === undefined) {
+      id = ++this.#nextStateId;
+      this.#stateIds.set(entry.cluster.state, id);
+    }
+    return `${entry.cluster.state.nowUs}.${entry.questions}.${id}`;
   }
+
+  readonly #stateIds = new WeakMap<object, number>();
+  #nextStateId = 0;
 }

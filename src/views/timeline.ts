@@ -56,11 +56,16 @@ const MERGE_BELOW_PX = 2;
 /** The window that shows everything that happened, from the first item to a little after now. */
 export function fitWindow(tenant: TenantPicture | undefined, picture: ClusterPicture): { fromUs: number; toUs: number } {
   const now = picture.clock.nowUs;
-  const starts = tenant === undefined ? [] : [...tenant.rounds.map((r) => r.startUs), ...tenant.jobs.map((j) => j.startUs), ...tenant.cleans.map((c) => c.startUs)];
-  const restores = picture.restores.map((r) => r.startUs);
-  const faults = picture.faults.map((f) => f.armedFromUs);
   let from = now;
-  for (const list of [starts, restores, faults]) for (const t of list) if (t < from) from = t;
+  const earlier = (us: number): void => {
+    if (us < from) from = us;
+  };
+  // Plain loops: this runs on every refresh, over every job of a long history.
+  for (const r of tenant?.rounds ?? []) earlier(r.startUs);
+  for (const j of tenant?.jobs ?? []) earlier(j.startUs);
+  for (const c of tenant?.cleans ?? []) earlier(c.startUs);
+  for (const r of picture.restores) earlier(r.startUs);
+  for (const f of picture.faults) earlier(f.armedFromUs);
   const span = Math.max(now - from, 60_000_000);
   return { fromUs: now - span, toUs: now + span * 0.04 };
 }
@@ -77,22 +82,34 @@ export function timeline(picture: ClusterPicture, tenantName: string, window: { 
   const now = picture.clock.nowUs;
   const endOf = (end: number | null): number => end ?? now;
 
-  /** Spans clipped to the window, sorted, merged where they are thinner than a pixel and touch. */
+  /**
+   * Spans clipped to the window, sorted, merged where they are thinner than a pixel and touch. Hover texts are
+   * made only for the shapes drawn (formatting ten thousand of them would cost more than everything else).
+   */
   const layout = (spans: readonly Span[], y: number, height: number): TimelineItem[] => {
-    const out: TimelineItem[] = [];
-    const sorted = [...spans].filter((s) => s.endUs >= fromUs && s.startUs <= toUs).sort((a, b) => a.startUs - b.startUs);
+    const shapes: Shape[] = [];
+    const sorted = spans.filter((s) => s.endUs >= fromUs && s.startUs <= toUs).sort((a, b) => a.startUs - b.startUs);
     for (const s of sorted) {
       const x0 = Math.max(xOf(s.startUs), PLOT_X);
       const x1 = Math.min(xOf(s.endUs), PLOT_X + plotWidth);
       const w = Math.max(x1 - x0, 1);
-      const prev = out[out.length - 1];
+      const prev = shapes[shapes.length - 1];
       if (prev !== undefined && w < MERGE_BELOW_PX && prev.width < MERGE_BELOW_PX * 4 && x0 <= prev.x + prev.width + 0.5) {
-        out[out.length - 1] = merge(prev, s, x0 + w);
+        mergeInto(prev, s, x0 + w);
         continue;
       }
-      out.push({ x: round(x0), width: round(w), y: y + (height - s.heightPx) / 2, height: s.heightPx, tone: s.tone, label: w > 36 ? s.label : '', title: s.title, count: 1 });
+      shapes.push({ x: x0, width: w, heightPx: s.heightPx, tone: s.tone, label: w > 36 ? s.label : '', detail: s, count: 1 });
     }
-    return out;
+    return shapes.map((sh) => ({
+      x: round(sh.x),
+      width: round(sh.width),
+      y: y + (height - sh.heightPx) / 2,
+      height: sh.heightPx,
+      tone: sh.tone,
+      label: sh.count > 1 ? '' : sh.label,
+      title: sh.count > 1 ? `${sh.count} items here, the worst ${sh.tone}\n${sh.detail.title()}` : sh.detail.title(),
+      count: sh.count,
+    }));
   };
 
   const lanes: TimelineLane[] = [];
@@ -110,7 +127,7 @@ export function timeline(picture: ClusterPicture, tenantName: string, window: { 
       endUs: endOf(r.endUs),
       tone: r.status,
       label: `round ${r.roundId} ${r.status}`,
-      title: `archive round ${r.roundId} (dest ${r.destNo}) ${r.status}\nfrom ${at(r.startUs)}${r.endUs === null ? '' : ` to ${at(r.endUs)}`}\ncheckpoint ${at(r.checkpointUs)}`,
+      title: () => `archive round ${r.roundId} (dest ${r.destNo}) ${r.status}\nfrom ${at(r.startUs)}${r.endUs === null ? '' : ` to ${at(r.endUs)}`}\ncheckpoint ${at(r.checkpointUs)}`,
       heightPx: h,
     })),
   );
@@ -121,7 +138,7 @@ export function timeline(picture: ClusterPicture, tenantName: string, window: { 
       endUs: p.status === 'ACTIVE' ? Math.max(p.checkpointUs, p.startUs) : p.endUs,
       tone: p.status,
       label: `piece ${p.pieceId}`,
-      title: `piece ${p.pieceId} of round ${p.roundId}: ${p.status}, ${p.fileStatus}\nfrom ${at(p.startUs)} to ${at(p.status === 'ACTIVE' ? p.checkpointUs : p.endUs)}`,
+      title: () => `piece ${p.pieceId} of round ${p.roundId}: ${p.status}, ${p.fileStatus}\nfrom ${at(p.startUs)} to ${at(p.status === 'ACTIVE' ? p.checkpointUs : p.endUs)}`,
       heightPx: h - 4,
     })),
   );
@@ -132,7 +149,7 @@ export function timeline(picture: ClusterPicture, tenantName: string, window: { 
       endUs: endOf(j.endUs),
       tone: j.status,
       label: `${j.type} #${j.jobId}`,
-      title: `backup job ${j.jobId}: ${j.type} ${j.status}${j.backupSetId > 0 ? `, set ${j.backupSetId}` : ''}\nfrom ${at(j.startUs)}${j.endUs === null ? '' : ` to ${at(j.endUs)}`}${j.comment === '' ? '' : `\n${j.comment}`}`,
+      title: () => `backup job ${j.jobId}: ${j.type} ${j.status}${j.backupSetId > 0 ? `, set ${j.backupSetId}` : ''}\nfrom ${at(j.startUs)}${j.endUs === null ? '' : ` to ${at(j.endUs)}`}${j.comment === '' ? '' : `\n${j.comment}`}`,
       heightPx: j.type === 'FULL' ? h : h - 6,
     })),
   );
@@ -143,7 +160,7 @@ export function timeline(picture: ClusterPicture, tenantName: string, window: { 
       endUs: endOf(c.endUs),
       tone: c.status,
       label: `clean #${c.jobId}`,
-      title: `clean job ${c.jobId}: ${c.status}\nfrom ${at(c.startUs)}${c.endUs === null ? '' : ` to ${at(c.endUs)}`}${c.comment === '' ? '' : `\n${c.comment}`}`,
+      title: () => `clean job ${c.jobId}: ${c.status}\nfrom ${at(c.startUs)}${c.endUs === null ? '' : ` to ${at(c.endUs)}`}${c.comment === '' ? '' : `\n${c.comment}`}`,
       heightPx: h - 4,
     })),
   );
@@ -154,7 +171,7 @@ export function timeline(picture: ClusterPicture, tenantName: string, window: { 
       endUs: endOf(r.endUs),
       tone: r.status,
       label: `restore #${r.jobId}`,
-      title: `restore job ${r.jobId}: ${r.backupTenantName} → ${r.restoreTenantName}, ${r.status}\nuntil ${at(r.restoreUs)}${r.comment === '' ? '' : `\n${r.comment}`}`,
+      title: () => `restore job ${r.jobId}: ${r.backupTenantName} → ${r.restoreTenantName}, ${r.status}\nuntil ${at(r.restoreUs)}${r.comment === '' ? '' : `\n${r.comment}`}`,
       heightPx: h - 4,
     })),
   );
@@ -167,14 +184,14 @@ export function timeline(picture: ClusterPicture, tenantName: string, window: { 
         endUs: f.armedUntilUs ?? Math.max(now, toUs),
         tone: 'FAULT',
         label: `fault ${f.faultId}`,
-        title: `fault ${f.faultId}: ${f.target} ${f.effect}, fired ${f.fired} time(s)\nfrom ${at(f.armedFromUs)}${f.armedUntilUs === null ? ' until cleared' : ` to ${at(f.armedUntilUs)}`}`,
+        title: () => `fault ${f.faultId}: ${f.target} ${f.effect}, fired ${f.fired} time(s)\nfrom ${at(f.armedFromUs)}${f.armedUntilUs === null ? ' until cleared' : ` to ${at(f.armedUntilUs)}`}`,
         heightPx: h - 4,
       })),
   );
   const w = tenant?.restorableWindow ?? null;
   lane(
     'restorable',
-    w === null ? [] : [{ startUs: w.fromUs, endUs: w.toUs, tone: 'WINDOW', label: 'restorable', title: `restorable from ${at(w.fromUs)} to ${at(w.toUs)}`, heightPx: h - 6 }],
+    w === null ? [] : [{ startUs: w.fromUs, endUs: w.toUs, tone: 'WINDOW', label: 'restorable', title: () => `restorable from ${at(w.fromUs)} to ${at(w.toUs)}`, heightPx: h - 6 }],
   );
 
   const height = AXIS_HEIGHT + lanes.reduce((sum, l) => sum + l.height, 0) + 4;
@@ -196,30 +213,31 @@ interface Span {
   readonly endUs: number;
   readonly tone: string;
   readonly label: string;
-  readonly title: string;
+  readonly title: () => string;
   readonly heightPx: number;
 }
 
-/**
- * One shape for a run of thin items: the worst status wins, and the hover text keeps the first failure's own text
- * (with its COMMENT), else the first item's.
- */
-function merge(prev: TimelineItem, s: Span, x1: number): TimelineItem {
-  const prevSeverity = SEVERITY[prev.tone] ?? 0;
-  const worse = (SEVERITY[s.tone] ?? 0) > prevSeverity;
-  const count = prev.count + 1;
-  const detail = prev.count === 1 ? prev.title : prev.title.slice(prev.title.indexOf('\n') + 1);
-  const keep = worse && (SEVERITY[s.tone] ?? 0) >= 5 && prevSeverity < 5 ? s.title : detail;
-  const tone = worse ? s.tone : prev.tone;
-  return {
-    ...prev,
-    width: round(Math.max(x1 - prev.x, prev.width)),
-    height: Math.max(prev.height, s.heightPx),
-    tone,
-    label: '',
-    title: `${count} items here, the worst ${tone}\n${keep}`,
-    count,
-  };
+/** A shape being laid out: one span, or a run of thin ones merged. */
+interface Shape {
+  readonly x: number;
+  width: number;
+  heightPx: number;
+  tone: string;
+  readonly label: string;
+  /** Whose hover text the shape shows: the first failure of the run, else its first span. */
+  detail: Span;
+  count: number;
+}
+
+/** Adds a thin span to the shape before it: the worst status wins, and the first failure's text is kept. */
+function mergeInto(shape: Shape, s: Span, x1: number): void {
+  const before = SEVERITY[shape.tone] ?? 0;
+  const severity = SEVERITY[s.tone] ?? 0;
+  if (severity >= 5 && (SEVERITY[shape.detail.tone] ?? 0) < 5) shape.detail = s;
+  if (severity > before) shape.tone = s.tone;
+  shape.width = Math.max(x1 - shape.x, shape.width);
+  shape.heightPx = Math.max(shape.heightPx, s.heightPx);
+  shape.count++;
 }
 
 function round(n: number): number {
