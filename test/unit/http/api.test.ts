@@ -3,7 +3,9 @@
  * password, a foreign Host, a wrong Origin, a wrong content type, bad bodies, methods a path does not take, and a
  * tenant that does not exist. Requests go through node:http so the tests can set any header (Host, Origin).
  */
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../src/index.js';
 
@@ -253,6 +255,15 @@ describe('HTTP API without a password', () => {
     const data = events.map((e) => JSON.parse(e.split('data: ')[1] ?? ''));
     expect(data[1].nowUs - data[0].nowUs).toBe(60_000_000);
     expect(data[1].revision).not.toBe(data[0].revision);
+  });
+
+  it("the README's curl example runs as shown", async () => {
+    const readme = readFileSync(resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+    const m = /curl -s -X POST http:\/\/127\.0\.0\.1:2880(\/clusters\/[^ ]+\/sql) -H 'Content-Type: application\/json' \\\n\s+-d '([^']+)'/.exec(readme);
+    expect(m, 'the README has the curl example').not.toBeNull();
+    const r = await call(port, 'POST', m?.[1] ?? '', { body: m?.[2] ?? '', headers: JSON_TYPE });
+    expect(r.status).toBe(200);
+    expect(r.json().results[0]).toMatchObject({ type: 'rows', columns: [{ name: 'JOB_ID' }, { name: 'STATUS' }] });
   });
 
   it('GET / serves the dashboard page', async () => {
