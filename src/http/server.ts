@@ -7,7 +7,7 @@
  * | --- | --- | --- |
  * | GET | /health | `{ status: "ok", version, clusters }` |
  * | GET | /clusters | `{ clusters: [{ name, tenants, nowUs, now, clockMode }] }` |
- * | GET | /clusters/{name} | the cluster's picture (src/views/picture.ts) plus its statement log |
+ * | GET | /clusters/{name}[?jobs=N] | the cluster's picture (src/views/picture.ts) plus its statement log |
  * | POST | /clusters/{name}/sql | `{ sql, tenant?, user?, database? }` → `{ results: [...] }` (results.ts) |
  * | POST | /clusters/{name}/reset | `ALTER EMULATOR RESET` in that cluster → `{ ok: true }` |
  * | GET | /clusters/{name}/events | server-sent events: `state` with `{ revision, nowUs }` when the picture may have changed |
@@ -89,7 +89,15 @@ export function createHttpServer(options: HttpOptions): HttpServer {
     {
       pattern: /^\/clusters\/([^/]+)$/,
       existing: true,
-      methods: { GET: (r) => sendJson(r.res, 200, { ...dashboard.picture(r.cluster), cluster: segmentOf(r.cluster), statements: dashboard.statements(r.cluster) }) },
+      methods: {
+        GET: (r) => {
+          const limit = newestLimit(r.url.searchParams.get('jobs'));
+          if (typeof limit === 'string') return refuse(r.res, { status: 400, message: limit });
+          const picture = dashboard.picture(r.cluster);
+          const tenants = limit === null ? picture.tenants : picture.tenants.map((t) => ({ ...t, jobs: t.jobs.slice(-limit), sets: t.sets.slice(-limit), cleans: t.cleans.slice(-limit) }));
+          sendJson(r.res, 200, { ...picture, tenants, cluster: segmentOf(r.cluster), statements: dashboard.statements(r.cluster) });
+        },
+      },
     },
     { pattern: /^\/clusters\/([^/]+)\/sql$/, methods: { POST: (r) => runSql(r) } },
     { pattern: /^\/clusters\/([^/]+)\/reset$/, methods: { POST: (r) => reset(r) } },
@@ -229,6 +237,12 @@ function clusterOf(segment: string): string | null {
   }
   if (name === '' || name.length > 128 || /[\u0000-\u001f]/.test(name)) return null;
   return name === DEFAULT_CLUSTER_SEGMENT ? '' : name;
+}
+
+/** `?jobs=N`: only the newest N jobs, sets and clean jobs of each tenant (a long history is megabytes of JSON). */
+function newestLimit(text: string | null): number | null | string {
+  if (text === null) return null;
+  return /^\d{1,9}$/.test(text) ? Number(text) : `invalid jobs=${text} (a count of the newest jobs, sets and clean jobs to return)`;
 }
 
 interface SqlInput {

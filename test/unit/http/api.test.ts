@@ -132,6 +132,30 @@ describe('HTTP API without a password', () => {
     expect(d.tenants.find((x: { name: string }) => x.name === 'mysql_tenant').jobs).toEqual([]);
   });
 
+  it('GET /clusters/{name}?jobs=N keeps the newest N jobs and sets of each tenant; a bad N is 400', async () => {
+    await sql(port, 'w-jobs', {
+      sql: [
+        "ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=file:///data/nfs/backup/archive'",
+        "ALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///data/nfs/backup/data'",
+        'ALTER SYSTEM ARCHIVELOG',
+        'ALTER EMULATOR ADVANCE TIME 10 SECONDS',
+        'ALTER SYSTEM BACKUP DATABASE',
+        'ALTER EMULATOR ADVANCE TIME 10 MINUTES',
+        'ALTER SYSTEM BACKUP INCREMENTAL DATABASE',
+        'ALTER EMULATOR ADVANCE TIME 10 MINUTES',
+      ].join(';'),
+      tenant: 'mysql_tenant',
+    });
+    const tenant = (body: any) => body.tenants.find((t: { name: string }) => t.name === 'mysql_tenant');
+    expect(tenant((await call(port, 'GET', '/clusters/w-jobs')).json()).jobs.map((j: { jobId: number }) => j.jobId)).toEqual([1, 2]);
+    const newest = tenant((await call(port, 'GET', '/clusters/w-jobs?jobs=1')).json());
+    expect(newest.jobs.map((j: { jobId: number }) => j.jobId)).toEqual([2]);
+    expect(newest.sets.map((s: { backupSetId: number }) => s.backupSetId)).toEqual([2]);
+    const bad = await call(port, 'GET', '/clusters/w-jobs?jobs=-1');
+    expect(bad.status).toBe(400);
+    expect(bad.json().error).toContain('jobs=-1');
+  });
+
   it('POST reset puts the cluster back to its start-up state', async () => {
     await sql(port, 'w-reset', { sql: 'ALTER EMULATOR ADVANCE TIME 2 HOURS' });
     expect((await call(port, 'GET', '/clusters/w-reset')).json().clock.now).toBe('2024-01-31T05:20:00.000000Z');
