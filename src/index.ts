@@ -16,6 +16,12 @@ import { captureImage, installImage } from './session/snapshot-statement.js';
 import { loadImage, openPersistence, snapshotBytes, writeFileAtomic } from './persist/index.js';
 import { VERSION } from './cli/version.js';
 import { createWireServer, nativePasswordStage2, seededRandom, verifyNativePassword, type WireLogger } from './wire/index.js';
+import { Dashboard, type DashboardLogin } from './session/dashboard.js';
+import { StatementLog } from './session/statement-log.js';
+import { createHttpServer } from './http/server.js';
+import { busiestTenant, clusterPicture } from './views/picture.js';
+import { fitWindow, timeline } from './views/timeline.js';
+import { drawPictureSvg } from './views/draw-svg.js';
 
 export type { ObError } from './errors.js';
 export { isObError } from './errors.js';
@@ -120,6 +126,20 @@ export interface Emulator {
   inspect(cluster?: string): Cluster;
 }
 
+/**
+ * The dashboard's picture of a cluster as one standalone SVG (what `npm run fixtures:docs` writes to docs/pictures):
+ * the timeline of a tenant (default: the user tenant with the most history) over everything that happened, and its
+ * backup set chain. The same drawing code as the page's.
+ */
+export function clusterPictureSvg(emulator: Pick<Emulator, 'inspect'>, options: { readonly cluster?: string; readonly tenant?: string; readonly width?: number; readonly caption?: string } = {}): string {
+  const { state } = emulator.inspect(options.cluster ?? '');
+  const picture = clusterPicture(state, state.nowUs);
+  const tenant = picture.tenants.find((t) => t.name === options.tenant) ?? busiestTenant(picture);
+  const name = tenant?.name ?? 'sys';
+  const model = timeline(picture, name, fitWindow(tenant, picture), options.width ?? 960);
+  return drawPictureSvg(model, tenant?.sets ?? [], options.caption ?? `Timeline and backup set chain of ${name}`);
+}
+
 /** The real clock, in microseconds: used only for a realtime virtual clock. */
 const realClock: Clock = { now: () => Date.now() * 1000 };
 
@@ -191,11 +211,25 @@ export interface ServerOptions extends EmulatorOptions {
   readonly logger?: WireLogger;
   /** Receives one record per statement (`serve --trace`). */
   readonly trace?: (record: StatementTrace) => void;
+  /**
+   * The HTTP port of the dashboard and JSON API (emulator.md "HTTP"), on the same host; 0 picks a free port. Default
+   * `'off'` here, unlike `serve` (2880), so that test runners starting several servers never race for one port.
+   */
+  readonly httpPort?: number | 'off';
+  /**
+   * When httpPort is taken: `fail` (the default), or `any` to take a free port instead, as serve does for its
+   * default port (like a dev server's), so parallel servers started with `--port 0` each get a dashboard.
+   */
+  readonly httpPortTaken?: 'fail' | 'any';
 }
 
 export interface RunningServer {
   readonly host: string;
   readonly port: number;
+  /** The dashboard's address, `http://HOST:PORT/`, or null when HTTP is off. */
+  readonly httpUrl: string | null;
+  /** The HTTP port, or null when HTTP is off. */
+  readonly httpPort: number | null;
   close(): Promise<void>;
   /** Test-only diagnostics, not a stable API: the engine's Cluster of that name (as Emulator.inspect). */
   inspect(cluster?: string): Cluster;
@@ -206,7 +240,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // The parser is built on first use (a few hundred ms of chevrotain self-analysis). Build it before accepting
   // connections: MariaDB Connector/J reads its connect-time answers with a 500 ms timeout.
   parse('SELECT 1');
-  const config = { ...emulatorConfig(options, 'realtime'), trace: options.trace ?? null };
+  const httpPort = options.httpPort ?? 'off';
+  // The dashboard shows each cluster's statement log: the same records as --trace, kept in memory.
+  const statementLog = new StatementLog();
+  const trace = options.trace ?? null;
+  const config = {
+    ...emulatorConfig(options, 'realtime'),
+    trace:
+      httpPort === 'off'
+        ? trace
+        : (record: StatementTrace): void => {
+            statementLog.add(record);
+            trace?.(record);
+          },
+  };
   const registry = new ClusterRegistry(config);
   const host = new EmulatorHost(registry, passwordCheck);
   const server = createWireServer({
@@ -214,9 +261,48 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     logger: options.logger ?? silentLogger,
     ...(config.cluster.clock?.mode === 'REALTIME' ? {} : { random: seededRandom(config.cluster.seed ?? 1) }),
   });
-  const address = await server.listen(options.port ?? 2881, options.host ?? '127.0.0.1');
-  return { host: address.host, port: address.port, close: () => server.close(), inspect: (cluster = '') => registry.get(cluster).cluster };
+  const listenHost = options.host ?? '127.0.0.1';
+  const address = await server.listen(options.port ?? 2881, listenHost);
+  let http: { readonly url: string; readonly port: number; close(): Promise<void> } | null = null;
+  if (httpPort !== 'off') {
+    // The default cluster exists from the start, so the dashboard has something to show before any login.
+    registry.get('');
+    let nextHttpSession = HTTP_FIRST_CONNECTION_ID;
+    // The HTTP layer checked the password itself (guard.ts), so its sessions are the program's own, as the embedded API's.
+    const openAs = (as: DashboardLogin): Session | ObError =>
+      openSession(registry, as, { connectionId: nextHttpSession++, host: '127.0.0.1', sentPassword: config.password !== null, knowsPassword: () => true });
+    const httpServer = createHttpServer({ dashboard: new Dashboard(registry, openAs, statementLog), password: config.password, version: VERSION });
+    try {
+      const bound = await httpServer.listen(httpPort, listenHost).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EADDRINUSE' || options.httpPortTaken !== 'any') throw e;
+        options.logger?.info('http.port-taken', { port: httpPort, detail: 'listening on a free port instead' });
+        return httpServer.listen(0, listenHost);
+      });
+      http = { url: `http://${urlHost(bound.host)}:${bound.port}/`, port: bound.port, close: () => httpServer.close() };
+    } catch (e) {
+      await server.close();
+      throw e;
+    }
+  }
+  return {
+    host: address.host,
+    port: address.port,
+    httpUrl: http?.url ?? null,
+    httpPort: http?.port ?? null,
+    close: async () => {
+      await Promise.all([server.close(), http?.close()]);
+    },
+    inspect: (cluster = '') => registry.get(cluster).cluster,
+  };
 }
+
+/** Connection ids of HTTP sessions: far from the wire's (from 0xC0000001) and the embedded API's (from 1). */
+const HTTP_FIRST_CONNECTION_ID = 0x4000_0000;
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 
 const silentLogger: WireLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined };
 

@@ -30,7 +30,8 @@ export const COMMANDS: { readonly [K in CommandName]: CommandHelp } = {
     usage: 'ob-backup-sim serve [options]',
     summary: 'run the MySQL-protocol server (what `npm start` runs)',
     detail:
-      'Prints one line, `ob-backup-sim listening on HOST:PORT`, once it accepts connections. SIGINT and SIGTERM\n' +
+      'Prints one line, `ob-backup-sim listening on HOST:PORT`, once it accepts connections, then\n' +
+      '`dashboard on http://HOST:PORT/` (the dashboard and JSON API; --http-port off disables it). SIGINT and SIGTERM\n' +
       'close it cleanly; started by npm or npx, it also stops when that parent process goes away.',
     options: ROWS.map(([key]) => key),
     own: [],

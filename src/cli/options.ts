@@ -14,6 +14,8 @@ export interface TenantOption {
 export interface ServeOptions {
   readonly host: string;
   readonly port: number;
+  /** The HTTP port of the dashboard and API (0 picks a free one), or null for `--http-port off`. */
+  readonly httpPort: number | null;
   readonly tenants: readonly TenantOption[] | null;
   readonly clock: 'manual' | 'realtime';
   readonly speed: number;
@@ -89,6 +91,19 @@ function textRow(flag: string, value: string, shownDefault: string, help: string
 export const SERVE_OPTIONS: { readonly [K in keyof ServeOptions]: OptionRow<ServeOptions[K]> } = {
   host: { flag: 'host', value: 'HOST', shownDefault: '127.0.0.1', help: 'address to listen on (never 0.0.0.0 unless asked)', absent: '127.0.0.1', parse: last },
   port: numberRow('port', 2881, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, "MySQL-protocol port (OceanBase's); 0 picks a free port"),
+  httpPort: {
+    flag: 'http-port',
+    value: 'N|off',
+    shownDefault: '2880',
+    help: 'HTTP port of the dashboard and JSON API; 0 picks a free port, off disables it',
+    absent: 2880,
+    parse: (values) => {
+      const v = last(values).trim();
+      if (v.toLowerCase() === 'off') return null;
+      const n = Number(v);
+      return v !== '' && Number.isInteger(n) && n >= 0 && n <= 65535 ? n : new Invalid(`invalid --http-port '${last(values)}' (a port, 0, or off)`);
+    },
+  },
   tenants: {
     flag: 'tenant',
     value: 'NAME[:mysql|oracle]',

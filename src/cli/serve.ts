@@ -37,6 +37,9 @@ export async function runServe(args: readonly string[]): Promise<number> {
     server = await startServer({
       host: options.host,
       port: options.port,
+      httpPort: options.httpPort ?? 'off',
+      // The default port, when taken (another server, a parallel test), gives way to a free one; a given one fails.
+      ...(args.some((a) => a.startsWith('--http-port')) || process.env['OB_SIM_HTTP_PORT'] !== undefined ? {} : { httpPortTaken: 'any' as const }),
       clock: options.clock,
       speed: options.speed,
       seed: options.seed,
@@ -56,6 +59,7 @@ export async function runServe(args: readonly string[]): Promise<number> {
     return 1;
   }
   process.stdout.write(`ob-backup-sim listening on ${server.host}:${server.port}\n`);
+  if (server.httpUrl !== null) process.stdout.write(`dashboard on ${server.httpUrl}\n`);
   // After the listening line, which scripts parse as the first line of output.
   if (options.password === null && !isLoopback(options.host)) {
     process.stderr.write(`ob-backup-sim serve: warning: listening on ${options.host} without --password: any client that can reach it may log in as any user\n`);

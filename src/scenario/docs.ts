@@ -1,9 +1,10 @@
 /**
  * Generated documentation from the fixtures: the catalogue in fixtures/README.md (one row per file, from its
- * header) and the guided tour docs/how-backups-behave.md (each file's narration as prose, its statements and the
- * rows they return, chapter by chapter). `npm run fixtures:docs` writes both; a test fails when either is stale.
+ * header), the guided tour docs/how-backups-behave.md (each file's narration as prose, its statements and the
+ * rows they return, chapter by chapter) and each chapter's picture in docs/pictures/ (the dashboard's timeline and
+ * set chain of its last lesson's end state). `npm run fixtures:docs` writes them; a test fails when one is stale.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { findScenarioFiles } from './files.js';
 import { isRecord, type ScenarioFile, type ScenarioItem, type ScenarioRecord } from './model.js';
@@ -12,7 +13,8 @@ import { isSyntaxError, parseScenario } from './parse.js';
 import { OB_ERRORS } from '../errors.js';
 import { CHAPTERS } from './chapters.js';
 import { engineTarget } from './engine-target.js';
-import { runScenarioFile } from './run.js';
+import { clusterNameOf, runScenarioFile } from './run.js';
+import { clusterPictureSvg, type Emulator } from '../index.js';
 
 const CATALOGUE_START = '<!-- catalogue: generated from the fixture headers by `npm run fixtures:docs`; do not edit by hand -->';
 const CATALOGUE_END = '<!-- end of catalogue -->';
@@ -24,6 +26,8 @@ interface Fixture {
   readonly file: ScenarioFile;
   /** Column names of each query, by line, from an in-process run (empty when the fixture was not run). */
   readonly columns: ReadonlyMap<number, readonly string[]>;
+  /** The dashboard's picture of the run's end state (timeline and set chain), as SVG text. */
+  readonly picture: string;
 }
 
 /** Reads every fixture under `root/fixtures`, in folder and number order. */
@@ -38,8 +42,11 @@ export async function loadFixtures(root: string): Promise<Fixture[]> {
     const onOutcome = (from: string, line: number, outcome: Outcome): void => {
       if (from === abs && outcome.kind === 'rows') columns.set(line, outcome.columns);
     };
-    await runScenarioFile(abs, async (setup) => engineTarget(setup), { onOutcome });
-    out.push({ path, folder: path.split('/')[1] ?? '', file, columns });
+    let emulator: Emulator | undefined;
+    await runScenarioFile(abs, async (setup) => engineTarget(setup, (e) => (emulator = e)), { onOutcome });
+    const caption = `End state of ${path}: the timeline and backup set chain`;
+    const picture = emulator === undefined ? '' : clusterPictureSvg(emulator, { cluster: clusterNameOf(file.header.name ?? abs), caption });
+    out.push({ path, folder: path.split('/')[1] ?? '', file, columns, picture });
   }
   return out;
 }
@@ -103,8 +110,18 @@ export function guidedTour(fixtures: readonly Fixture[], parts: ReadonlyMap<stri
     out.push(`## ${i + 1}. ${chapter.title}`, '');
     if (chapter.intro !== '') out.push(chapter.intro, '');
     chapter.fixtures.forEach((f, k) => out.push(...lesson(f, `${i + 1}.${k + 1}`, parts)));
+    const last = chapter.fixtures[chapter.fixtures.length - 1];
+    if (last !== undefined && last.picture !== '') {
+      out.push(`How the chapter's last lesson ends, as the dashboard draws it (\`serve\`, http://127.0.0.1:2880/):`, '');
+      out.push(`![The timeline and backup set chain at the end of ${basename(last.path)}](${picturePath(chapter.folder).replace(/^docs\//, '')})`, '');
+    }
   });
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** Where a chapter's picture is written. */
+export function picturePath(folder: string): string {
+  return `docs/pictures/${folder}.svg`;
 }
 
 function anchor(title: string): string {
@@ -206,9 +223,14 @@ export async function generatedDocs(root: string): Promise<GeneratedFile[]> {
     }
   }
   const readme = await readFile(join(root, 'fixtures/README.md'), 'utf8');
+  const pictures = chapters(fixtures).flatMap((c) => {
+    const last = c.fixtures[c.fixtures.length - 1];
+    return last === undefined || last.picture === '' ? [] : [{ path: picturePath(c.folder), text: last.picture }];
+  });
   return [
     { path: 'fixtures/README.md', text: withCatalogue(readme, fixtures) },
     { path: 'docs/how-backups-behave.md', text: guidedTour(fixtures, parts) },
+    ...pictures,
   ];
 }
 
@@ -218,6 +240,7 @@ export async function writeGeneratedDocs(root: string): Promise<string[]> {
   for (const file of await generatedDocs(root)) {
     const current = await readFile(join(root, file.path), 'utf8').catch(() => null);
     if (current === file.text) continue;
+    await mkdir(dirname(join(root, file.path)), { recursive: true });
     await writeFile(join(root, file.path), file.text);
     changed.push(file.path);
   }

@@ -7,8 +7,10 @@ import { createEmulator, isObError, type ColumnDef, type Emulator, type Emulator
 import type { Cell, ClusterSetup, Login, Outcome, Target, TargetConnection } from './target.js';
 import { textOf } from './values.js';
 
-export function engineTarget(setup: ClusterSetup): Target {
+/** `onEmulator` sees the emulator the target runs on (the docs draw its end state). */
+export function engineTarget(setup: ClusterSetup, onEmulator?: (emulator: Emulator) => void): Target {
   const emulator: Emulator = createEmulator({ clock: 'manual', seed: setup.seed, startTime: setup.startTime });
+  onEmulator?.(emulator);
   return {
     mode: 'engine',
     connect: async (login: Login, cluster: string) => {

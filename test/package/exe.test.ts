@@ -35,13 +35,17 @@ function startExe(setup: ClusterSetup): Promise<WireServer> {
   children.push(child);
   let out = '';
   let err = '';
+  let ready = false;
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   return new Promise((ok, fail) => {
     child.once('exit', (code) => fail(new Error(`the executable exited with ${code}: ${err}`)));
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /^ob-backup-sim listening on ([\d.]+):(\d+)\n/.exec(out);
-      if (m === null) return;
+      // Only the ready line counts; the dashboard line after it must not run this again (it would drop the
+      // caller's own 'exit' listeners).
+      if (m === null || ready) return;
+      ready = true;
       child.removeAllListeners('exit');
       ok({
         host: m[1] ?? '127.0.0.1',

@@ -9,6 +9,7 @@ describe('serve options (emulator.md Command line)', () => {
       options: {
         host: '127.0.0.1',
         port: 2881,
+        httpPort: 2880,
         tenants: null,
         clock: 'realtime',
         speed: 1,
@@ -30,6 +31,20 @@ describe('serve options (emulator.md Command line)', () => {
     expect(r.ok && r.options.clock).toBe('manual');
     expect(r.ok && r.options.startTime).toBe('2024-01-31T03:20:59Z');
     expect(r.ok && r.options.seed).toBe(7);
+  });
+
+  it('--http-port: a port, 0, or off (null); OB_SIM_HTTP_PORT likewise', () => {
+    const p = (argv: string[], env: Record<string, string> = {}) => {
+      const r = parseServeOptions(argv, env);
+      return r.ok ? r.options.httpPort : r.message;
+    };
+    expect(p(['--http-port', '0'])).toBe(0);
+    expect(p(['--http-port=8080'])).toBe(8080);
+    expect(p(['--http-port', 'off'])).toBe(null);
+    expect(p([], { OB_SIM_HTTP_PORT: 'OFF' })).toBe(null);
+    expect(p(['--http-port', '9000'], { OB_SIM_HTTP_PORT: 'off' })).toBe(9000);
+    expect(p(['--http-port', '65536'])).toBe("invalid --http-port '65536' (a port, 0, or off)");
+    expect(p(['--http-port', ''])).toBe("invalid --http-port '' (a port, 0, or off)");
   });
 
   it('--tenant is repeatable and replaces the default tenants; OB_SIM_TENANT is a comma list', () => {

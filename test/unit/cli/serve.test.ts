@@ -61,7 +61,7 @@ describe.each(launches)('ob-backup-sim serve started by %s', (_how, launch) => {
   const serve = (args: readonly string[], env: Record<string, string> = {}): Promise<Started> => start(launch, args, env);
 
   it('prints exactly the ready line, answers queries, and exits 0 on SIGTERM', async () => {
-    const s = await serve(['--clock', 'manual', '--start-time', '2024-01-31T03:20:59Z', '--log-level', 'warn']);
+    const s = await serve(['--clock', 'manual', '--start-time', '2024-01-31T03:20:59Z', '--log-level', 'warn', '--http-port', 'off']);
     const conn = await mysql.createConnection({ host: '127.0.0.1', port: s.port, user: 'root@mysql_tenant' });
     const [rows] = await conn.query('SELECT ob_version() AS v, @@version AS version');
     expect(rows).toEqual([{ v: '4.2.5.0', version: '5.7.25-OceanBase_CE-v4.2.5.0' }]);
@@ -71,6 +71,29 @@ describe.each(launches)('ob-backup-sim serve started by %s', (_how, launch) => {
     expect(await exited).toBe(0);
     expect(s.stdout()).toBe(`ob-backup-sim listening on 127.0.0.1:${s.port}\n`);
     expect(s.stderr()).toBe('');
+  });
+
+  it('prints the dashboard line after the ready line; --http-port 0 picks a free port that serves the API', async () => {
+    const s = await serve(['--clock', 'manual', '--log-level', 'warn', '--http-port', '0']);
+    await new Promise((r) => setTimeout(r, 100));
+    const m = /^ob-backup-sim listening on 127\.0\.0\.1:(\d+)\ndashboard on http:\/\/127\.0\.0\.1:(\d+)\/\n$/.exec(s.stdout());
+    expect(m?.[1]).toBe(String(s.port));
+    const health = await fetch(`http://127.0.0.1:${m?.[2]}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok' });
+    const exited = exitOf(s.child);
+    s.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(s.stderr()).toBe('');
+  });
+
+  it('--http-port off and OB_SIM_HTTP_PORT=off print no dashboard line; a bad value is refused', async () => {
+    const off = await serve(['--log-level', 'warn', '--http-port', 'off']);
+    const offEnv = await serve(['--log-level', 'warn'], { OB_SIM_HTTP_PORT: 'off' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(off.stdout()).toBe(`ob-backup-sim listening on 127.0.0.1:${off.port}\n`);
+    expect(offEnv.stdout()).toBe(`ob-backup-sim listening on 127.0.0.1:${offEnv.port}\n`);
+    await expect(serve(['--http-port', 'nope'])).rejects.toThrow("invalid --http-port 'nope'");
   });
 
   it('writes one --trace JSON line per statement and exits 0 on SIGINT', async () => {
