@@ -7,12 +7,12 @@ import { advance as advanceCluster, syncClock } from './engine/index.js';
 import type { Clock, Cluster } from './engine/index.js';
 import { isObError, type ObError } from './errors.js';
 import type { ResultSet } from './result.js';
-import { ClusterRegistry, type EmulatorConfig, type StatementTrace } from './session/clusters.js';
+import { ClusterRegistry, journaledAdvance, type EmulatorConfig, type StatementTrace } from './session/clusters.js';
 import { EmulatorHost } from './session/host.js';
 import type { StatementResult } from './session/port.js';
 import { Session } from './session/session.js';
 import { captureImage, installImage } from './session/snapshot-statement.js';
-import { loadImage, openPersistence, snapshotBytes, writeFileAtomic } from './persist/index.js';
+import { DataDirError, loadImage, openDataDir, openPersistence, snapshotBytes, writeFileAtomic, type OpenedDataDir } from './persist/index.js';
 import { VERSION } from './cli/version.js';
 import {
   createWireServer,
@@ -47,6 +47,13 @@ export interface EmulatorOptions {
   readonly snapshotDir?: string;
   /** Every cluster starts from this snapshot instead of the blank start-up state: a file, or a snapshot's bytes. */
   readonly snapshot?: string | Uint8Array;
+  /**
+   * Every cluster's state survives restarts and crashes in this directory (`serve --data-dir`): a journal of
+   * accepted inputs plus checkpoints; one emulator per directory. Call `close()` to checkpoint and release it.
+   */
+  readonly dataDir?: string;
+  /** Where the emulator reports what a data directory's recovery did (a torn record dropped); default nothing. */
+  readonly logger?: WireLogger;
 }
 
 export interface SessionOptions {
@@ -119,6 +126,8 @@ export interface Emulator {
   saveSnapshot(file?: string, cluster?: string): Uint8Array;
   /** Replaces the cluster with a snapshot (a file or bytes); throws, changing nothing, if the snapshot is refused. */
   loadSnapshot(snapshot: string | Uint8Array, cluster?: string): void;
+  /** With a data directory: flushes, writes a checkpoint and releases the directory. Otherwise nothing. */
+  close(): void;
   /**
    * Test-only diagnostics, not a stable API: the engine's Cluster behind `cluster` (default the default cluster),
    * so model-based tests can run the engine's invariant checker (`assertInvariants`) after every command.
@@ -131,6 +140,7 @@ const realClock: Clock = { now: () => Date.now() * 1000 };
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const registry = new ClusterRegistry(emulatorConfig(options, 'manual'));
+  const dataDir = openDataDirectory(options, registry);
   const host = new EmulatorHost(registry, passwordCheck);
   let nextConnectionId = 1;
   const open = (as: SessionOptions = {}): Session => {
@@ -168,6 +178,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     session: (as) => wrap(open(as)),
     advance: (duration, cluster = '') => {
       const entry = registry.get(cluster);
+      if (entry.journal !== null) return journaledAdvance(entry, durationMs(duration) * 1000);
       syncClock(entry.cluster);
       advanceCluster(entry.cluster, durationMs(duration));
     },
@@ -191,8 +202,23 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const failed = installImage(registry.get(cluster), loadImage(snapshot, WRITER));
       if (failed !== null) throw new Error(failed.message);
     },
+    close: () => dataDir?.close(),
     inspect: (cluster = '') => registry.get(cluster).cluster,
   };
+}
+
+/** Opens `options.dataDir` for the registry (recovering its clusters), or null; a StartError when it cannot. */
+function openDataDirectory(options: EmulatorOptions, registry: ClusterRegistry): OpenedDataDir | null {
+  if (options.dataDir === undefined) return null;
+  let opened;
+  try {
+    opened = openDataDir(options.dataDir, registry, WRITER);
+  } catch (e) {
+    if (e instanceof DataDirError) throw new StartError(e.message);
+    throw new StartError(`cannot use the data directory ${options.dataDir}: ${(e as Error).message}`);
+  }
+  for (const note of opened.notes) options.logger?.warn('data_dir_recovered', { detail: note });
+  return opened;
 }
 
 /** The emulator cannot start as configured: a snapshot is refused, a data directory is locked or damaged. */
@@ -235,14 +261,29 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   parse('SELECT 1');
   const config = { ...emulatorConfig(options, 'realtime'), trace: options.trace ?? null };
   const registry = new ClusterRegistry(config);
+  const dataDir = openDataDirectory(options, registry);
   const host = new EmulatorHost(registry, passwordCheck);
   const server = createWireServer({
     host,
     logger: options.logger ?? silentLogger,
     ...(config.clock === 'manual' ? { random: seededRandom(config.seed) } : {}),
   });
-  const address = await server.listen(options.port ?? 2881, options.host ?? '127.0.0.1');
-  return { host: address.host, port: address.port, close: () => server.close(), inspect: (cluster = '') => registry.get(cluster).cluster };
+  let address;
+  try {
+    address = await server.listen(options.port ?? 2881, options.host ?? '127.0.0.1');
+  } catch (e) {
+    dataDir?.close();
+    throw e;
+  }
+  return {
+    host: address.host,
+    port: address.port,
+    close: async () => {
+      await server.close();
+      dataDir?.close();
+    },
+    inspect: (cluster = '') => registry.get(cluster).cluster,
+  };
 }
 
 const silentLogger: WireLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined };
