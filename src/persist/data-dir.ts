@@ -9,7 +9,8 @@
  * Flush policy: a record of a statement that changed state is written to the operating system (write(2)) before
  * the statement is answered, so no answered statement is lost when the process dies (SIGKILL, a crash); the file is
  * flushed to the disk itself (fdatasync) at the latest every 100 ms, so an operating-system crash or power loss
- * loses at most the last 100 ms. Records that only catch a realtime clock up wait for the next write or flush.
+ * loses at most the last 100 ms (plus the disk's own latency: the flush runs on the thread pool, never stalling
+ * the answers). Records that only catch a realtime clock up wait for the next write or flush.
  *
  * Checkpoints: when the work a replay would redo passes CHECKPOINT_AFTER_MS of engine time since the last one (and
  * no ADVANCE TIME is half-done), and at a clean stop. The journal moves to a new generation first, the checkpoint
@@ -209,7 +210,7 @@ class DataDirJournal implements JournalPort {
     this.#advancing = advancing;
     // What this start replayed is owed too: the next record checkpoints if it was long.
     this.#costMs = replayMs;
-    this.#timer = setInterval(() => this.file.sync(), FLUSH_EVERY_MS);
+    this.#timer = setInterval(() => this.file.syncInBackground(), FLUSH_EVERY_MS);
     this.#timer.unref();
   }
 

@@ -1,10 +1,12 @@
 /**
  * The journal files of a data directory (`journal-<generation>.log`): a short header, then one frame per accepted
- * input, `[u32 length][u32 CRC-32 of the payload][payload: v8.serialize(record)]`, little-endian. A crash can tear
+ * input, `[u32 length][u32 CRC-32 of the payload][payload]`, little-endian. The payload is a tag byte and the
+ * record: `J` + its JSON (statements: a few µs to write), or `V` + v8.serialize (records holding a cluster state,
+ * with bigints and typed arrays, which JSON cannot carry; V8's serializer costs tens of µs even for a small value). A crash can tear
  * only the end of the last file (records are appended, never rewritten): a frame cut short, or a last frame whose
  * checksum fails, is a torn tail and is dropped whole; a bad frame with good bytes after it is damage, and refused.
  */
-import { closeSync, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { close, closeSync, fdatasync, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import type { JournalRecord } from '../session/persistence.js';
@@ -51,7 +53,8 @@ export function readJournal(path: string, generation: number, writer: string): J
       throw new RefusedFile(`corrupted: the record at offset ${at} fails its checksum and ${buf.length - end} bytes follow it (damage, not a torn end)`);
     }
     try {
-      records.push(deserialize(payload) as JournalRecord);
+      const body = payload.subarray(1);
+      records.push((payload[0] === TAG_JSON ? JSON.parse(body.toString('utf8')) : payload[0] === TAG_V8 ? deserialize(body) : unknownTag(payload[0])) as JournalRecord);
     } catch (e) {
       throw new RefusedFile(`corrupted: the record at offset ${at} is unreadable (${(e as Error).message})`);
     }
@@ -60,9 +63,25 @@ export function readJournal(path: string, generation: number, writer: string): J
   return { records, goodBytes: at, torn: null };
 }
 
+const TAG_JSON = 0x4a;
+const TAG_V8 = 0x56;
+
+function unknownTag(tag: number | undefined): never {
+  throw new Error(`unknown payload tag ${String(tag)}`);
+}
+
 /** One frame of a record: serialized now, so a later change of the live state cannot alter it. */
 export function frame(record: JournalRecord): Buffer {
-  const payload = serialize(record);
+  let payload: Buffer;
+  if (record.k === 'load' || (record.k === 'create' && record.start !== null)) {
+    payload = Buffer.concat([Buffer.of(TAG_V8), serialize(record)]);
+  } else {
+    // Statements, configurations and clock readings are strings, numbers, booleans and null: JSON keeps them.
+    const text = JSON.stringify(record);
+    payload = Buffer.allocUnsafe(1 + Buffer.byteLength(text));
+    payload[0] = TAG_JSON;
+    payload.write(text, 1, 'utf8');
+  }
   const out = Buffer.allocUnsafe(8 + payload.length);
   out.writeUInt32LE(payload.length, 0);
   out.writeUInt32LE(crc32(payload), 4);
@@ -75,6 +94,8 @@ export class JournalFile {
   readonly #fd: number;
   #pending: Buffer[] = [];
   #unsynced = false;
+  #syncing = false;
+  #closed = false;
   bytes: number;
 
   /** Opens `path` for appending at `goodBytes` (cutting a torn tail), or creates it with its header. */
@@ -123,9 +144,26 @@ export class JournalFile {
     this.#unsynced = false;
   }
 
+  /**
+   * The periodic flush: write(), then fdatasync on the thread pool, so the disk's latency never stalls the
+   * statements being answered meanwhile (their records are already with the operating system).
+   */
+  syncInBackground(): void {
+    this.write();
+    if (!this.#unsynced || this.#syncing) return;
+    this.#unsynced = false;
+    this.#syncing = true;
+    fdatasync(this.#fd, () => {
+      this.#syncing = false;
+      if (this.#closed) close(this.#fd, () => undefined);
+    });
+  }
+
   close(): void {
     this.sync();
-    closeSync(this.#fd);
+    this.#closed = true;
+    // A background flush still running owns the descriptor until it ends, then closes it.
+    if (!this.#syncing) closeSync(this.#fd);
   }
 }
 
