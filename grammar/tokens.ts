@@ -5,8 +5,11 @@
  * other keyword carries the NonReserved category and is accepted wherever a name is (tenant `backup`, column
  * `status`, function `count`).
  */
-import { Lexer, createToken } from './chevrotain.js';
-import type { ILexingResult, IToken, Lexer as LexerInstance, TokenType } from 'chevrotain';
+import { Lexer, createToken } from './runtime/chevrotain.js';
+import type { ILexingResult, IToken, TokenType } from 'chevrotain';
+import { LEXER_TABLE } from './runtime/generated-tables.js';
+import { tableLexer } from './runtime/lexer.js';
+import type { LexResult } from './runtime/lexer.js';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED });
 /** `-- ` needs a space or control character after the dashes, as in MySQL; `#` runs to the end of the line. */
@@ -128,11 +131,12 @@ const KEYWORD_BY_WORD = new Map<string, TokenType>();
  */
 function keywords(reserved: boolean, words: readonly Word[]): void {
   for (const word of words) {
-    const token = createToken({
-      name: word,
-      pattern: Lexer.NA,
-      categories: [...(reserved ? [] : [NonReserved, Name]), ...(extraCategories[word] ?? [])],
-    });
+    const token = createToken({ name: word, pattern: Lexer.NA });
+    // The categories are set here rather than given to createToken, which re-links a category's whole member list
+    // at every new member (quadratic: some 15 ms of a fresh process's start for 280 keywords). chevrotain links
+    // them once when it builds the parser from the vocabulary, the only place categories are matched (a test
+    // checks every non-reserved keyword matches Name).
+    token.CATEGORIES = [...(reserved ? [] : [NonReserved, Name]), ...(extraCategories[word] ?? [])];
     KW[word] = token;
     if (reserved) RESERVED.add(word);
     keywordList.push(token);
@@ -239,9 +243,20 @@ export const vocabulary: TokenType[] = [
   ComparisonOperator,
 ];
 
-let lexer: LexerInstance | undefined;
+let lexer: ((text: string) => LexResult) | undefined;
 
-/** The parts of chevrotain 11's Lexer that `tokenize` wraps. */
+/**
+ * The one lexer, built on first use from the generated table (runtime/lexer.ts says why), or chevrotain's Lexer
+ * should the table be stale. The keywords (pattern-less) are listed so chevrotain's lexer gives them the token
+ * indexes the second pass assigns. Pattern validation is skipped here: the tests build a lexer from
+ * lexerDefinition with it on.
+ */
+function getLexer(): (text: string) => LexResult {
+  lexer ??= tableLexer(lexerTokens, LEXER_TABLE) ?? chevrotainLexer();
+  return lexer;
+}
+
+/** The parts of chevrotain 11's Lexer that the fallback wraps. */
 interface LexerInternals {
   readonly tokenizeInternal?: (text: string, mode: string) => ILexingResult;
   readonly defaultMode?: string;
@@ -252,20 +267,13 @@ interface LexerInternals {
  * short statement's parse. A lexer with definition errors throws when built, so the check can never fail here:
  * call what it wraps (and `tokenize` itself should a later chevrotain not have it).
  */
-function lex(text: string): ILexingResult {
-  const l = getLexer();
+function chevrotainLexer(): (text: string) => LexResult {
+  const l = new Lexer([...lexerDefinition], { ensureOptimizations: true, positionTracking: 'onlyOffset', skipValidations: true });
   const inner = l as unknown as LexerInternals;
-  if (inner.tokenizeInternal === undefined || inner.defaultMode === undefined) return l.tokenize(text);
-  return inner.tokenizeInternal.call(l, text, inner.defaultMode);
-}
-
-/** The one lexer, built on first use (its patterns are checked by the tests, not at every start). */
-function getLexer(): LexerInstance {
-  // The keywords (pattern-less) are listed so the lexer gives them the token indexes the second pass assigns.
-  // Pattern validation is skipped here (it was most of the lexer's construction, on the path to a fresh
-  // server's first answer); the tests build one from lexerDefinition with it on.
-  lexer ??= new Lexer([...lexerDefinition], { ensureOptimizations: true, positionTracking: 'onlyOffset', skipValidations: true });
-  return lexer;
+  return (text) => {
+    const result = inner.tokenizeInternal === undefined || inner.defaultMode === undefined ? l.tokenize(text) : inner.tokenizeInternal.call(l, text, inner.defaultMode);
+    return { tokens: result.tokens, errorAt: result.errors[0]?.offset ?? null };
+  };
 }
 
 /** Spellings seen so far (`select`, `SELECT`, `tenant_id`): saves upper-casing every word of every query. */
@@ -284,9 +292,8 @@ function keywordOf(image: string): TokenType | null {
 
 /** Tokens of `text`, keywords recognised (case-insensitively), or the offset of the first character no token matches. */
 export function tokenize(text: string): { readonly tokens: IToken[]; readonly errorAt: number | null } {
-  const result = lex(text);
-  const first = result.errors[0];
-  if (first !== undefined) return { tokens: result.tokens, errorAt: first.offset };
+  const result = getLexer()(text);
+  if (result.errorAt !== null) return result;
   for (const t of result.tokens) {
     if (t.tokenType !== Identifier) continue;
     const keyword = keywordOf(t.image);

@@ -1,15 +1,63 @@
-/** The shared lexer skips chevrotain's pattern checks for start-up time; the same definition passes them here. */
-import { expect, it } from 'vitest';
-import { Lexer } from '../../../grammar/chevrotain.js';
-import { lexerDefinition, tokenize } from '../../../grammar/tokens.js';
+/**
+ * The shared lexer is the table lexer of grammar/runtime/lexer.ts, not chevrotain's Lexer (start-up time). It must
+ * split every text exactly as chevrotain's Lexer, built from the same definition with every check on, does: the
+ * same tokens of the same types at the same offsets, and the first error at the same offset.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Lexer } from '../../../grammar/runtime/chevrotain.js';
+import { LEXER_TABLE } from '../../../grammar/runtime/generated-tables.js';
+import { tableLexer } from '../../../grammar/runtime/lexer.js';
+import { lexerDefinition, lexerTokens } from '../../../grammar/tokens.js';
+import { backupCases } from './cases-backup.js';
+import { invalidCases } from './cases-invalid.js';
+import { queryCases } from './cases-query.js';
 
-it('builds the lexer definition with every chevrotain check on, without errors', () => {
-  const checked = new Lexer([...lexerDefinition], { ensureOptimizations: true, positionTracking: 'onlyOffset' });
-  expect(checked.lexerDefinitionErrors).toEqual([]);
-  const text = "SELECT job_id FROM t WHERE backup_type = 'FULL' -- c\n ORDER BY 1 DESC LIMIT 1";
-  const shared = tokenize(text);
-  const full = checked.tokenize(text);
-  expect(shared.errorAt).toBeNull();
-  // The shared path then turns keyword-shaped names into keywords; the pieces and where they start are the same.
-  expect(shared.tokens.map((t) => [t.image, t.startOffset])).toEqual(full.tokens.map((t) => [t.image, t.startOffset]));
+const checked = new Lexer([...lexerDefinition], { ensureOptimizations: true, positionTracking: 'onlyOffset' });
+const table = tableLexer(lexerTokens, LEXER_TABLE);
+
+/** What a lexer said: the tokens up to the first error, and that error's offset. */
+function split(text: string, by: 'chevrotain' | 'table'): unknown {
+  if (by === 'chevrotain') {
+    const r = checked.tokenize(text);
+    const errorAt = r.errors[0]?.offset ?? null;
+    const tokens = r.tokens.filter((t) => errorAt === null || t.startOffset < errorAt);
+    return { tokens: tokens.map((t) => [t.image, t.startOffset, t.tokenType.name, t.tokenTypeIdx]), errorAt };
+  }
+  if (table === undefined) throw new Error('the lexer table is stale');
+  const r = table(text);
+  return { tokens: r.tokens.map((t) => [t.image, t.startOffset, t.tokenType.name, t.tokenTypeIdx]), errorAt: r.errorAt };
+}
+
+describe('the table lexer', () => {
+  it("is built from the committed table, and chevrotain's checks pass on the same definition", () => {
+    expect(checked.lexerDefinitionErrors).toEqual([]);
+    expect(table).toBeDefined();
+  });
+
+  it('splits every test case as chevrotain does', () => {
+    const texts = [...queryCases, ...backupCases, ...invalidCases].map(([sql]) => sql);
+    for (const text of texts) expect(split(text, 'table'), text).toEqual(split(text, 'chevrotain'));
+    expect(texts.length).toBeGreaterThan(200);
+  });
+
+  it('splits random text as chevrotain does: ASCII punctuation, comments, quotes, non-ASCII and lone surrogates', () => {
+    const pieces = fc.constantFrom(
+      ...'ab_$Z9 .,;:?()`\'"@#-/*+<>=!|&^~%\\\n\t\r'.split(''),
+      '--', '-- ', '/*', '*/', '@@', '<=>', '<<', '>>', ':=', '&&', '||', '1e5', '.5', '0x1F', 'é', '中', '😀', '\ud800', '\udc00', '\u0000', '\u00a0', '\uffff',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(split(text, 'table')).toEqual(split(text, 'chevrotain'));
+      }),
+      { numRuns: 3000, seed: 23 },
+    );
+  });
+
+  it('is refused when a pattern is not the one the table was recorded from (the table is stale)', () => {
+    const [name = '', pattern = ''] = LEXER_TABLE.patterns[0] ?? [];
+    expect(tableLexer(lexerTokens, { ...LEXER_TABLE, patterns: [[name, `${pattern}x`], ...LEXER_TABLE.patterns.slice(1)] })).toBeUndefined();
+    expect(tableLexer(lexerTokens, { ...LEXER_TABLE, patterns: LEXER_TABLE.patterns.slice(1) })).toBeUndefined();
+  });
 });
