@@ -4,13 +4,15 @@
  */
 import { cpus, loadavg, totalmem, release } from 'node:os';
 import type { LoadResult } from './server-load.js';
+import type { PersistLine } from './server-persist.js';
 import type { StartPathLine } from './server-starts.js';
 
 export type Line =
   | { readonly kind: 'qps'; readonly label: string; readonly connections: number; readonly emulator: LoadResult; readonly mariadb: LoadResult | undefined }
   | { readonly kind: 'start'; readonly label: string; readonly emulator: number; readonly mariadb: number | undefined }
   | { readonly kind: 'rss'; readonly label: string; readonly emulator: number; readonly mariadb: number | undefined; readonly target?: 'idle' | 'clusters' }
-  | StartPathLine;
+  | StartPathLine
+  | PersistLine;
 
 const MB = 1024 * 1024;
 const START_LIMIT_MS = 200;
@@ -59,6 +61,8 @@ function render(line: Line): string {
         line.reference === true ? '—' : verdict(line.ms <= limit && (!line.quiet || line.ms <= START_LIMIT_MS)),
       ]);
     }
+    case 'persist':
+      return row([line.label, line.value, line.reference, line.ratio, line.target, line.target === '—' ? '—' : verdict(line.ok)]);
     case 'rss': {
       const ratio = line.mariadb === undefined ? undefined : line.emulator / line.mariadb;
       const limit = line.target === 'idle' ? IDLE_LIMIT : line.target === 'clusters' ? CLUSTERS_LIMIT : undefined;

@@ -8,7 +8,8 @@
  *
  * Settings (environment): BENCH_SECONDS (measured per server and line, default 3), BENCH_WARMUP (seconds, default
  * 0.5), BENCH_SLICES (the alternating slices those seconds are cut into, default 4), BENCH_STARTS
- * (timed starts per server, default 5; BENCH_STARTS_ONLY=1 measures only the start paths), BENCH_JOBS (history rows, default 1000), BENCH_CLUSTERS (default 1000).
+ * (timed starts per server, default 5; BENCH_STARTS_ONLY=1 measures only the start paths; BENCH_PERSIST_ONLY=1 only the
+ * snapshot and data-directory lines of bench/server-persist.ts), BENCH_JOBS (history rows, default 1000), BENCH_CLUSTERS (default 1000).
  * Without mariadb-server installed the MariaDB column stays empty. Needs a build: npm run build && npm run bench.
  */
 import { HISTORY_CLUSTER, SMALL_CLUSTER, emulatorLogin, loadMariaDb, makeClusters, makeHistory, readHistory } from './server-data.js';
@@ -16,6 +17,7 @@ import { runAlternating, type LoadSpec, type Mode } from './server-load.js';
 import { mariadbAvailable, mariadbVersion, prepareMariaDb, rssBytes, startEmulator, type ConnectOptions, type Started } from './server-procs.js';
 import { machine, renderTable, type Line } from './server-report.js';
 import { measureStartPaths } from './server-starts.js';
+import { measurePersistence } from './server-persist.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 0.5);
@@ -58,6 +60,11 @@ async function main(): Promise<void> {
   if (process.env.BENCH_STARTS_ONLY !== undefined) {
     const lines = await measureStartPaths(STARTS);
     process.stdout.write(`${machine(started, 'not run', { seconds: 0, slices: 0, starts: STARTS })}\n\n${renderTable(lines)}\n`);
+    return;
+  }
+  if (process.env.BENCH_PERSIST_ONLY !== undefined) {
+    const lines = await measurePersistence({ seconds: SECONDS, warmupSeconds: WARMUP, slices: SLICES, starts: STARTS });
+    process.stdout.write(`${machine(started, 'not run', { seconds: SECONDS, slices: SLICES, starts: STARTS })}\n\n${renderTable(lines)}\n`);
     return;
   }
   const withMariaDb = mariadbAvailable() && process.env.BENCH_NO_MARIADB === undefined;
@@ -136,6 +143,7 @@ async function main(): Promise<void> {
     await makeClusters(emu.host, emu.port, CLUSTERS);
     await new Promise((r) => setTimeout(r, 500));
     lines.push({ kind: 'rss', label: `RSS with ${CLUSTERS} clusters of 3 tenants`, emulator: rssBytes(emu.pid), mariadb: undefined, target: 'clusters' });
+    lines.push(...(await measurePersistence({ seconds: SECONDS, warmupSeconds: WARMUP, slices: SLICES, starts: STARTS })));
   } finally {
     await emu.stop();
     await db?.stop();

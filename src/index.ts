@@ -7,13 +7,13 @@ import { advance as advanceCluster, now as nowUs } from './engine/index.js';
 import type { Clock, Cluster } from './engine/index.js';
 import { isObError, type ObError } from './errors.js';
 import type { ResultSet } from './result.js';
-import { ClusterRegistry, type EmulatorConfig, type StatementTrace } from './session/clusters.js';
+import { ClusterRegistry, journaledAdvance, type EmulatorConfig, type StatementTrace } from './session/clusters.js';
 import { EmulatorHost } from './session/host.js';
 import type { StatementResult } from './session/port.js';
 import { openSession } from './session/open-session.js';
 import type { Session } from './session/session.js';
 import { captureImage, installImage } from './session/snapshot-statement.js';
-import { loadImage, openPersistence, snapshotBytes, writeFileAtomic } from './persist/index.js';
+import { DataDirError, loadImage, openDataDir, openPersistence, snapshotBytes, writeFileAtomic, type OpenedDataDir } from './persist/index.js';
 import { VERSION } from './cli/version.js';
 import { createWireServer, nativePasswordStage2, seededRandom, verifyNativePassword, type WireLogger } from './wire/index.js';
 import { Dashboard, type DashboardLogin } from './session/dashboard.js';
@@ -47,6 +47,13 @@ export interface EmulatorOptions {
   readonly snapshotDir?: string;
   /** Every cluster starts from this snapshot instead of the blank start-up state: a file, or a snapshot's bytes. */
   readonly snapshot?: string | Uint8Array;
+  /**
+   * Every cluster's state survives restarts and crashes in this directory (`serve --data-dir`): a journal of
+   * accepted inputs plus checkpoints; one emulator per directory. Call `close()` to checkpoint and release it.
+   */
+  readonly dataDir?: string;
+  /** Where the emulator reports what a data directory's recovery did (a torn record dropped); default nothing. */
+  readonly logger?: WireLogger;
 }
 
 export interface SessionOptions {
@@ -119,6 +126,8 @@ export interface Emulator {
   saveSnapshot(file?: string, cluster?: string): Uint8Array;
   /** Replaces the cluster with a snapshot (a file or bytes); throws, changing nothing, if the snapshot is refused. */
   loadSnapshot(snapshot: string | Uint8Array, cluster?: string): void;
+  /** With a data directory: flushes, writes a checkpoint and releases the directory. Otherwise nothing. */
+  close(): void;
   /**
    * Test-only diagnostics, not a stable API: the engine's Cluster behind `cluster` (default the default cluster),
    * so model-based tests can run the engine's invariant checker (`assertInvariants`) after every command.
@@ -145,6 +154,7 @@ const realClock: Clock = { now: () => Date.now() * 1000 };
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const registry = new ClusterRegistry(emulatorConfig(options, 'manual'));
+  const dataDir = openDataDirectory(options, registry);
   let nextConnectionId = 1;
   const open = (as: SessionOptions = {}): Session => {
     const request = { cluster: as.cluster ?? '', tenant: as.tenant ?? 'sys', user: as.user ?? 'root', database: as.database };
@@ -167,7 +177,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   return {
     execute: (sql, as) => lastResult(open(as).query(sql)),
     session: (as) => wrap(open(as)),
-    advance: (duration, cluster = '') => advanceCluster(registry.get(cluster).cluster, durationMs(duration)),
+    advance: (duration, cluster = '') => {
+      const entry = registry.get(cluster);
+      if (entry.journal !== null) return journaledAdvance(entry, durationMs(duration) * 1000);
+      advanceCluster(entry.cluster, durationMs(duration));
+    },
     now: (cluster = '') => new Date(nowUs(registry.get(cluster).cluster) / 1000),
     injectFault: (fault, cluster = '') => {
       const result = lastResult(open({ cluster }).query(injectFaultSql(fault)));
@@ -184,8 +198,23 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const failed = installImage(registry.get(cluster), loadImage(snapshot, WRITER));
       if (failed !== null) throw new Error(failed.message);
     },
+    close: () => dataDir?.close(),
     inspect: (cluster = '') => registry.get(cluster).cluster,
   };
+}
+
+/** Opens `options.dataDir` for the registry (recovering its clusters), or null; a StartError when it cannot. */
+function openDataDirectory(options: EmulatorOptions, registry: ClusterRegistry): OpenedDataDir | null {
+  if (options.dataDir === undefined) return null;
+  let opened;
+  try {
+    opened = openDataDir(options.dataDir, registry, WRITER);
+  } catch (e) {
+    if (e instanceof DataDirError) throw new StartError(e.message);
+    throw new StartError(`cannot use the data directory ${options.dataDir}: ${(e as Error).message}`);
+  }
+  for (const note of opened.notes) options.logger?.warn('data_dir_recovered', { detail: note });
+  return opened;
 }
 
 /** The emulator cannot start as configured: a snapshot is refused, a data directory is locked or damaged. */
@@ -255,6 +284,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           },
   };
   const registry = new ClusterRegistry(config);
+  const dataDir = openDataDirectory(options, registry);
   const host = new EmulatorHost(registry, passwordCheck);
   const server = createWireServer({
     host,
@@ -262,7 +292,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...(config.cluster.clock?.mode === 'REALTIME' ? {} : { random: seededRandom(config.cluster.seed ?? 1) }),
   });
   const listenHost = options.host ?? '127.0.0.1';
-  const address = await server.listen(options.port ?? 2881, listenHost);
+  let address;
+  try {
+    address = await server.listen(options.port ?? 2881, listenHost);
+  } catch (e) {
+    dataDir?.close();
+    throw e;
+  }
   let http: { readonly url: string; readonly port: number; close(): Promise<void> } | null = null;
   if (httpPort !== 'off') {
     // The default cluster exists from the start, so the dashboard has something to show before any login.
@@ -281,6 +317,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       http = { url: `http://${urlHost(bound.host)}:${bound.port}/`, port: bound.port, close: () => httpServer.close() };
     } catch (e) {
       await server.close();
+      dataDir?.close();
       throw e;
     }
   }
@@ -291,6 +328,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     httpPort: http?.port ?? null,
     close: async () => {
       await Promise.all([server.close(), http?.close()]);
+      dataDir?.close();
     },
     inspect: (cluster = '') => registry.get(cluster).cluster,
   };

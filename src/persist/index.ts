@@ -10,6 +10,7 @@ import { decodeSnapshot, encodeSnapshot, readSnapshotFile } from './snapshot.js'
 
 export { encodeSnapshot, decodeSnapshot, writeFileAtomic } from './snapshot.js';
 export { RefusedFile } from './container.js';
+export { DataDirError, openDataDir, type OpenedDataDir } from './data-dir.js';
 
 export interface PersistenceOptions {
   readonly snapshotDir?: string;

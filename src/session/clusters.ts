@@ -4,7 +4,7 @@
  * server never see each other. Cluster-wide session facts (global system variables, live connections for KILL and
  * SHOW PROCESSLIST) live beside the engine's cluster.
  */
-import { createCluster, syncClock } from '../engine/index.js';
+import { beginAdvance, createCluster, syncClock } from '../engine/index.js';
 import type { Clock, Cluster, ClusterConfig } from '../engine/index.js';
 import type { SysVarValue } from '../query/index.js';
 import type { ClusterImage, JournalPort, Persistence, SnapshotStore } from './persistence.js';
@@ -97,6 +97,8 @@ export interface ClusterEntry {
   journal: JournalPort | null;
   /** The next id of an ADVANCE TIME of this cluster, so the journal tells concurrent advances apart. */
   nextAdvanceId: number;
+  /** The image the cluster started from (`serve --snapshot`), or null: what a checkpoint keeps for RESET. */
+  readonly start: ClusterImage | null;
 }
 
 export class ClusterRegistry {
@@ -111,9 +113,9 @@ export class ClusterRegistry {
     if (known !== undefined) return known;
     const start = this.config.persistence?.startImage ?? null;
     const config: ClusterConfig = { clusterName: name, ...this.config.cluster };
-    const entry = this.create(name, config, start);
-    entry.journal?.append({ k: 'create', c: name, realUs: entry.clock.pin(), config, start }, false);
-    entry.clock.unpin();
+    const realUs = this.config.realClock === null ? 0 : this.config.realClock.now();
+    const entry = this.create(name, config, start, realUs);
+    entry.journal?.append({ k: 'create', c: name, realUs, config, start }, false);
     return entry;
   }
 
@@ -138,6 +140,7 @@ export class ClusterRegistry {
       snapshots: this.config.persistence?.snapshots ?? null,
       journal: this.#journal,
       nextAdvanceId: 1,
+      start,
     };
     this.#clusters.set(name, entry);
     return entry;
@@ -170,4 +173,24 @@ export function syncEntry(entry: ClusterEntry, realUs?: number): void {
     if (realUs === undefined) entry.clock.unpin();
   }
   if (entry.journal !== null && entry.cluster.state.nowUs !== before) entry.journal.append({ k: 'sync', c: entry.name, realUs: at }, false);
+}
+
+/**
+ * The embedded API's advance with a journal: the same slices a replay will run, each journaled. (Without one,
+ * src/index.ts advances the engine directly.)
+ */
+export function journaledAdvance(entry: ClusterEntry, us: number): void {
+  const realUs = entry.clock.pin();
+  let step;
+  try {
+    syncEntry(entry, realUs);
+    step = beginAdvance(entry.cluster, us);
+  } finally {
+    entry.clock.unpin();
+  }
+  const a = entry.nextAdvanceId++;
+  entry.journal?.append({ k: 'advance', c: entry.name, a, realUs, us }, false);
+  const started = performance.now();
+  step(Number.MAX_SAFE_INTEGER);
+  entry.journal?.append({ k: 'step', c: entry.name, a, events: Number.MAX_SAFE_INTEGER, done: true }, true, performance.now() - started);
 }

@@ -31,9 +31,11 @@ export function journaledExecute(entry: ClusterEntry, ctx: SessionContext, stmt:
     set: (name, value) => inner.set(name, value),
     delete: (name) => inner.delete(name),
   };
+  const started = performance.now();
   const outcome = execute(entry.cluster, { ...ctx, variables }, stmt);
+  const costMs = performance.now() - started;
   // Even a refused statement is journaled: NOARCHIVELOG over several tenants may fail after switching some.
-  entry.journal?.append({ k: 'exec', c: entry.name, realUs: entry.clock.now(), tenantId: ctx.tenantId, user: ctx.user, reads, stmt }, true);
+  entry.journal?.append({ k: 'exec', c: entry.name, realUs: entry.clock.now(), tenantId: ctx.tenantId, user: ctx.user, reads, stmt }, true, costMs);
   return outcome;
 }
 

@@ -13,6 +13,8 @@ import type { ClusterConfig, ClusterState } from '../engine/index.js';
 import type { ObError } from '../errors.js';
 import type { SysVarValue } from '../query/index.js';
 
+export type { SysVarValue } from '../query/index.js';
+
 /** Everything a cluster is: what a snapshot holds. */
 export interface ClusterImage {
   /** The configuration the saved cluster was created with (informational: a loaded cluster keeps its own). */
@@ -59,9 +61,10 @@ export type JournalRecord =
 export interface JournalPort {
   /**
    * Appends a record. `durable`: written to the operating system before this returns (the statement is answered
-   * after it); otherwise it may wait for the next durable record or the periodic flush.
+   * after it); otherwise it may wait for the next durable record or the periodic flush. `costMs`: the real time
+   * the input took to run, what a replay would spend on it again (the checkpoint policy adds it up).
    */
-  append(record: JournalRecord, durable: boolean): void;
+  append(record: JournalRecord, durable: boolean, costMs?: number): void;
 }
 
 /** How the clusters of an emulator last: either, both or neither. */

@@ -201,9 +201,11 @@ export class Session implements StatementSession {
     const a = entry.nextAdvanceId++;
     entry.journal?.append({ k: 'advance', c: entry.name, a, realUs, us: span }, false);
     for (;;) {
+      const started = performance.now();
       const reached = step(ADVANCE_SLICE_EVENTS);
+      const costMs = performance.now() - started;
       const givenUp = !reached && (this.#cancelled || budget.expired());
-      entry.journal?.append({ k: 'step', c: entry.name, a, events: ADVANCE_SLICE_EVENTS, done: reached || givenUp }, reached || givenUp);
+      entry.journal?.append({ k: 'step', c: entry.name, a, events: ADVANCE_SLICE_EVENTS, done: reached || givenUp }, reached || givenUp, costMs);
       if (reached) return OK;
       if (givenUp) return timeoutError(budget.timeoutUs);
       yield;
