@@ -44,6 +44,12 @@ export async function runServe(args: readonly string[]): Promise<number> {
       ...(options.startTime === null ? {} : { startTime: options.startTime }),
       ...(options.password === null ? {} : { password: options.password }),
       logger: stderrLogger(options),
+      maxConnections: options.maxConnections,
+      maxAllowedPacket: options.maxAllowedPacket,
+      connectTimeout: options.connectTimeout,
+      netReadTimeout: options.netReadTimeout,
+      netWriteTimeout: options.netWriteTimeout,
+      waitTimeout: options.waitTimeout,
       ...(trace === null ? {} : { trace: (t: StatementTrace) => trace.write(`${JSON.stringify(t)}\n`) }),
     });
   } catch (e) {
