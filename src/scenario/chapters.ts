@@ -75,6 +75,12 @@ export const CHAPTERS: readonly { readonly folder: string; readonly title: strin
       'A refused statement returns an OceanBase error and changes nothing. The errors below are the ones backup procedures run into most, with the exact text a client prints.',
   },
   {
+    folder: 'faults',
+    title: 'When things go wrong',
+    intro:
+      "A real cluster cannot be made to fail on cue; the emulator can. ALTER EMULATOR INJECT FAULT (ours, not OceanBase's) makes a destination, a restore, a clean or the observer fail or slow down from a chosen moment, and from then on everything is OceanBase's own reaction, taken from its source: which errors are retried and how often, which end a job FAILED, the RESULT and COMMENT the views show, the archive round INTERRUPTED. Each lesson shows what a tool sees, what the DBA does to recover, and what the views say afterwards.",
+  },
+  {
     folder: 'regressions',
     title: 'Regressions',
     intro: 'Scenarios the emulator once got wrong, kept so they stay right. Each says what used to happen.',

@@ -182,19 +182,26 @@ function resume(state: ClusterState, task: BackupTask): void {
 }
 
 /**
- * A THROUGHPUT cap on the backup dest since the last step: the phase's clock is held back so that the bytes
- * written over that span are at most cap × span (the progress rows and the end time show it).
+ * The share of planned speed a phase runs at now: 1, or less under a THROUGHPUT cap on the backup dest, so that
+ * the bytes written per second stay at most the cap.
  */
-function throttle(state: ClusterState, task: BackupTask, phaseOutputBytes: number, phaseUs: number): void {
+function capRate(state: ClusterState, task: BackupTask, phaseOutputBytes: number, phaseUs: number): number {
+  const cap = throughputCap(state, task.tenantId, 'BACKUP DEST');
+  if (cap === null || phaseUs <= 0 || phaseOutputBytes <= 0) return 1;
+  return Math.min(1, cap / US_PER_SECOND / (phaseOutputBytes / phaseUs));
+}
+
+/**
+ * A THROUGHPUT cap since the last step: the phase's clock is held back so that it advanced only `rate` of the
+ * time that passed (the progress rows and the end time show it). Returns the rate, for the next step's timing.
+ */
+function throttle(state: ClusterState, task: BackupTask, phaseOutputBytes: number, phaseUs: number): number {
   const plan = task.plan!;
   const last = task.lastStepUs ?? state.nowUs;
   task.lastStepUs = state.nowUs;
-  const cap = throughputCap(state, task.tenantId, 'BACKUP DEST');
-  if (cap === null || phaseUs <= 0 || phaseOutputBytes <= 0) return;
-  const plannedPerUs = phaseOutputBytes / phaseUs;
-  const cappedPerUs = cap / US_PER_SECOND;
-  if (cappedPerUs >= plannedPerUs) return;
-  plan.phaseStartUs += (state.nowUs - last) * (1 - cappedPerUs / plannedPerUs);
+  const rate = capRate(state, task, phaseOutputBytes, phaseUs);
+  if (rate < 1) plan.phaseStartUs += (state.nowUs - last) * (1 - rate);
+  return rate;
 }
 
 /** The consistent SCN is taken and the data plan fixed (INC: the changes since the base set's snapshot). */
@@ -215,7 +222,7 @@ function dataProgress(state: ClusterState, task: BackupTask): void {
   const minor = task.status === 'BACKUP_DATA_MINOR';
   const phaseUs = minor ? plan.minorUs : plan.majorUs;
   const minorShare = plan.macroBlocks === 0 ? 0 : plan.minorMacroBlocks / plan.macroBlocks;
-  throttle(state, task, plan.outputBytes * (minor ? minorShare : 1 - minorShare), phaseUs);
+  const rate = throttle(state, task, plan.outputBytes * (minor ? minorShare : 1 - minorShare), phaseUs);
   const elapsed = state.nowUs - plan.phaseStartUs;
   const frac = Math.min(1, elapsed / phaseUs);
   const phaseBlocks = minor ? plan.minorMacroBlocks : plan.macroBlocks - plan.minorMacroBlocks;
@@ -226,7 +233,9 @@ function dataProgress(state: ClusterState, task: BackupTask): void {
   task.outputBytes = Math.floor(plan.outputBytes * totalFrac);
   if (!minor) task.finishTabletCount = Math.floor(plan.tablets * frac);
   if (frac < 1) {
-    task.nextAtUs = state.nowUs + Math.min(US_PER_SECOND, phaseUs - elapsed);
+    // The next step comes when the phase would end at the current rate (whole µs), or in a second: without the
+    // division by the rate a capped phase would approach its end in ever smaller steps and never reach it.
+    task.nextAtUs = state.nowUs + Math.min(US_PER_SECOND, Math.max(1, Math.ceil((phaseUs - elapsed) / rate)));
     return;
   }
   plan.phaseStartUs = state.nowUs;
