@@ -7,6 +7,7 @@
  */
 import { Lexer, createToken } from './chevrotain.js';
 import type { ILexingResult, IToken, Lexer as LexerInstance, TokenType } from 'chevrotain';
+import { skipQuoted } from './split.js';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED });
 /** `-- ` needs a space or control character after the dashes, as in MySQL; `#` runs to the end of the line. */
@@ -19,6 +20,35 @@ export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\
  * name costs one token match instead of a rule call (names are most of what a query is made of).
  */
 export const Name = createToken({ name: 'Name', pattern: Lexer.NA });
+
+const SINGLE_QUOTE = 0x27;
+const DOUBLE_QUOTE = 0x22;
+const BACKTICK = 0x60;
+const AT = 0x40;
+const DOT = 0x2e;
+
+/**
+ * The end (exclusive) of a quoted text starting at `offset` with `quote`, or -1 when there is none (split.ts's scan:
+ * doubled quotes, and backslash escapes except in back-quotes). A loop rather than a regular expression: V8's
+ * backtracking engine keeps state per repetition of `(?:[^']|\\.|'')*`, and a 10 MB literal exhausted it
+ * (RangeError, issue 18); this runs in one pass whatever the size.
+ */
+function quotedEnd(text: string, offset: number, quote: number): number {
+  return text.charCodeAt(offset) === quote ? skipQuoted(text, offset, quote) : -1;
+}
+
+/**
+ * A custom token pattern: `exec` matches, `language` is the regular expression it is equivalent to, which the
+ * grammar diagrams show (a custom pattern would otherwise serialize as `{}`).
+ */
+function scanner(language: RegExp, exec: (text: string, offset: number) => [string] | null): { exec: typeof exec; toJSON: () => string } {
+  return { exec, toJSON: () => language.source };
+}
+
+/** A custom pattern's match: the text from `offset` to `end`, or none. */
+function image(text: string, offset: number, end: number): [string] | null {
+  return end < 0 ? null : [text.slice(offset, end)];
+}
 export const Identifier = createToken({
   name: 'Identifier',
   // Non-ASCII letters are name characters; a lone surrogate (text that was not valid UTF-8) is not.
@@ -26,20 +56,30 @@ export const Identifier = createToken({
     /(?:[A-Za-z_$\u0080-\ud7ff\ue000-\uffff]|[\ud800-\udbff][\udc00-\udfff])(?:[A-Za-z0-9_$\u0080-\ud7ff\ue000-\uffff]|[\ud800-\udbff][\udc00-\udfff])*/,
   categories: [Name],
 });
-export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern: /`(?:[^`]|``)*`/, categories: [Name] });
+export const QuotedIdentifier = createToken({
+  name: 'QuotedIdentifier',
+  pattern: scanner(/`(?:[^`]|``)*`/, (text, offset) => image(text, offset, quotedEnd(text, offset, BACKTICK))),
+  start_chars_hint: ['`'],
+  line_breaks: true,
+  categories: [Name],
+});
 /** Category of every keyword that is not reserved: usable as a name. */
 export const NonReserved = createToken({ name: 'NonReserved', pattern: Lexer.NA });
 
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: Lexer.NA });
 export const SingleQuoted = createToken({
   name: 'SingleQuoted',
-  pattern: /'(?:[^'\\]|\\[\s\S]|'')*'/,
+  pattern: scanner(/'(?:[^'\\]|\\[\s\S]|'')*'/, (text, offset) => image(text, offset, quotedEnd(text, offset, SINGLE_QUOTE))),
+  start_chars_hint: ["'"],
+  line_breaks: true,
   categories: [StringLiteral],
 });
 /** MySQL mode without ANSI_QUOTES: a double-quoted text is a string, not a name. */
 export const DoubleQuoted = createToken({
   name: 'DoubleQuoted',
-  pattern: /"(?:[^"\\]|\\[\s\S]|"")*"/,
+  pattern: scanner(/"(?:[^"\\]|\\[\s\S]|"")*"/, (text, offset) => image(text, offset, quotedEnd(text, offset, DOUBLE_QUOTE))),
+  start_chars_hint: ['"'],
+  line_breaks: true,
   categories: [StringLiteral],
 });
 
@@ -51,13 +91,37 @@ export const DecimalLiteral = createToken({
 });
 export const IntegerLiteral = createToken({ name: 'IntegerLiteral', pattern: /\d+/, categories: [NumberLiteral] });
 
+/** `@@name`, `@@scope.name`, `` @@`name` ``, `` @@scope.`name` ``. */
+const SYSTEM_VARIABLE_NAME = /@@(?:[A-Za-z_$][\w$]*\.)?(?:[A-Za-z_$][\w$]*)?/y;
 export const SystemVariableToken = createToken({
   name: 'SystemVariable',
-  pattern: /@@(?:[A-Za-z_$][\w$]*\.)?(?:[A-Za-z_$][\w$]*|`(?:[^`]|``)*`)/,
+  pattern: scanner(/@@(?:[A-Za-z_$][\w$]*\.)?(?:[A-Za-z_$][\w$]*|`(?:[^`]|``)*`)/, (text, offset) => {
+    SYSTEM_VARIABLE_NAME.lastIndex = offset;
+    if (!SYSTEM_VARIABLE_NAME.test(text)) return null;
+    const at = SYSTEM_VARIABLE_NAME.lastIndex;
+    const ch = text.charCodeAt(at - 1);
+    if (ch !== AT && ch !== DOT) return [text.slice(offset, at)];
+    // After `@@` or `@@scope.` the name may be quoted; without one, `@@scope` alone is the token (the dot is not).
+    const end = quotedEnd(text, at, BACKTICK);
+    if (end >= 0) return [text.slice(offset, end)];
+    return ch === DOT ? [text.slice(offset, at - 1)] : null;
+  }),
+  start_chars_hint: ['@'],
+  line_breaks: true,
 });
+const USER_VARIABLE_NAME = /@[\w$.]+/y;
 export const UserVariableToken = createToken({
   name: 'UserVariable',
-  pattern: /@(?:[\w$.]+|`(?:[^`]|``)*`|'(?:[^'\\]|\\[\s\S]|'')*'|"(?:[^"\\]|\\[\s\S]|"")*")/,
+  pattern: scanner(/@(?:[\w$.]+|`(?:[^`]|``)*`|'(?:[^'\\]|\\[\s\S]|'')*'|"(?:[^"\\]|\\[\s\S]|"")*")/, (text, offset) => {
+    if (text.charCodeAt(offset) !== AT) return null;
+    const quote = text.charCodeAt(offset + 1);
+    if (quote === BACKTICK) return image(text, offset, quotedEnd(text, offset + 1, BACKTICK));
+    if (quote === SINGLE_QUOTE || quote === DOUBLE_QUOTE) return image(text, offset, quotedEnd(text, offset + 1, quote));
+    USER_VARIABLE_NAME.lastIndex = offset;
+    return USER_VARIABLE_NAME.test(text) ? [text.slice(offset, USER_VARIABLE_NAME.lastIndex)] : null;
+  }),
+  start_chars_hint: ['@'],
+  line_breaks: true,
 });
 
 function op(name: string, pattern: string | RegExp, categories: TokenType[] = []): TokenType {
