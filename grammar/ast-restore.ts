@@ -1,6 +1,6 @@
 /** Builds the restore-family, standby, upgrade, tenant, resource and emulator-control ASTs from the CST. */
 import type { CstNode, IToken } from 'chevrotain';
-import type { BackupStatement, ControlStatement, NamedOption, TimeUnit, Until } from './ast.js';
+import type { BackupStatement, ControlStatement, NamedOption, PersistStatement, TimeUnit, Until } from './ast.js';
 import { buildOptionValue, clauseString, isString, tenantOf } from './ast-backup.js';
 import { buildFaultControl } from './ast-control.js';
 import { has, identifierText, need, node, nodes, onlyToken, stringText, token, tokens } from './cst-util.js';
@@ -134,9 +134,14 @@ export function buildDrop(n: CstNode): BackupStatement {
   return { kind: unit ? 'DropResourceUnit' : 'DropResourcePool', ifExists, name };
 }
 
-export function buildAlterEmulator(n: CstNode): ControlStatement {
+export function buildAlterEmulator(n: CstNode): ControlStatement | PersistStatement {
   const fault = buildFaultControl(n);
   if (fault !== undefined) return fault;
+  const snapshotName = token(n, 'snapshotName');
+  if (snapshotName !== undefined) {
+    const action = (token(n, 'snapshotAction') as IToken).image.toUpperCase() === 'SAVE' ? 'SAVE' : 'LOAD';
+    return { kind: 'EmulatorSnapshot', action, name: stringText(snapshotName) };
+  }
   if (has(n, 'ADVANCE')) {
     return { kind: 'EmulatorAdvanceTime', amount: (token(n, 'amount') as IToken).image, unit: (token(n, 'unit') as IToken).image.toUpperCase() as TimeUnit };
   }

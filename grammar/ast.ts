@@ -448,7 +448,13 @@ export interface WriteStatement {
 
 export type QueryStatement = SelectStatement | UnionQuery | ShowStatement | WriteStatement;
 
-export type Statement = QueryStatement | SessionStatement | BackupStatement | ControlStatement;
+/**
+ * SAVE / LOAD SNAPSHOT (emulator.md "State that lasts"): control statements too, but answered beside the engine,
+ * since they read and write files, which the engine never does. `name` is as typed; the session checks it.
+ */
+export type PersistStatement = { readonly kind: 'EmulatorSnapshot'; readonly action: 'SAVE' | 'LOAD'; readonly name: string };
+
+export type Statement = QueryStatement | SessionStatement | BackupStatement | ControlStatement | PersistStatement;
 
 export type StatementKind = Statement['kind'];
 

@@ -73,10 +73,21 @@ export function defineControlRules($: Dsl, R: Rules): void {
     { ALT: () => $.SUBRULE(R.injectFault) },
     {
       ALT: () => {
+        $.OR5(snapshotActionAlternatives);
+        $.CONSUME(KW.SNAPSHOT);
+        $.CONSUME(T.StringLiteral, { LABEL: 'snapshotName' });
+      },
+    },
+    {
+      ALT: () => {
         $.CONSUME(KW.CLEAR);
         $.OR4(clearFaultAlternatives);
       },
     },
+  ];
+  const snapshotActionAlternatives = [
+    { ALT: () => $.CONSUME(KW.SAVE, { LABEL: 'snapshotAction' }) },
+    { ALT: () => $.CONSUME(KW.LOAD, { LABEL: 'snapshotAction' }) },
   ];
   const clearFaultAlternatives = [
     {
@@ -89,7 +100,7 @@ export function defineControlRules($: Dsl, R: Rules): void {
   ];
   /**
    * After ALTER: EMULATOR ADVANCE TIME … | SET CLOCK … | SET WRITE RATE … | WRITE n MACROBLOCKS … | RESET |
-   * INJECT FAULT … | CLEAR FAULT id | CLEAR FAULTS.
+   * INJECT FAULT … | CLEAR FAULT id | CLEAR FAULTS | SAVE SNAPSHOT 'name' | LOAD SNAPSHOT 'name'.
    */
   R.alterEmulator = $.RULE('alterEmulator', () => {
     $.CONSUME(KW.EMULATOR);

@@ -138,6 +138,8 @@ function printControl(s: Statement): string | undefined {
     }
     case 'EmulatorClearFault':
       return s.faultId === null ? 'ALTER EMULATOR CLEAR FAULTS' : `ALTER EMULATOR CLEAR FAULT ${s.faultId}`;
+    case 'EmulatorSnapshot':
+      return `ALTER EMULATOR ${s.action} SNAPSHOT ${printString(s.name)}`;
     default:
       return undefined;
   }

@@ -11,6 +11,9 @@ import { ClusterRegistry, type EmulatorConfig, type StatementTrace } from './ses
 import { EmulatorHost } from './session/host.js';
 import type { StatementResult } from './session/port.js';
 import { Session } from './session/session.js';
+import { captureImage, installImage } from './session/snapshot-statement.js';
+import { loadImage, openPersistence, snapshotBytes, writeFileAtomic } from './persist/index.js';
+import { VERSION } from './cli/version.js';
 import {
   createWireServer,
   nativePasswordStage2,
@@ -40,6 +43,10 @@ export interface EmulatorOptions {
   readonly seed?: number;
   /** root's password in every tenant: strict authentication. Default: any user and password are accepted. */
   readonly password?: string;
+  /** Where `ALTER EMULATOR SAVE / LOAD SNAPSHOT 'name'` write and read `<name>.obsnap` (`serve --snapshot-dir`). */
+  readonly snapshotDir?: string;
+  /** Every cluster starts from this snapshot instead of the blank start-up state: a file, or a snapshot's bytes. */
+  readonly snapshot?: string | Uint8Array;
 }
 
 export interface SessionOptions {
@@ -105,6 +112,13 @@ export interface Emulator {
   injectFault(fault: FaultSpec, cluster?: string): number;
   /** Disarms one fault, or every fault of the cluster without an id (`ALTER EMULATOR CLEAR FAULT(S)`). */
   clearFaults(faultId?: number, cluster?: string): void;
+  /**
+   * The cluster as a snapshot (README "Snapshots and data directories"): its bytes, also written to `file` if given
+   * (replaced whole, never half-written).
+   */
+  saveSnapshot(file?: string, cluster?: string): Uint8Array;
+  /** Replaces the cluster with a snapshot (a file or bytes); throws, changing nothing, if the snapshot is refused. */
+  loadSnapshot(snapshot: string | Uint8Array, cluster?: string): void;
   /**
    * Test-only diagnostics, not a stable API: the engine's Cluster behind `cluster` (default the default cluster),
    * so model-based tests can run the engine's invariant checker (`assertInvariants`) after every command.
@@ -172,8 +186,27 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const result = lastResult(open({ cluster }).query(sql));
       if (isObError(result)) throw new Error(result.message);
     },
+    saveSnapshot: (file, cluster = '') => saveSnapshot(registry.get(cluster), file),
+    loadSnapshot: (snapshot, cluster = '') => {
+      const failed = installImage(registry.get(cluster), loadImage(snapshot, WRITER));
+      if (failed !== null) throw new Error(failed.message);
+    },
     inspect: (cluster = '') => registry.get(cluster).cluster,
   };
+}
+
+/** The emulator cannot start as configured: a snapshot is refused, a data directory is locked or damaged. */
+export class StartError extends Error {
+  override name = 'StartError';
+}
+
+/** Who writes snapshot and data-directory files, as recorded in them and named in refusals. */
+const WRITER = `ob-backup-sim ${VERSION}`;
+
+function saveSnapshot(entry: ReturnType<ClusterRegistry['get']>, file: string | undefined): Uint8Array {
+  const bytes = snapshotBytes(captureImage(entry), WRITER);
+  if (file !== undefined) writeFileAtomic(file, bytes);
+  return bytes;
 }
 
 export interface ServerOptions extends EmulatorOptions {
@@ -245,7 +278,18 @@ const silentLogger: WireLogger = { debug: () => undefined, info: () => undefined
 
 function emulatorConfig(options: EmulatorOptions, defaultClock: 'manual' | 'realtime'): EmulatorConfig {
   const startUs = options.startTime === undefined ? Date.now() * 1000 : startTimeUs(options.startTime);
+  let persistence;
+  try {
+    persistence = openPersistence({
+      ...(options.snapshotDir === undefined ? {} : { snapshotDir: options.snapshotDir }),
+      ...(options.snapshot === undefined ? {} : { snapshot: options.snapshot }),
+      writer: WRITER,
+    });
+  } catch (e) {
+    throw new StartError((e as Error).message);
+  }
   return {
+    persistence,
     tenants: options.tenants?.map((t) => ({ name: t.name, mode: t.mode ?? 'mysql' })) ?? null,
     clock: options.clock ?? defaultClock,
     speed: options.speed ?? 1,

@@ -30,6 +30,12 @@ export interface ServeOptions {
   readonly netReadTimeout: number;
   readonly netWriteTimeout: number;
   readonly waitTimeout: number;
+  /** `--snapshot-dir`: where SAVE / LOAD SNAPSHOT read and write; null refuses them. */
+  readonly snapshotDir: string | null;
+  /** `--snapshot`: the file every cluster starts from, or null for the blank start-up state. */
+  readonly snapshot: string | null;
+  /** `--data-dir`: where every cluster's state survives restarts, or null (state ends with the process). */
+  readonly dataDir: string | null;
 }
 
 /** A value a row refused: the message printed after `ob-backup-sim serve: `. */
@@ -121,6 +127,9 @@ export const SERVE_OPTIONS: { readonly [K in keyof ServeOptions]: OptionRow<Serv
   netReadTimeout: numberRow('net-read-timeout', 30, isSeconds, "seconds from a packet's first byte to its last (net_read_timeout)", 'SECONDS'),
   netWriteTimeout: numberRow('net-write-timeout', 60, isSeconds, 'seconds a reply may wait for the client to read it (net_write_timeout)', 'SECONDS'),
   waitTimeout: numberRow('wait-timeout', 28800, isSeconds, 'seconds a connection may sit idle between commands (wait_timeout)', 'SECONDS'),
+  snapshotDir: textRow('snapshot-dir', 'DIR', 'none: SAVE / LOAD SNAPSHOT are refused', "where ALTER EMULATOR SAVE / LOAD SNAPSHOT 'name' keep DIR/name.obsnap"),
+  snapshot: textRow('snapshot', 'FILE', 'none: a blank cluster', 'every cluster starts from this snapshot (a .obsnap file)'),
+  dataDir: textRow('data-dir', 'DIR', 'none: state ends with the process', "every cluster's state survives restarts and crashes (journal + checkpoints); one server per DIR"),
 };
 
 type Row = OptionRow<unknown>;

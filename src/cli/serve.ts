@@ -5,7 +5,7 @@
  */
 import { chmodSync, createWriteStream } from 'node:fs';
 import process from 'node:process';
-import { startServer, type StatementTrace } from '../index.js';
+import { StartError, startServer, type StatementTrace } from '../index.js';
 import { parseServeOptions, type ServeOptions } from './options.js';
 import { startedByNpm, watchParent } from './parent-watch.js';
 
@@ -43,6 +43,9 @@ export async function runServe(args: readonly string[]): Promise<number> {
       ...(options.tenants === null ? {} : { tenants: options.tenants }),
       ...(options.startTime === null ? {} : { startTime: options.startTime }),
       ...(options.password === null ? {} : { password: options.password }),
+      ...(options.snapshotDir === null ? {} : { snapshotDir: options.snapshotDir }),
+      ...(options.snapshot === null ? {} : { snapshot: options.snapshot }),
+      ...(options.dataDir === null ? {} : { dataDir: options.dataDir }),
       logger: stderrLogger(options),
       maxConnections: options.maxConnections,
       maxAllowedPacket: options.maxAllowedPacket,
@@ -53,7 +56,9 @@ export async function runServe(args: readonly string[]): Promise<number> {
       ...(trace === null ? {} : { trace: (t: StatementTrace) => trace.write(`${JSON.stringify(t)}\n`) }),
     });
   } catch (e) {
-    process.stderr.write(`ob-backup-sim serve: cannot listen on ${options.host}:${options.port}: ${(e as Error).message}\n`);
+    // State that lasts is opened before listening: its refusals (a bad snapshot, a locked data directory) say so.
+    const message = e instanceof StartError ? e.message : `cannot listen on ${options.host}:${options.port}: ${(e as Error).message}`;
+    process.stderr.write(`ob-backup-sim serve: ${message}\n`);
     return 1;
   }
   process.stdout.write(`ob-backup-sim listening on ${server.host}:${server.port}\n`);

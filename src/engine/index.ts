@@ -12,7 +12,7 @@
  *   (rows BACKUP_TYPE, BACKUP_ID, PREVIEW_PATH, BACKUP_DESC, or the restore's error; clears the preview variables).
  * - `cluster.state` (state.ts): plain data the views read, with `nowUs` as their `now`.
  */
-export { advance, advanceUs, beginAdvance, createCluster, initialState, now, syncClock } from './cluster/cluster.js';
+export { adoptState, advance, advanceUs, beginAdvance, createCluster, initialState, now, resetState, syncClock } from './cluster/cluster.js';
 export { advanceSpanUs, MAX_ADVANCE_US } from './cluster/control.js';
 export { execute } from './execute.js';
 export { restorePreviewRows, PREVIEW_BACKUP_DEST_VAR, PREVIEW_SCN_VAR, PREVIEW_TIMESTAMP_VAR } from './restore/restore-manage.js';

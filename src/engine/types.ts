@@ -39,6 +39,11 @@ export interface Cluster {
   state: ClusterState;
   readonly config: ClusterConfig;
   readonly clock: Clock | null;
+  /**
+   * The state RESET returns to when the cluster did not start blank (`serve --snapshot`): never changed, RESET
+   * takes a copy. Absent: RESET rebuilds the blank start-up state from `config`.
+   */
+  readonly startState?: ClusterState;
 }
 
 /**

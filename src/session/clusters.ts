@@ -4,9 +4,10 @@
  * server never see each other. Cluster-wide session facts (global system variables, live connections for KILL and
  * SHOW PROCESSLIST) live beside the engine's cluster.
  */
-import { createCluster } from '../engine/index.js';
+import { createCluster, syncClock } from '../engine/index.js';
 import type { Clock, Cluster, ClusterConfig } from '../engine/index.js';
 import type { SysVarValue } from '../query/index.js';
+import type { ClusterImage, JournalPort, Persistence, SnapshotStore } from './persistence.js';
 
 export interface EmulatorConfig {
   /** User tenants of every cluster; null for the defaults (mysql_tenant, oracle_tenant). */
@@ -22,6 +23,31 @@ export interface EmulatorConfig {
   readonly realClock: Clock | null;
   /** Receives one record per statement (`serve --trace`), or null. */
   readonly trace: ((record: StatementTrace) => void) | null;
+  /** Snapshots and the start-up snapshot (`serve --snapshot-dir`, `--snapshot`); absent: neither. */
+  readonly persistence?: Persistence;
+}
+
+/**
+ * A cluster's view of the real clock, held still for the length of one statement: every reading the engine takes
+ * while it runs is the same instant, so a journaled statement replays with exactly the time it saw. Replay pins
+ * it at each record's instant.
+ */
+export class StatementClock implements Clock {
+  #pinned: number | null = null;
+  constructor(readonly real: Clock | null) {}
+  now(): number {
+    if (this.#pinned !== null) return this.#pinned;
+    if (this.real === null) throw new Error('a REALTIME cluster needs a Clock');
+    return this.real.now();
+  }
+  /** Holds the clock at the real time now (or at `realUs`), returning the instant; 0 without a real clock. */
+  pin(realUs?: number): number {
+    this.#pinned = realUs ?? (this.real === null ? 0 : this.real.now());
+    return this.#pinned;
+  }
+  unpin(): void {
+    this.#pinned = null;
+  }
 }
 
 /** One `--trace` line (emulator.md): what ran where, how it ended and how long it took. */
@@ -64,22 +90,64 @@ export interface ClusterEntry {
   /** Statements received (COM_STATISTICS `Questions`). */
   questions: number;
   readonly trace: ((record: StatementTrace) => void) | null;
+  /** The clock the cluster reads (held still during a statement). */
+  readonly clock: StatementClock;
+  /** `serve --snapshot-dir`, or null: SAVE / LOAD SNAPSHOT are refused. */
+  readonly snapshots: SnapshotStore | null;
+  /** `serve --data-dir`'s journal, or null (also while the journal is being replayed). */
+  journal: JournalPort | null;
+  /** The next id of an ADVANCE TIME of this cluster, so the journal tells concurrent advances apart. */
+  nextAdvanceId: number;
 }
 
 export class ClusterRegistry {
   readonly #clusters = new Map<string, ClusterEntry>();
+  #journal: JournalPort | null = null;
 
   constructor(readonly config: EmulatorConfig) {}
 
   /** The cluster of that name, created on first use. Names are case-sensitive, as OBProxy's are. */
   get(name: string): ClusterEntry {
-    let entry = this.#clusters.get(name);
-    if (entry === undefined) {
-      const cluster = createCluster(this.clusterConfig(name), this.config.realClock);
-      entry = { name, cluster, globalVariables: new Map(), connections: new Map(), startedUs: cluster.state.nowUs, questions: 0, trace: this.config.trace };
-      this.#clusters.set(name, entry);
-    }
+    const known = this.#clusters.get(name);
+    if (known !== undefined) return known;
+    const start = this.config.persistence?.startImage ?? null;
+    const config = this.clusterConfig(name);
+    const entry = this.create(name, config, start);
+    entry.journal?.append({ k: 'create', c: name, realUs: entry.clock.pin(), config, start }, false);
+    entry.clock.unpin();
     return entry;
+  }
+
+  /**
+   * A cluster made from a given configuration and start-up image (the journal's replay re-creates clusters as
+   * they were first made); replaces any cluster of that name.
+   */
+  create(name: string, config: ClusterConfig, start: ClusterImage | null, realUs?: number): ClusterEntry {
+    const clock = new StatementClock(this.config.realClock);
+    clock.pin(realUs);
+    const cluster = createCluster(config, clock, start?.state);
+    clock.unpin();
+    const entry: ClusterEntry = {
+      name,
+      cluster,
+      globalVariables: new Map(start?.globals ?? []),
+      connections: new Map(),
+      startedUs: cluster.state.nowUs,
+      questions: 0,
+      trace: this.config.trace,
+      clock,
+      snapshots: this.config.persistence?.snapshots ?? null,
+      journal: this.#journal,
+      nextAdvanceId: 1,
+    };
+    this.#clusters.set(name, entry);
+    return entry;
+  }
+
+  /** From now on every cluster's accepted inputs go to `journal` (after a data directory's replay). */
+  attachJournal(journal: JournalPort | null): void {
+    this.#journal = journal;
+    for (const entry of this.#clusters.values()) entry.journal = journal;
   }
 
   /** Clusters created so far, in creation order. */
@@ -97,4 +165,21 @@ export class ClusterRegistry {
       ...(tenants === null ? {} : { tenants }),
     };
   }
+}
+
+/**
+ * Brings a REALTIME cluster to its clock (held at `realUs` if given); with a journal, a sync that moved time is
+ * recorded, so a replay steps time in the same pieces. A MANUAL cluster is left as it is.
+ */
+export function syncEntry(entry: ClusterEntry, realUs?: number): void {
+  const state = entry.cluster.state;
+  if (state.clock.mode !== 'REALTIME') return;
+  const before = state.nowUs;
+  const at = realUs ?? entry.clock.pin();
+  try {
+    syncClock(entry.cluster);
+  } finally {
+    if (realUs === undefined) entry.clock.unpin();
+  }
+  if (entry.journal !== null && entry.cluster.state.nowUs !== before) entry.journal.append({ k: 'sync', c: entry.name, realUs: at }, false);
 }

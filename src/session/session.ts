@@ -6,7 +6,7 @@
  */
 import { parseOne } from '../../grammar/index.js';
 import type { ParsedStatement, Statement } from '../../grammar/index.js';
-import { advanceSpanUs, beginAdvance, syncClock, type ClusterState } from '../engine/index.js';
+import { advanceSpanUs, beginAdvance, type ClusterState } from '../engine/index.js';
 import { obError, type ObError } from '../errors.js';
 import type { EvalContext } from '../query/index.js';
 import { DEFAULT_VERSION, timeoutError, underBudget, type StatementBudget } from '../query/index.js';
@@ -15,7 +15,7 @@ import { NO_PARAMETERS, type ColumnDef, type SqlValue } from '../result.js';
 import { ParseCache } from '../sql/parse-cache.js';
 import { syntaxErrorToObError } from '../sql/parse.js';
 import { createCatalog, type ViewCatalog } from '../views/index.js';
-import type { ClusterEntry, StatementTrace } from './clusters.js';
+import { syncEntry, type ClusterEntry, type StatementTrace } from './clusters.js';
 import type { PreparedStatement, StatementResult } from './port.js';
 import { redactSecrets } from './redact.js';
 import { describeStatement, runStatement } from './statements.js';
@@ -187,17 +187,30 @@ export class Session {
   private *runSliced(stmt: Statement, params: readonly SqlValue[]): Generator<void, StatementResult> {
     this.#cancelled = false;
     const budget = this.budget();
-    syncClock(this.entry.cluster);
-    if (stmt.kind !== 'EmulatorAdvanceTime') return underBudget(budget, () => runStatement(this, stmt, params));
-    this.entry.questions++;
+    const entry = this.entry;
+    // One real instant for the whole statement: what the journal records and a replay shows it again.
+    const realUs = entry.clock.pin();
+    try {
+      syncEntry(entry, realUs);
+      if (stmt.kind !== 'EmulatorAdvanceTime') return underBudget(budget, () => runStatement(this, stmt, params));
+    } finally {
+      entry.clock.unpin();
+    }
+    entry.questions++;
     const span = advanceSpanUs(stmt);
     if (typeof span !== 'number') return span;
-    const step = beginAdvance(this.entry.cluster, span);
-    while (!step(ADVANCE_SLICE_EVENTS)) {
-      if (this.#cancelled || budget.expired()) return timeoutError(budget.timeoutUs);
+    const step = beginAdvance(entry.cluster, span);
+    // Each slice is journaled in the order it ran, between other sessions' statements, as it changed the state.
+    const a = entry.nextAdvanceId++;
+    entry.journal?.append({ k: 'advance', c: entry.name, a, realUs, us: span }, false);
+    for (;;) {
+      const reached = step(ADVANCE_SLICE_EVENTS);
+      const givenUp = !reached && (this.#cancelled || budget.expired());
+      entry.journal?.append({ k: 'step', c: entry.name, a, events: ADVANCE_SLICE_EVENTS, done: reached || givenUp }, reached || givenUp);
+      if (reached) return { kind: 'ok' };
+      if (givenUp) return timeoutError(budget.timeoutUs);
       yield;
     }
-    return { kind: 'ok' };
   }
 
   /** The running statement's budget: ob_query_timeout (session, else global, else 10 s) from now. */
@@ -215,7 +228,7 @@ export class Session {
 
   /** The columns a statement will return, without running it (COM_STMT_PREPARE). */
   describe(stmt: Statement): readonly ColumnDef[] | ObError {
-    syncClock(this.entry.cluster);
+    syncEntry(this.entry);
     return describeStatement(this, stmt);
   }
 

@@ -13,6 +13,8 @@ import { RESTORE_PREVIEW_COLUMNS, showRestorePreview } from './restore-preview.j
 import { isSessionStatement, runSessionStatement } from './session-statements.js';
 import { statusResult } from './emulator-status.js';
 import { faultsResult } from './emulator-faults.js';
+import { runSnapshotStatement } from './snapshot-statement.js';
+import { journalGlobals, journaledExecute } from './journal-inputs.js';
 
 const OK: StatementResult = { kind: 'ok' };
 
@@ -22,10 +24,16 @@ export function runStatement(session: Session, stmt: Statement, params: readonly
     const result = evaluateSelect(stmt, session.catalog(), session.evalContext(params));
     return isObError(result) ? result : { kind: 'rows', resultSet: result };
   }
-  if (isSessionStatement(stmt)) return runSessionStatement(session, stmt, params);
+  if (isSessionStatement(stmt)) {
+    const result = runSessionStatement(session, stmt, params);
+    if ((stmt.kind === 'Set' || stmt.kind === 'SetTransaction') && session.entry.journal !== null) journalGlobals(session.entry);
+    return result;
+  }
   if (stmt.kind === 'ShowRestorePreview') return showRestorePreview(session);
   if (stmt.kind === 'Write') return rejectWrite(stmt, session.catalog(), session.evalContext(params));
-  const outcome = execute(session.entry.cluster, engineContext(session), stmt as EngineStatement);
+  if (stmt.kind === 'EmulatorSnapshot') return runSnapshotStatement(session.entry, session.login.tenantId, stmt);
+  const engineStmt = stmt as EngineStatement;
+  const outcome = session.entry.journal === null ? execute(session.entry.cluster, engineContext(session), engineStmt) : journaledExecute(session.entry, engineContext(session), engineStmt);
   if (isObError(outcome)) return outcome;
   if (outcome.kind === 'status') return statusResult(outcome.status as EmulatorStatus, session.evalContext([]).timeZone);
   if (outcome.kind === 'faults') return faultsResult(outcome.faults);

@@ -54,6 +54,8 @@ const rules: readonly { readonly module: string; readonly may: readonly string[]
     module: 'src/session',
     may: ['src/session', 'src/sql/', 'src/engine/', 'src/views/', 'src/query/', 'src/errors', 'src/result', 'grammar/', 'node:'],
   },
+  // Files of state that lasts: the engine's state and the session's ports, never the wire or the query layer.
+  { module: 'src/persist/', may: ['src/persist/', 'src/engine/', 'src/session', 'src/errors', 'node:'] },
   { module: 'src/wire/', may: ['src/wire/', 'src/session', 'src/errors', 'src/result', 'node:'] },
   { module: 'src/cli/', may: ['src/cli/', 'src/index', 'src/errors', 'src/result', 'grammar/', 'src/sql/', 'src/scenario/', 'node:'] },
   // The scenario runner drives the emulator through its public API only, like any embedding program.
@@ -88,6 +90,8 @@ describe('module boundaries', () => {
     expect(allowed({ from: 'src/engine/x.ts', to: 'grammar/ast', typeOnly: true })).toBe(true);
     expect(allowed({ from: 'src/scenario/run.ts', to: 'src/engine/index', typeOnly: false })).toBe(false);
     expect(allowed({ from: 'src/scenario/run.ts', to: 'src/session/session', typeOnly: true })).toBe(false);
+    expect(allowed({ from: 'src/engine/x.ts', to: 'src/persist/snapshot', typeOnly: false })).toBe(false);
+    expect(allowed({ from: 'src/session/x.ts', to: 'src/persist/snapshot', typeOnly: false })).toBe(false);
   });
 });
 

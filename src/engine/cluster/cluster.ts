@@ -60,9 +60,34 @@ export function initialState(config: ClusterConfig, clock: Clock | null): Cluste
  * Creates a cluster. `clock` is the injected real-time source, needed only for REALTIME mode (start-up or SET
  * CLOCK REALTIME); manual clusters may pass null and move time with `advance`.
  */
-export function createCluster(config: ClusterConfig, clock: Clock | null = null): Cluster {
+export function createCluster(config: ClusterConfig, clock: Clock | null = null, startState?: ClusterState): Cluster {
   if (config.clock?.mode === 'REALTIME' && clock === null) throw new Error('a REALTIME cluster needs a Clock');
-  return { state: initialState(config, clock), config, clock };
+  if (startState === undefined) return { state: initialState(config, clock), config, clock };
+  // The placeholder state is replaced at once by a copy: startState itself is never handed out.
+  const cluster: Cluster = { state: startState, config, clock, startState };
+  adoptState(cluster, structuredClone(startState));
+  return cluster;
+}
+
+/** What RESET returns to: the start-up snapshot's copy, or the blank start-up state. */
+export function resetState(cluster: Cluster): void {
+  if (cluster.startState === undefined) cluster.state = initialState(cluster.config, cluster.clock);
+  else adoptState(cluster, structuredClone(cluster.startState));
+}
+
+/**
+ * Makes `state` (a loaded snapshot, owned from now on) the cluster's: it takes the cluster's name, and a REALTIME
+ * clock is anchored at the real time now, so virtual time goes on from the saved instant rather than jumping by
+ * the real time that passed since the save. Throws for a REALTIME state without a clock to follow.
+ */
+export function adoptState(cluster: Cluster, state: ClusterState): void {
+  if (state.clock.mode === 'REALTIME') {
+    if (cluster.clock === null) throw new Error('a REALTIME cluster needs a Clock');
+    state.clock.anchorRealUs = cluster.clock.now();
+    state.clock.anchorVirtualUs = state.nowUs;
+  }
+  state.clusterName = cluster.config.clusterName ?? '';
+  cluster.state = state;
 }
 
 /** In REALTIME mode, brings virtual time to what the clock says (anchor + elapsed real time × speed). */

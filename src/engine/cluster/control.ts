@@ -6,7 +6,7 @@
  */
 import type { ControlStatement } from '../../../grammar/ast.js';
 import { obError, obErrorWith } from '../../errors.js';
-import { advanceUs, initialState, syncClock } from './cluster.js';
+import { advanceUs, resetState, syncClock } from './cluster.js';
 import { changeLogRate } from '../data/log-bytes.js';
 import { MACRO_BLOCK_BYTES, writeDistinctMacroblocks } from '../data/macroblocks.js';
 import type { TenantState } from '../state.js';
@@ -105,7 +105,7 @@ export function control(cluster: Cluster, ctx: SessionContext, stmt: ClockContro
     case 'EmulatorReset':
       // RESET rebuilds the whole cluster (sys's and every tenant's history), so only sys may run it.
       if (ctx.tenantId !== SYS_TENANT_ID) return obError('OB_ERR_NO_PRIVILEGE');
-      cluster.state = initialState(cluster.config, cluster.clock);
+      resetState(cluster);
       return OK;
     case 'ShowEmulatorStatus':
       syncClock(cluster);

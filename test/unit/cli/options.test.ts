@@ -23,6 +23,9 @@ describe('serve options (emulator.md Command line)', () => {
         netReadTimeout: 30,
         netWriteTimeout: 60,
         waitTimeout: 28800,
+        snapshotDir: null,
+        snapshot: null,
+        dataDir: null,
       },
     });
   });

@@ -14,6 +14,8 @@ const CROSS_TENANT = [
   'ALTER EMULATOR RESET',
   'ALTER EMULATOR INJECT FAULT BACKUP DEST TENANT = oracle_tenant ERROR = OB_IO_ERROR',
   'ALTER EMULATOR INJECT FAULT SERVER DOWN',
+  "ALTER EMULATOR SAVE SNAPSHOT 'x'",
+  "ALTER EMULATOR LOAD SNAPSHOT 'x'",
 ] as const;
 
 const json = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? String(x) : x));
