@@ -264,11 +264,6 @@ export function userVariableName(image: string): string {
 function buildFunctionCall(nameToken: IToken, n: CstNode, ctx: BuildContext): Expr {
   const name = identifierText(nameToken);
   const args = nodes(n, 'expression').map((x) => buildExpression(x, ctx));
-  const second = args[1];
-  // CONVERT(x, type) is a cast; CONVERT(x USING cs) is not in the dialect.
-  if (nameToken.tokenType.name === 'CONVERT' && args.length === 2 && second?.kind === 'ColumnRef' && second.table === undefined) {
-    return { kind: 'Cast', expr: args[0] as Expr, type: second.column.toUpperCase(), args: [] };
-  }
   return { kind: 'FunctionCall', name, args, star: has(n, 'Star'), distinct: has(n, 'DISTINCT') };
 }
 
@@ -300,8 +295,12 @@ function buildCase(n: CstNode, ctx: BuildContext): Expr {
 }
 
 function buildCast(n: CstNode, ctx: BuildContext): Expr {
+  const expr = buildExpression(need(n, 'expression'), ctx);
+  const charset = token(n, 'charset');
+  // Every text is utf8mb4 here, so converting to a character set is a cast to text (binary: to bytes).
+  if (charset !== undefined) return { kind: 'Cast', expr, type: identifierText(charset).toLowerCase() === 'binary' ? 'BINARY' : 'CHAR', args: [] };
   const typeNode = need(n, 'castType');
   const type = identifierText(onlyToken(typeNode)).toUpperCase();
   const args = tokens(typeNode, 'IntegerLiteral').map((t) => t.image);
-  return { kind: 'Cast', expr: buildExpression(need(n, 'expression'), ctx), type, args };
+  return { kind: 'Cast', expr, type, args };
 }

@@ -126,6 +126,11 @@ export function buildDescribe(n: CstNode): SessionStatement {
 }
 
 export function buildTransactionStatement(n: CstNode): SessionStatement {
+  const savepoint = token(n, 'savepoint');
+  if (savepoint !== undefined) {
+    const action = has(n, 'ROLLBACK') ? 'ROLLBACK TO' : has(n, 'RELEASE') ? 'RELEASE' : 'SAVEPOINT';
+    return { kind: 'Savepoint', action, name: identifierText(savepoint) };
+  }
   const action = has(n, 'COMMIT') ? 'COMMIT' : has(n, 'ROLLBACK') ? 'ROLLBACK' : 'BEGIN';
   return { kind: 'Transaction', action };
 }

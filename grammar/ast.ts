@@ -73,7 +73,7 @@ export type Expr =
       readonly whens: readonly { readonly when: Expr; readonly then: Expr }[];
       readonly else?: Expr;
     }
-  /** CAST(x AS type) and CONVERT(x, type); `type` is e.g. `SIGNED`, `UNSIGNED`, `CHAR`, `DECIMAL`, `DATETIME`. */
+  /** CAST(x AS type), CONVERT(x, type) and CONVERT(x USING cs) (a cast to CHAR or BINARY); `type` is e.g. `SIGNED`, `UNSIGNED`, `CHAR`, `DECIMAL`, `DATETIME`. */
   | {
       readonly kind: 'Cast';
       readonly expr: Expr;
@@ -253,6 +253,8 @@ export type SessionStatement =
   | { readonly kind: 'Kill'; readonly query: boolean; readonly id: Expr }
   | { readonly kind: 'Describe'; readonly table: TableName; readonly column?: string }
   | { readonly kind: 'Transaction'; readonly action: 'BEGIN' | 'COMMIT' | 'ROLLBACK' }
+  /** `SAVEPOINT sp`, `ROLLBACK [WORK] TO [SAVEPOINT] sp`, `RELEASE SAVEPOINT sp`. */
+  | { readonly kind: 'Savepoint'; readonly action: 'SAVEPOINT' | 'ROLLBACK TO' | 'RELEASE'; readonly name: string }
   /** LOCK TABLES t READ, u WRITE … : accepted over views (a read-only schema has nothing to lock). */
   | { readonly kind: 'LockTables'; readonly tables: readonly { readonly table: TableName; readonly alias?: string; readonly write: boolean }[] }
   | { readonly kind: 'UnlockTables' };

@@ -80,6 +80,8 @@ function printSession(s: Statement): string | undefined {
       return `DESCRIBE ${printTable(s.table)}${s.column === undefined ? '' : ` ${printName(s.column)}`}`;
     case 'Transaction':
       return s.action;
+    case 'Savepoint':
+      return `${s.action === 'SAVEPOINT' ? '' : `${s.action} `}SAVEPOINT ${printName(s.name)}`;
     default:
       return undefined;
   }

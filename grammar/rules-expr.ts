@@ -124,7 +124,6 @@ export function defineExpressionRules($: Dsl, R: Rules): void {
     { ALT: () => $.CONSUME(KW.INSERT) },
     { ALT: () => $.CONSUME(KW.MOD) },
     { ALT: () => $.CONSUME(KW.CHAR) },
-    { ALT: () => $.CONSUME(KW.CONVERT) },
   ];
   /** `(expr)` or a scalar subquery `(SELECT …)`: the first token tells them apart. */
   const parenthesizedAlternatives = [{ ALT: () => $.SUBRULE(R.subquery) }, { ALT: () => $.SUBRULE(R.expression) }];
@@ -214,14 +213,47 @@ export function defineExpressionRules($: Dsl, R: Rules): void {
     $.SUBRULE1(R.expression, { LABEL: 'then' });
   });
 
-  /** CAST(x AS type) and CONVERT(x, type); CONVERT with other arguments is an ordinary function call. */
+  /** `binary` is a reserved word, the other character sets are names. */
+  const charsetAlternatives = [{ ALT: () => $.CONSUME(T.Name, { LABEL: 'charset' }) }, { ALT: () => $.CONSUME(KW.BINARY, { LABEL: 'charset' }) }];
+  const convertAlternatives = [
+    {
+      ALT: () => {
+        $.CONSUME(T.Comma);
+        $.SUBRULE1(R.castType);
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.USING);
+        $.OR2(charsetAlternatives);
+      },
+    },
+  ];
+  const castAlternatives = [
+    {
+      ALT: () => {
+        $.CONSUME(KW.CAST);
+        $.CONSUME(T.LParen);
+        $.SUBRULE(R.expression);
+        $.CONSUME(KW.AS);
+        $.SUBRULE(R.castType);
+        $.CONSUME(T.RParen);
+      },
+    },
+    {
+      // Connector/J's getColumns sends CONVERT(…, UNSIGNED INTEGER); Adminer and Metabase CONVERT(… USING utf8mb4).
+      ALT: () => {
+        $.CONSUME(KW.CONVERT);
+        $.CONSUME1(T.LParen);
+        $.SUBRULE1(R.expression);
+        $.OR1(convertAlternatives);
+        $.CONSUME1(T.RParen);
+      },
+    },
+  ];
+  /** CAST(x AS type), CONVERT(x, type) and CONVERT(x USING charset). */
   R.castExpr = $.RULE('castExpr', () => {
-    $.CONSUME(KW.CAST);
-    $.CONSUME(T.LParen);
-    $.SUBRULE(R.expression);
-    $.CONSUME(KW.AS);
-    $.SUBRULE(R.castType);
-    $.CONSUME(T.RParen);
+    $.OR(castAlternatives);
   });
 
   const castTypeAlternatives = [

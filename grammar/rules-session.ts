@@ -277,7 +277,7 @@ export function defineSessionRules($: Dsl, R: Rules): void {
     $.OPTION(() => $.OR1(describeStatementAlternatives1));
   });
 
-  const transactionStatementAlternatives1 = [{ ALT: () => $.CONSUME(KW.BEGIN) }, { ALT: () => $.CONSUME(KW.COMMIT) }, { ALT: () => $.CONSUME(KW.ROLLBACK) }];
+  const transactionStatementAlternatives1 = [{ ALT: () => $.CONSUME(KW.BEGIN) }, { ALT: () => $.CONSUME(KW.COMMIT) }];
   const transactionModeAlternatives = [
     {
       ALT: () => {
@@ -298,6 +298,31 @@ export function defineSessionRules($: Dsl, R: Rules): void {
       ALT: () => {
         $.OR1(transactionStatementAlternatives1);
         $.OPTION(() => $.CONSUME(KW.WORK));
+      },
+    },
+    {
+      // ROLLBACK [WORK] [TO [SAVEPOINT] name]: mariadb-dump --single-transaction rolls back to its savepoint per table.
+      ALT: () => {
+        $.CONSUME(KW.ROLLBACK);
+        $.OPTION1(() => $.CONSUME1(KW.WORK));
+        $.OPTION2(() => {
+          $.CONSUME(KW.TO);
+          $.OPTION3(() => $.CONSUME(KW.SAVEPOINT));
+          $.CONSUME(T.Name, { LABEL: 'savepoint' });
+        });
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME1(KW.SAVEPOINT);
+        $.CONSUME1(T.Name, { LABEL: 'savepoint' });
+      },
+    },
+    {
+      ALT: () => {
+        $.CONSUME(KW.RELEASE);
+        $.CONSUME2(KW.SAVEPOINT);
+        $.CONSUME2(T.Name, { LABEL: 'savepoint' });
       },
     },
     {

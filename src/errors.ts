@@ -256,6 +256,8 @@ export const OB_ERRORS = {
   },
   /** A connection beyond serve --max-connections, refused in place of the greeting (ob_errno.def -5271, MySQL's ER_CON_COUNT_ERROR). */
   OB_ERR_CON_COUNT_ERROR: { code: -5271, errno: 1040, sqlState: '08004', m3: 'Too many connections' },
+  /** ROLLBACK TO / RELEASE SAVEPOINT naming no savepoint of the open transaction (ob_errno.def -6242, ER_SP_DOES_NOT_EXIST). */
+  OB_SAVEPOINT_NOT_EXIST: { code: -6242, errno: 1305, sqlState: '42000', m3: 'savepoint does not exist' },
   /** An injected fault: a file of the dest is missing (ob_errno.def -9011). */
   OB_BACKUP_FILE_NOT_EXIST: { code: -9011, errno: 9011, sqlState: 'HY000', m3: 'cannot find backup file' },
   /** A restore job for the same tenant name already exists. */

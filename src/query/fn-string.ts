@@ -1,4 +1,4 @@
-/** String functions: CONCAT, LOWER, UPPER, LENGTH, SUBSTR, REPLACE, TRIM, LEFT, RIGHT. Positions count characters. */
+/** String functions: CONCAT, LOWER, UPPER, LENGTH, SUBSTR, REPLACE, TRIM, LEFT, RIGHT, LOCATE, INSTR. Positions count characters. */
 import type { SqlValue } from '../result.js';
 import type { FnTable } from './fn-def.js';
 import { asBigint } from './numeric.js';
@@ -141,7 +141,50 @@ function lengthBy(measure: (v: string) => number): FnTable[string] {
   };
 }
 
+/** One character as utf8mb4_general_ci compares it: case- and accent-folded. */
+function foldChar(c: string): string {
+  return c.length === 1 && c.charCodeAt(0) < 0x80 ? c.toUpperCase() : c.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
+}
+
+/**
+ * MySQL LOCATE(needle, haystack, pos): the 1-based character position of the first match at or after pos under
+ * the general_ci collation, 0 when there is none or pos is out of range (an empty needle matches at pos itself).
+ */
+export function locate(needle: string, haystack: string, pos: bigint): bigint {
+  const h = [...haystack].map(foldChar);
+  const n = [...needle].map(foldChar);
+  if (pos < 1n || pos > BigInt(h.length + 1)) return 0n;
+  for (let i = Number(pos) - 1; i + n.length <= h.length; i++) {
+    if (n.every((c, j) => h[i + j] === c)) return BigInt(i + 1);
+  }
+  return 0n;
+}
+
+/** LOCATE(needle, haystack[, pos]) and INSTR(haystack, needle): which argument is the needle is the only difference. */
+function locateBy(needleFirst: boolean): FnTable[string] {
+  return {
+    min: 2,
+    max: needleFirst ? 3 : 2,
+    compile: ([a, b, p], scope) => {
+      const [needle, haystack] = needleFirst ? [str(a!, scope), str(b!, scope)] : [str(b!, scope), str(a!, scope)];
+      const pf = p ? int(p, scope) : undefined;
+      return {
+        type: BIGINT,
+        nullable: a!.nullable || b!.nullable || (p?.nullable ?? false),
+        fn: (r, g) => {
+          const n = needle(r, g);
+          const h = haystack(r, g);
+          const pos = pf ? pf(r, g) : 1n;
+          return n === null || h === null || pos === null ? null : locate(n, h, pos);
+        },
+      };
+    },
+  };
+}
+
 export const STRING_FUNCTIONS: FnTable = {
+  LOCATE: locateBy(true),
+  INSTR: locateBy(false),
   CONCAT: { min: 1, max: Infinity, compile: (args, scope) => concat(args, scope, undefined) },
   CONCAT_WS: { min: 2, max: Infinity, compile: ([sep, ...args], scope) => concat(args, scope, sep) },
   LOWER: unary((s) => s.toLowerCase()),

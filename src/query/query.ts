@@ -65,8 +65,9 @@ function compileUnion(q: UnionQuery, scope: Scope, compile: QueryCompiler, ctx: 
     let out: Row[] = [];
     terms.forEach((t, i) => {
       for (const r of t.run()) out.push(coerce(r, t.defs));
-      // A DISTINCT UNION removes duplicates from everything to its left (MySQL folds unions left to right).
-      if (i === lastDistinct + 1) out = distinctRows(out);
+      // A DISTINCT UNION removes duplicates from everything to its left (MySQL folds unions left to right); with
+      // none (all UNION ALL) nothing is removed, not even from the first term.
+      if (lastDistinct >= 0 && i === lastDistinct + 1) out = distinctRows(out);
     });
     return out;
   };

@@ -45,6 +45,7 @@ const SESSION_KIND_LIST = [
   'Use',
   'Kill',
   'Transaction',
+  'Savepoint',
 ] as const satisfies readonly Statement['kind'][];
 
 export type SessionKind = (typeof SESSION_KIND_LIST)[number];
@@ -77,8 +78,11 @@ export function runSessionStatement(session: Session, stmt: SessionLevelStatemen
     case 'Kill':
       return kill(session, stmt, ctx);
     case 'Transaction':
-      // Views and inner tables are read-only, so a transaction has nothing to commit or roll back.
+      // Views and inner tables are read-only, so a transaction has nothing to commit or roll back but savepoints.
+      session.transaction.control(stmt);
       return OK;
+    case 'Savepoint':
+      return okUnless(session.transaction.savepoint(stmt, session.variables.session.get('autocommit') !== 0n));
     case 'LockTables':
       // A read-only schema has nothing to lock: the tables must exist, and that is all (OceanBase accepts the syntax).
       return okUnless(checkLockTables(stmt.tables.map((t) => t.table), session.catalog(), ctx));

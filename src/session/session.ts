@@ -20,6 +20,7 @@ import type { PreparedStatement, StatementResult } from './port.js';
 import { redactSecrets } from './redact.js';
 import { describeStatement, runStatement } from './statements.js';
 import { VariableStore } from './variables.js';
+import { SessionTransaction } from './transaction.js';
 
 export interface SessionLogin {
   readonly tenantId: number;
@@ -75,6 +76,7 @@ const parseCache = new ParseCache();
 
 export class Session {
   readonly variables = new VariableStore();
+  readonly transaction = new SessionTransaction();
   database: string | undefined;
   #prepared = new Set<SessionPrepared>();
   #cancelled = false;
@@ -305,6 +307,7 @@ export class Session {
     this.variables.clear();
     this.database = this.login.database;
     this.#prepared.clear();
+    this.transaction.reset();
   }
 }
 

@@ -45,7 +45,7 @@ const intLit = fc.integer({ min: -3, max: 6 }).map(num);
 const decLit = fc.constantFrom('0.5', '1.25', '2.00', '3.1').map(num);
 const strLit = fc.constantFrom('a', 'A', 'b', 'B', 'abc', 'ABc ', 'zed', '3', ' 3', '2.0').map(str);
 
-const { intExpr, decExpr, strExpr, pred } = fc.letrec<{ intExpr: Expr; decExpr: Expr; strExpr: Expr; pred: Expr }>((tie) => ({
+export const { intExpr, decExpr, strExpr, pred } = fc.letrec<{ intExpr: Expr; decExpr: Expr; strExpr: Expr; pred: Expr }>((tie) => ({
   intExpr: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     intCol,
@@ -195,7 +195,7 @@ const joins = fc
   });
 
 /** Qualifies bare column names with `t` so the predicate stays unambiguous in a join. */
-function requalify(e: Expr): Expr {
+export function requalify(e: Expr): Expr {
   return JSON.parse(JSON.stringify(e), (_k, v: unknown) =>
     v && typeof v === 'object' && (v as { kind?: string }).kind === 'ColumnRef' && (v as { table?: string }).table === undefined
       ? { ...(v as object), table: 't' }

@@ -17,7 +17,8 @@ export interface InteropServer {
   close(): Promise<void>;
 }
 
-export async function startInteropServer(): Promise<InteropServer> {
+/** `password`: strict authentication, for clients that refuse an empty password (Adminer). */
+export async function startInteropServer(options: { readonly password?: string } = {}): Promise<InteropServer> {
   const warnings: string[] = [];
   const server = await startServer({
     host: '127.0.0.1',
@@ -25,6 +26,7 @@ export async function startInteropServer(): Promise<InteropServer> {
     clock: 'manual',
     startTime: START_TIME,
     seed: SEED,
+    ...(options.password === undefined ? {} : { password: options.password }),
     logger: {
       debug: () => undefined,
       info: () => undefined,

@@ -150,6 +150,13 @@ export const queryCases: readonly (readonly [string, Statement])[] = [
     item({ kind: 'Cast', expr: col('y'), type: 'CHAR', args: ['10'] }, 'CAST(y AS CHAR(10))'),
     item({ kind: 'Cast', expr: col('z'), type: 'UNSIGNED', args: [] }, 'CONVERT(z, UNSIGNED)'),
   ] })],
+  // Connector/J's getColumns and Adminer send these spellings.
+  ['SELECT CONVERT(x, UNSIGNED INTEGER), CONVERT(y, CHAR(3)), CONVERT(z USING utf8mb4), CONVERT(w USING binary)', select({ items: [
+    item({ kind: 'Cast', expr: col('x'), type: 'UNSIGNED', args: [] }, 'CONVERT(x, UNSIGNED INTEGER)'),
+    item({ kind: 'Cast', expr: col('y'), type: 'CHAR', args: ['3'] }, 'CONVERT(y, CHAR(3))'),
+    item({ kind: 'Cast', expr: col('z'), type: 'CHAR', args: [] }, 'CONVERT(z USING utf8mb4)'),
+    item({ kind: 'Cast', expr: col('w'), type: 'BINARY', args: [] }, 'CONVERT(w USING binary)'),
+  ] })],
   ['SELECT now() - INTERVAL 1 DAY', select({ items: [item(bin('-', fn('now'), { kind: 'Interval', value: num('1'), unit: 'DAY' }), 'now() - INTERVAL 1 DAY')] })],
   ['SELECT NULL, TRUE, false, database(), user(), IF(a, 1, 2)', select({ items: [
     item({ kind: 'NullLiteral' }, 'NULL'),
@@ -198,6 +205,10 @@ export const queryCases: readonly (readonly [string, Statement])[] = [
   ['START TRANSACTION', { kind: 'Transaction', action: 'BEGIN' }],
   ['COMMIT', { kind: 'Transaction', action: 'COMMIT' }],
   ['ROLLBACK WORK', { kind: 'Transaction', action: 'ROLLBACK' }],
+  ['SAVEPOINT sp', { kind: 'Savepoint', action: 'SAVEPOINT', name: 'sp' }],
+  ['ROLLBACK TO SAVEPOINT sp', { kind: 'Savepoint', action: 'ROLLBACK TO', name: 'sp' }],
+  ['ROLLBACK WORK TO `my sp`', { kind: 'Savepoint', action: 'ROLLBACK TO', name: 'my sp' }],
+  ['RELEASE SAVEPOINT sp', { kind: 'Savepoint', action: 'RELEASE', name: 'sp' }],
   ["INSERT INTO oceanbase.DBA_OB_BACKUP_JOBS VALUES (1, 'x')", { kind: 'Write', verb: 'INSERT', table: { schema: 'oceanbase', name: 'DBA_OB_BACKUP_JOBS' } }],
   ["UPDATE DBA_OB_TENANTS SET status = 'x'", { kind: 'Write', verb: 'UPDATE', table: { name: 'DBA_OB_TENANTS' } }],
   ['DELETE FROM t WHERE 1 = 1', { kind: 'Write', verb: 'DELETE', table: { name: 't' } }],
