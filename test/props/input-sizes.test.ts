@@ -21,6 +21,11 @@ const logSize = (max: number): fc.Arbitrary<number> => fc.double({ min: 0, max: 
 /** Repeats `unit` until the text is about `chars` long. */
 const fill = (unit: string, chars: number): string => unit.repeat(Math.max(1, Math.floor(chars / unit.length)));
 
+/** Cases per property: 30 in CI, more in the soak (SIZE_RUNS). */
+const RUNS = Number(process.env['SIZE_RUNS'] ?? 30);
+/** A bound, not a target: a case of 16 MB takes about a second on a loaded 2-core machine. */
+const PROPERTY_TIMEOUT_MS = Math.max(120_000, RUNS * 3000);
+
 /** Room for the statement around the grown part, so the whole stays under max_allowed_packet. */
 const MAX_PART = DEFAULT_MAX_ALLOWED_PACKET - 64;
 
@@ -79,13 +84,13 @@ function check(sql: string): void {
 describe(seedTitle('any input size up to max_allowed_packet and any depth ends without 4016'), () => {
   it('grown parts', () => {
     const arb = fc.tuple(fc.constantFrom(...SIZED), logSize(MAX_PART), fc.constantFrom(...STRING_UNITS));
-    fc.assert(fc.property(arb, ([[, grow], n, unit]) => check(grow(n, unit))), { numRuns: 30 });
-  });
+    fc.assert(fc.property(arb, ([[, grow], n, unit]) => check(grow(n, unit))), { numRuns: RUNS });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('nesting and repetition', () => {
     const arb = fc.tuple(fc.constantFrom(...DEEP), logSize(200_000));
-    fc.assert(fc.property(arb, ([[, build], d]) => check(build(d))), { numRuns: 30 });
-  });
+    fc.assert(fc.property(arb, ([[, build], d]) => check(build(d))), { numRuns: RUNS });
+  }, PROPERTY_TIMEOUT_MS);
 
   // The sizes the issue reported, every kind at the top of the range.
   it.each(SIZED.map(([name, grow]) => [name, grow] as const))('%s of 10 MB', (_name, grow) => {
