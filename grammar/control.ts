@@ -3,7 +3,7 @@
  * STATUS. They are ours, not OceanBase's, so they live apart from the OceanBase grammar; both start with the word
  * EMULATOR after ALTER / SHOW, so they can never be mistaken for OceanBase syntax.
  */
-import type { Dsl, Rules } from './dsl.js';
+import type { Dsl, Rules } from './runtime/dsl.js';
 import * as T from './tokens.js';
 
 const { KW } = T;

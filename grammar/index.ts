@@ -4,7 +4,7 @@
  * Syntax errors are values, never exceptions: whatever the input (invalid UTF-16, NUL bytes, a megabyte of `(`,
  * unterminated strings or comments), {@link parse} returns a result in time and memory linear in the input.
  */
-import { EOF } from './chevrotain.js';
+import { EOF } from './runtime/chevrotain.js';
 import type { IToken } from 'chevrotain';
 import type { Statement } from './ast.js';
 import { buildStatement } from './cst-to-ast.js';
@@ -16,6 +16,8 @@ import { tokenize } from './tokens.js';
 
 export type * from './ast.js';
 export { assertNever } from './ast.js';
+export { OWNER, ownedBy } from './ast-owner.js';
+export type { KindOwnedBy, Owner, OwnedBy, StatementOf } from './ast-owner.js';
 export { print, printExpr } from './print.js';
 export { splitStatements, MAX_PAREN_DEPTH } from './split.js';
 export type { StatementSpan } from './split.js';

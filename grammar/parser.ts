@@ -1,12 +1,16 @@
 /**
  * The one CstParser of the dialect. It holds no actions: the rule files describe the syntax, cst-to-ast gives it
- * meaning. Built once, lazily (self-analysis takes tens of milliseconds and start-up speed matters).
+ * meaning. The shared instance is built once, on first use, from the generated lookahead table
+ * (runtime/recorded-lookahead.ts): start-up speed matters.
  */
-import { CstParser } from './chevrotain.js';
+import { CstParser } from './runtime/chevrotain.js';
 import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
 import { defineControlRules } from './control.js';
-import type { Dsl, Rules } from './dsl.js';
-import { IndexedLookahead, LazyIndexedLookahead } from './lookahead.js';
+import type { Dsl, Rules } from './runtime/dsl.js';
+import { IndexedLookahead, LazyIndexedLookahead } from './runtime/lookahead.js';
+import { RECORDED_LOOKAHEAD } from './runtime/generated-tables.js';
+import { RecordingLookahead, installRecordedLookahead } from './runtime/recorded-lookahead.js';
+import type { RecordedLookahead } from './runtime/recorded-lookahead.js';
 import { defineBackupRules } from './rules-backup.js';
 import { defineBrowseRules } from './rules-browse.js';
 import { defineExpressionRules } from './rules-expr.js';
@@ -18,25 +22,32 @@ import { vocabulary } from './tokens.js';
 
 const MAX_LOOKAHEAD = 3;
 
+/**
+ * How a parser is built:
+ * - `table` (the shared instance): lookahead functions from the generated table, no grammar record, no checks;
+ *   a stale table (other rules) falls back to `lazy`;
+ * - `lazy`: records the grammar, builds each production's lookahead the first time it is reached;
+ * - `validate` (the tests): records the grammar, runs all of chevrotain's checks (ambiguities, left recursion,
+ *   duplicate indexes) and builds every lookahead at once;
+ * - `record` (`npm run grammar:gen`): builds every lookahead at once and writes the table down.
+ */
+export type ParserBuild = 'table' | 'lazy' | 'validate' | 'record';
+
 export class ObSqlParser extends CstParser {
   readonly rules: Rules;
+  /** Whether chevrotain recorded the grammar (its GAST: diagrams, validations, error messages need it). */
+  readonly recordsGrammar: boolean;
+  private readonly lookahead: IndexedLookahead;
 
-  /**
-   * `validate` runs chevrotain's grammar checks (ambiguities, left recursion, duplicate indexes); the tests build
-   * one parser with them. The shared instance skips them: they take most of the start-up time and prove nothing
-   * new on a grammar the tests have already checked.
-   */
-  constructor(validate = false) {
+  constructor(build: ParserBuild = 'table') {
+    const lookahead =
+      build === 'record' ? new RecordingLookahead({ maxLookahead: MAX_LOOKAHEAD }) : build === 'validate' ? new IndexedLookahead({ maxLookahead: MAX_LOOKAHEAD }) : new LazyIndexedLookahead({ maxLookahead: MAX_LOOKAHEAD });
     // No location tracking: it costs a fifth of the parse time, and only select items need a source slice.
-    // Three tokens of lookahead tell every alternative apart (e.g. `t.*` from `t.col`, `ALTER SYSTEM backup =`).
-    super(vocabulary, {
-      maxLookahead: MAX_LOOKAHEAD,
-      // The shared instance builds each lookahead when first needed (start-up time); a validating one, all at once.
-      lookaheadStrategy: validate ? new IndexedLookahead({ maxLookahead: MAX_LOOKAHEAD }) : new LazyIndexedLookahead({ maxLookahead: MAX_LOOKAHEAD }),
-      nodeLocationTracking: 'none',
-      recoveryEnabled: false,
-      skipValidations: !validate,
-    });
+    // Three tokens of lookahead tell every alternative apart (e.g. `t.*` from `t.col`, `ALTER SYSTEM backup = 1`).
+    // Skipping chevrotain's checks outside the tests: they take most of a recording build's time and prove nothing
+    // new on a grammar the tests have already checked.
+    super(vocabulary, { maxLookahead: MAX_LOOKAHEAD, lookaheadStrategy: lookahead, nodeLocationTracking: 'none', recoveryEnabled: false, skipValidations: build !== 'validate' });
+    this.lookahead = lookahead;
     const $ = this as unknown as Dsl;
     const R = {} as Rules;
     const statementAlternatives = [
@@ -65,7 +76,14 @@ export class ObSqlParser extends CstParser {
     defineTenantRules($, R);
     defineControlRules($, R);
     this.rules = R;
-    this.performSelfAnalysis();
+    this.recordsGrammar = build !== 'table' || !installRecordedLookahead(this, RECORDED_LOOKAHEAD, vocabulary);
+    if (this.recordsGrammar) this.performSelfAnalysis();
+  }
+
+  /** The lookahead table of this grammar (a `record` parser's), for `npm run grammar:gen` and its staleness test. */
+  recordedLookahead(): RecordedLookahead {
+    if (!(this.lookahead instanceof RecordingLookahead)) throw new Error("recordedLookahead needs a parser built with 'record'");
+    return { rules: [...(this as unknown as { definedRulesNames: string[] }).definedRulesNames], productions: this.lookahead.productions };
   }
 
   /**
@@ -86,6 +104,11 @@ interface CstStack {
 }
 
 let instance: ObSqlParser | undefined;
+
+/** The lookahead table of the grammar as it is now (the generator and its staleness test). */
+export function recordLookahead(): RecordedLookahead {
+  return new ObSqlParser('record').recordedLookahead();
+}
 
 /** The one parser instance; setting `input` resets its state, so it is reused for every statement. */
 export function getParser(): ObSqlParser {

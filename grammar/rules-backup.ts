@@ -3,7 +3,7 @@
  * upgrade job and parameter statements (statements.md §3–4, clients.md §5 and §7). The shared prefix is factored
  * so one token after ALTER SYSTEM picks the branch.
  */
-import type { Dsl, Rules } from './dsl.js';
+import type { Dsl, Rules } from './runtime/dsl.js';
 import * as T from './tokens.js';
 
 const { KW } = T;

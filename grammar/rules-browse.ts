@@ -4,7 +4,7 @@
  * CHARACTER SET, COLLATION, PROCEDURE / FUNCTION STATUS, TRIGGERS, EVENTS, PLUGINS, MASTER STATUS), and LOCK /
  * UNLOCK TABLES.
  */
-import type { Dsl, Rules } from './dsl.js';
+import type { Dsl, Rules } from './runtime/dsl.js';
 import * as T from './tokens.js';
 
 const { KW } = T;

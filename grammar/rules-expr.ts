@@ -4,7 +4,7 @@
  * BETWEEN) over `bitExpr`s; a `bitExpr` is arithmetic and bit operators over prefix operators and primaries.
  * Operators arrive in source order and are folded by precedence in ast-expr, so a column costs three rule calls.
  */
-import type { Dsl, Rules } from './dsl.js';
+import type { Dsl, Rules } from './runtime/dsl.js';
 import * as T from './tokens.js';
 
 const { KW } = T;

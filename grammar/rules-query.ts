@@ -3,7 +3,7 @@
  * LIMIT; and the writes, parsed only as far as the verb and the target table.
  */
 import { recordSpan } from './cst-util.js';
-import type { Dsl, Rules } from './dsl.js';
+import type { Dsl, Rules } from './runtime/dsl.js';
 import * as T from './tokens.js';
 
 const { KW } = T;

@@ -2,7 +2,7 @@
  * The restore family (statements.md §3.7) and the standby / upgrade statements tools send around backups
  * (clients.md §7): RESTORE [PREVIEW], RECOVER TABLE, RECOVER STANDBY, ACTIVATE STANDBY, SWITCHOVER, RUN UPGRADE JOB.
  */
-import type { Dsl, Rules } from './dsl.js';
+import type { Dsl, Rules } from './runtime/dsl.js';
 import * as T from './tokens.js';
 
 const { KW } = T;

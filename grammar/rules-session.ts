@@ -2,7 +2,7 @@
  * Session statements: SHOW, SET (variables, NAMES, CHARSET, TRANSACTION, and OceanBase's SET ENCRYPTION /
  * SET DECRYPTION), USE, DESC / DESCRIBE, BEGIN / COMMIT / ROLLBACK.
  */
-import type { Dsl, Rules } from './dsl.js';
+import type { Dsl, Rules } from './runtime/dsl.js';
 import * as T from './tokens.js';
 
 const { KW } = T;

@@ -2,7 +2,7 @@
  * Tenant and resource statements tools send around restores (clients.md §7): CREATE / DROP TENANT and
  * CREATE / DROP RESOURCE UNIT / POOL, with OceanBase's `name [=] value` option lists.
  */
-import type { Dsl, Rules } from './dsl.js';
+import type { Dsl, Rules } from './runtime/dsl.js';
 import * as T from './tokens.js';
 
 const { KW } = T;

@@ -5,9 +5,11 @@
  * other keyword carries the NonReserved category and is accepted wherever a name is (tenant `backup`, column
  * `status`, function `count`).
  */
-import { Lexer, createToken } from './chevrotain.js';
-import type { ILexingResult, IToken, Lexer as LexerInstance, TokenType } from 'chevrotain';
-import { skipQuoted } from './split.js';
+import { Lexer, createToken } from './runtime/chevrotain.js';
+import type { ILexingResult, IToken, TokenType } from 'chevrotain';
+import { LEXER_TABLE } from './runtime/generated-tables.js';
+import { tableLexer } from './runtime/lexer.js';
+import type { LexResult } from './runtime/lexer.js';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED });
 /** `-- ` needs a space or control character after the dashes, as in MySQL; `#` runs to the end of the line. */
@@ -20,35 +22,6 @@ export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\
  * name costs one token match instead of a rule call (names are most of what a query is made of).
  */
 export const Name = createToken({ name: 'Name', pattern: Lexer.NA });
-
-const SINGLE_QUOTE = 0x27;
-const DOUBLE_QUOTE = 0x22;
-const BACKTICK = 0x60;
-const AT = 0x40;
-const DOT = 0x2e;
-
-/**
- * The end (exclusive) of a quoted text starting at `offset` with `quote`, or -1 when there is none (split.ts's scan:
- * doubled quotes, and backslash escapes except in back-quotes). A loop rather than a regular expression: V8's
- * backtracking engine keeps state per repetition of `(?:[^']|\\.|'')*`, and a 10 MB literal exhausted it
- * (RangeError, issue 18); this runs in one pass whatever the size.
- */
-function quotedEnd(text: string, offset: number, quote: number): number {
-  return text.charCodeAt(offset) === quote ? skipQuoted(text, offset, quote) : -1;
-}
-
-/**
- * A custom token pattern: `exec` matches, `language` is the regular expression it is equivalent to, which the
- * grammar diagrams show (a custom pattern would otherwise serialize as `{}`).
- */
-function scanner(language: RegExp, exec: (text: string, offset: number) => [string] | null): { exec: typeof exec; toJSON: () => string } {
-  return { exec, toJSON: () => language.source };
-}
-
-/** A custom pattern's match: the text from `offset` to `end`, or none. */
-function image(text: string, offset: number, end: number): [string] | null {
-  return end < 0 ? null : [text.slice(offset, end)];
-}
 export const Identifier = createToken({
   name: 'Identifier',
   // Non-ASCII letters are name characters; a lone surrogate (text that was not valid UTF-8) is not.
@@ -56,30 +29,20 @@ export const Identifier = createToken({
     /(?:[A-Za-z_$\u0080-\ud7ff\ue000-\uffff]|[\ud800-\udbff][\udc00-\udfff])(?:[A-Za-z0-9_$\u0080-\ud7ff\ue000-\uffff]|[\ud800-\udbff][\udc00-\udfff])*/,
   categories: [Name],
 });
-export const QuotedIdentifier = createToken({
-  name: 'QuotedIdentifier',
-  pattern: scanner(/`(?:[^`]|``)*`/, (text, offset) => image(text, offset, quotedEnd(text, offset, BACKTICK))),
-  start_chars_hint: ['`'],
-  line_breaks: true,
-  categories: [Name],
-});
+export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern: /`(?:[^`]|``)*`/, categories: [Name] });
 /** Category of every keyword that is not reserved: usable as a name. */
 export const NonReserved = createToken({ name: 'NonReserved', pattern: Lexer.NA });
 
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: Lexer.NA });
 export const SingleQuoted = createToken({
   name: 'SingleQuoted',
-  pattern: scanner(/'(?:[^'\\]|\\[\s\S]|'')*'/, (text, offset) => image(text, offset, quotedEnd(text, offset, SINGLE_QUOTE))),
-  start_chars_hint: ["'"],
-  line_breaks: true,
+  pattern: /'(?:[^'\\]|\\[\s\S]|'')*'/,
   categories: [StringLiteral],
 });
 /** MySQL mode without ANSI_QUOTES: a double-quoted text is a string, not a name. */
 export const DoubleQuoted = createToken({
   name: 'DoubleQuoted',
-  pattern: scanner(/"(?:[^"\\]|\\[\s\S]|"")*"/, (text, offset) => image(text, offset, quotedEnd(text, offset, DOUBLE_QUOTE))),
-  start_chars_hint: ['"'],
-  line_breaks: true,
+  pattern: /"(?:[^"\\]|\\[\s\S]|"")*"/,
   categories: [StringLiteral],
 });
 
@@ -91,37 +54,13 @@ export const DecimalLiteral = createToken({
 });
 export const IntegerLiteral = createToken({ name: 'IntegerLiteral', pattern: /\d+/, categories: [NumberLiteral] });
 
-/** `@@name`, `@@scope.name`, `` @@`name` ``, `` @@scope.`name` ``. */
-const SYSTEM_VARIABLE_NAME = /@@(?:[A-Za-z_$][\w$]*\.)?(?:[A-Za-z_$][\w$]*)?/y;
 export const SystemVariableToken = createToken({
   name: 'SystemVariable',
-  pattern: scanner(/@@(?:[A-Za-z_$][\w$]*\.)?(?:[A-Za-z_$][\w$]*|`(?:[^`]|``)*`)/, (text, offset) => {
-    SYSTEM_VARIABLE_NAME.lastIndex = offset;
-    if (!SYSTEM_VARIABLE_NAME.test(text)) return null;
-    const at = SYSTEM_VARIABLE_NAME.lastIndex;
-    const ch = text.charCodeAt(at - 1);
-    if (ch !== AT && ch !== DOT) return [text.slice(offset, at)];
-    // After `@@` or `@@scope.` the name may be quoted; without one, `@@scope` alone is the token (the dot is not).
-    const end = quotedEnd(text, at, BACKTICK);
-    if (end >= 0) return [text.slice(offset, end)];
-    return ch === DOT ? [text.slice(offset, at - 1)] : null;
-  }),
-  start_chars_hint: ['@'],
-  line_breaks: true,
+  pattern: /@@(?:[A-Za-z_$][\w$]*\.)?(?:[A-Za-z_$][\w$]*|`(?:[^`]|``)*`)/,
 });
-const USER_VARIABLE_NAME = /@[\w$.]+/y;
 export const UserVariableToken = createToken({
   name: 'UserVariable',
-  pattern: scanner(/@(?:[\w$.]+|`(?:[^`]|``)*`|'(?:[^'\\]|\\[\s\S]|'')*'|"(?:[^"\\]|\\[\s\S]|"")*")/, (text, offset) => {
-    if (text.charCodeAt(offset) !== AT) return null;
-    const quote = text.charCodeAt(offset + 1);
-    if (quote === BACKTICK) return image(text, offset, quotedEnd(text, offset + 1, BACKTICK));
-    if (quote === SINGLE_QUOTE || quote === DOUBLE_QUOTE) return image(text, offset, quotedEnd(text, offset + 1, quote));
-    USER_VARIABLE_NAME.lastIndex = offset;
-    return USER_VARIABLE_NAME.test(text) ? [text.slice(offset, USER_VARIABLE_NAME.lastIndex)] : null;
-  }),
-  start_chars_hint: ['@'],
-  line_breaks: true,
+  pattern: /@(?:[\w$.]+|`(?:[^`]|``)*`|'(?:[^'\\]|\\[\s\S]|'')*'|"(?:[^"\\]|\\[\s\S]|"")*")/,
 });
 
 function op(name: string, pattern: string | RegExp, categories: TokenType[] = []): TokenType {
@@ -192,11 +131,12 @@ const KEYWORD_BY_WORD = new Map<string, TokenType>();
  */
 function keywords(reserved: boolean, words: readonly Word[]): void {
   for (const word of words) {
-    const token = createToken({
-      name: word,
-      pattern: Lexer.NA,
-      categories: [...(reserved ? [] : [NonReserved, Name]), ...(extraCategories[word] ?? [])],
-    });
+    const token = createToken({ name: word, pattern: Lexer.NA });
+    // The categories are set here rather than given to createToken, which re-links a category's whole member list
+    // at every new member (quadratic: some 15 ms of a fresh process's start for 280 keywords). chevrotain links
+    // them once when it builds the parser from the vocabulary, the only place categories are matched (a test
+    // checks every non-reserved keyword matches Name).
+    token.CATEGORIES = [...(reserved ? [] : [NonReserved, Name]), ...(extraCategories[word] ?? [])];
     KW[word] = token;
     if (reserved) RESERVED.add(word);
     keywordList.push(token);
@@ -303,9 +243,20 @@ export const vocabulary: TokenType[] = [
   ComparisonOperator,
 ];
 
-let lexer: LexerInstance | undefined;
+let lexer: ((text: string) => LexResult) | undefined;
 
-/** The parts of chevrotain 11's Lexer that `tokenize` wraps. */
+/**
+ * The one lexer, built on first use from the generated table (runtime/lexer.ts says why), or chevrotain's Lexer
+ * should the table be stale. The keywords (pattern-less) are listed so chevrotain's lexer gives them the token
+ * indexes the second pass assigns. Pattern validation is skipped here: the tests build a lexer from
+ * lexerDefinition with it on.
+ */
+function getLexer(): (text: string) => LexResult {
+  lexer ??= tableLexer(lexerTokens, LEXER_TABLE) ?? chevrotainLexer();
+  return lexer;
+}
+
+/** The parts of chevrotain 11's Lexer that the fallback wraps. */
 interface LexerInternals {
   readonly tokenizeInternal?: (text: string, mode: string) => ILexingResult;
   readonly defaultMode?: string;
@@ -316,20 +267,13 @@ interface LexerInternals {
  * short statement's parse. A lexer with definition errors throws when built, so the check can never fail here:
  * call what it wraps (and `tokenize` itself should a later chevrotain not have it).
  */
-function lex(text: string): ILexingResult {
-  const l = getLexer();
+function chevrotainLexer(): (text: string) => LexResult {
+  const l = new Lexer([...lexerDefinition], { ensureOptimizations: true, positionTracking: 'onlyOffset', skipValidations: true });
   const inner = l as unknown as LexerInternals;
-  if (inner.tokenizeInternal === undefined || inner.defaultMode === undefined) return l.tokenize(text);
-  return inner.tokenizeInternal.call(l, text, inner.defaultMode);
-}
-
-/** The one lexer, built on first use (its patterns are checked by the tests, not at every start). */
-function getLexer(): LexerInstance {
-  // The keywords (pattern-less) are listed so the lexer gives them the token indexes the second pass assigns.
-  // Pattern validation is skipped here (it was most of the lexer's construction, on the path to a fresh
-  // server's first answer); the tests build one from lexerDefinition with it on.
-  lexer ??= new Lexer([...lexerDefinition], { ensureOptimizations: true, positionTracking: 'onlyOffset', skipValidations: true });
-  return lexer;
+  return (text) => {
+    const result = inner.tokenizeInternal === undefined || inner.defaultMode === undefined ? l.tokenize(text) : inner.tokenizeInternal.call(l, text, inner.defaultMode);
+    return { tokens: result.tokens, errorAt: result.errors[0]?.offset ?? null };
+  };
 }
 
 /** Spellings seen so far (`select`, `SELECT`, `tenant_id`): saves upper-casing every word of every query. */
@@ -348,9 +292,8 @@ function keywordOf(image: string): TokenType | null {
 
 /** Tokens of `text`, keywords recognised (case-insensitively), or the offset of the first character no token matches. */
 export function tokenize(text: string): { readonly tokens: IToken[]; readonly errorAt: number | null } {
-  const result = lex(text);
-  const first = result.errors[0];
-  if (first !== undefined) return { tokens: result.tokens, errorAt: first.offset };
+  const result = getLexer()(text);
+  if (result.errorAt !== null) return result;
   for (const t of result.tokens) {
     if (t.tokenType !== Identifier) continue;
     const keyword = keywordOf(t.image);

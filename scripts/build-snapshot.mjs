@@ -3,7 +3,7 @@
  * Builds the start-up snapshot `npm start` runs (part of `npm run build`, so of `npm install`):
  *
  *   1. esbuild bundles dist/src/cli/snapshot.js and everything it imports into one CommonJS file, the form Node's
- *      snapshot builder runs (no ES modules, no top-level await): grammar/chevrotain.js, which loads chevrotain with
+ *      snapshot builder runs (no ES modules, no top-level await): grammar/runtime/chevrotain.js, which loads chevrotain with
  *      a top-level await, is replaced by a static re-export of the single-file chevrotain build it loads;
  *   2. `node --build-snapshot` runs that file and writes the heap to dist/snapshot/serve.blob.
  *

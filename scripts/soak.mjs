@@ -6,7 +6,6 @@
  *   MODEL_RUNS=100000     model command sequences (test/model/engine.model.test.ts)
  *   FUZZ_INPUTS=1000000   wire fuzz inputs (test/fuzz/wire-fuzz.test.ts)
  *   LOAD_SECONDS=600      load duration (test/load/load.test.ts)
- *   SIZE_RUNS=1000        statements grown to any size or depth (test/props/input-sizes.test.ts)
  *
  * Then the hostile cases of issue 18, each with the machine to itself: a runaway ADVANCE TIME and a 3-way cartesian
  * ended by ob_query_timeout, KILL QUERY and a closed client cancelling them, a watchdog client of another cluster
@@ -26,7 +25,6 @@ const env = {
   MODEL_RUNS: process.env.MODEL_RUNS ?? '100000',
   FUZZ_INPUTS: process.env.FUZZ_INPUTS ?? '1000000',
   LOAD_SECONDS: process.env.LOAD_SECONDS ?? '600',
-  SIZE_RUNS: process.env.SIZE_RUNS ?? '1000',
 };
 const dir = mkdtempSync(join(tmpdir(), 'ob-soak-'));
 env.SOAK_REPORT = join(dir, 'figures.jsonl');
@@ -34,7 +32,6 @@ const files = [
   'test/model/engine.model.test.ts',
   'test/fuzz/wire-fuzz.test.ts',
   'test/load/load.test.ts',
-  'test/props/input-sizes.test.ts',
   'test/unit/session/cost-controls.test.ts',
   'test/unit/wire/connection-limits.test.ts',
 ];
@@ -78,8 +75,7 @@ const parts = [
   load
     ? `load ${load.seconds} s, ${load.connections} connections, ${load.statements} statements, ${load.jobs} jobs, ${load.unexpectedErrors} unexpected errors, rss ${load.rssWarmMb}->${load.rssEndMb} MB (${status(files[2])})`
     : `load (${status(files[2])}, no figures)`,
-  `sizes ${env.SIZE_RUNS} grown and ${env.SIZE_RUNS} nested statements (${status(files[3])})`,
-  `hostile: runaway statements (${status(files[4])}), connection limits (${status(files[5])})`,
+  `hostile: runaway statements (${status(files[3])}), connection limits (${status(files[4])})`,
 ];
 const ok = run.status === 0;
 console.log(`soak ${ok ? 'PASSED' : 'FAILED'} in ${minutes} min: ${parts.join('; ')}`);

@@ -1,9 +1,10 @@
 /**
- * The shared parser builds each production's lookahead on first use; a validating parser builds them all during
- * self-analysis. Both must read every statement the same way: the same CST, the same errors at the same tokens.
+ * A lazy parser (the fallback when the lookahead table is stale) builds each production's lookahead on first use;
+ * a validating parser builds them all during self-analysis. Both must read every statement the same way: the same
+ * CST, the same errors at the same tokens.
  */
 import { describe, expect, it } from 'vitest';
-import { ObSqlParser, getParser } from '../../../grammar/parser.js';
+import { ObSqlParser } from '../../../grammar/parser.js';
 import { splitStatements } from '../../../grammar/split.js';
 import { tokenize } from '../../../grammar/tokens.js';
 import { backupCases } from './cases-backup.js';
@@ -20,14 +21,15 @@ function read(parser: ObSqlParser, text: string): unknown {
 
 describe('lazily built lookahead', () => {
   it('reads every valid and invalid case exactly as the eagerly built parser does', () => {
-    const eager = new ObSqlParser(true);
+    const eager = new ObSqlParser('validate');
+    const lazy = new ObSqlParser('lazy');
     const texts = [...queryCases, ...backupCases, ...invalidCases].map(([sql]) => sql);
     let compared = 0;
     for (const sql of texts) {
       for (const span of splitStatements(sql)) {
         if (!span.hasContent || span.problemAt !== null) continue;
         const text = sql.slice(span.start, span.end);
-        expect(read(getParser(), text), text).toEqual(read(eager, text));
+        expect(read(lazy, text), text).toEqual(read(eager, text));
         compared++;
       }
     }
@@ -35,7 +37,7 @@ describe('lazily built lookahead', () => {
   });
 
   it('swaps each lazy function out of the cache on first use, so later parses call the built one', () => {
-    const parser = new ObSqlParser();
+    const parser = new ObSqlParser('lazy');
     const texts = [...queryCases, ...backupCases].map(([sql]) => sql);
     for (const text of texts) read(parser, text);
     const cache = (parser as unknown as { lookAheadFuncsCache: Map<number, (...args: unknown[]) => unknown> }).lookAheadFuncsCache;

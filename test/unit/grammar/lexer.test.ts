@@ -1,53 +1,63 @@
-/** The shared lexer skips chevrotain's pattern checks for start-up time; the same definition passes them here. */
+/**
+ * The shared lexer is the table lexer of grammar/runtime/lexer.ts, not chevrotain's Lexer (start-up time). It must
+ * split every text exactly as chevrotain's Lexer, built from the same definition with every check on, does: the
+ * same tokens of the same types at the same offsets, and the first error at the same offset.
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Lexer } from '../../../grammar/chevrotain.js';
-import { splitStatements } from '../../../grammar/split.js';
-import { lexerDefinition, tokenize } from '../../../grammar/tokens.js';
-import { seedTitle } from '../../support/seed.js';
+import { Lexer } from '../../../grammar/runtime/chevrotain.js';
+import { LEXER_TABLE } from '../../../grammar/runtime/generated-tables.js';
+import { tableLexer } from '../../../grammar/runtime/lexer.js';
+import { lexerDefinition, lexerTokens } from '../../../grammar/tokens.js';
+import { backupCases } from './cases-backup.js';
+import { invalidCases } from './cases-invalid.js';
+import { queryCases } from './cases-query.js';
 
-it('builds the lexer definition with every chevrotain check on, without errors', () => {
-  const checked = new Lexer([...lexerDefinition], { ensureOptimizations: true, positionTracking: 'onlyOffset' });
-  expect(checked.lexerDefinitionErrors).toEqual([]);
-  const text = "SELECT job_id FROM t WHERE backup_type = 'FULL' -- c\n ORDER BY 1 DESC LIMIT 1";
-  const shared = tokenize(text);
-  const full = checked.tokenize(text);
-  expect(shared.errorAt).toBeNull();
-  // The shared path then turns keyword-shaped names into keywords; the pieces and where they start are the same.
-  expect(shared.tokens.map((t) => [t.image, t.startOffset])).toEqual(full.tokens.map((t) => [t.image, t.startOffset]));
-});
+const checked = new Lexer([...lexerDefinition], { ensureOptimizations: true, positionTracking: 'onlyOffset' });
+const table = tableLexer(lexerTokens, LEXER_TABLE);
 
-/**
- * The quoted tokens are matched by loops, not regular expressions (a 10 MB literal overflowed V8's backtracking,
- * issue 18); each loop must accept what the regular expression it documents accepts, at any offset, except an
- * unterminated quote, which the expression could misread by backtracking.
- */
-describe(seedTitle('the quoted-token scanners match their regular expressions'), () => {
-  const scanned = lexerDefinition.filter((t) => typeof t.PATTERN === 'object' && t.PATTERN !== null && 'exec' in t.PATTERN && 'toJSON' in t.PATTERN);
-  const piece = fc.constantFrom("'", '"', '`', '\\', '@', '@@', '.', 'a', 'Z', '_', '$', '1', ' ', '\n', "''", '""', '``', 'é', '\ud83d\ude00', ';');
+/** What a lexer said: the tokens up to the first error, and that error's offset. */
+function split(text: string, by: 'chevrotain' | 'table'): unknown {
+  if (by === 'chevrotain') {
+    const r = checked.tokenize(text);
+    const errorAt = r.errors[0]?.offset ?? null;
+    const tokens = r.tokens.filter((t) => errorAt === null || t.startOffset < errorAt);
+    return { tokens: tokens.map((t) => [t.image, t.startOffset, t.tokenType.name, t.tokenTypeIdx]), errorAt };
+  }
+  if (table === undefined) throw new Error('the lexer table is stale');
+  const r = table(text);
+  return { tokens: r.tokens.map((t) => [t.image, t.startOffset, t.tokenType.name, t.tokenTypeIdx]), errorAt: r.errorAt };
+}
 
-  it('covers the five quoted token types', () => {
-    expect(scanned.map((t) => t.name).sort()).toEqual(['DoubleQuoted', 'QuotedIdentifier', 'SingleQuoted', 'SystemVariable', 'UserVariable']);
+describe('the table lexer', () => {
+  it("is built from the committed table, and chevrotain's checks pass on the same definition", () => {
+    expect(checked.lexerDefinitionErrors).toEqual([]);
+    expect(table).toBeDefined();
   });
 
-  it('on texts built from quote-relevant pieces', () => {
-    fc.assert(
-      fc.property(fc.array(piece, { maxLength: 24 }), fc.nat(4), (parts, skip) => {
-        const text = parts.join('');
-        const offset = Math.min(skip, text.length);
-        for (const t of scanned) {
-          const pattern = t.PATTERN as unknown as { exec: (text: string, offset: number) => [string] | null; toJSON: () => string };
-          const language = new RegExp(pattern.toJSON(), 'y');
-          language.lastIndex = offset;
-          const want = language.exec(text)?.[0] ?? null;
-          const got = pattern.exec(text, offset)?.[0] ?? null;
-          // Where the expression backtracks to a shorter match (`'''` as `''` then a stray quote), MySQL's lexer and
-          // the scanner read an unterminated string, which the statement split reports before the lexer runs.
-          if (got === null && want !== null) expect(splitStatements(text.slice(offset)).some((span) => span.problemAt !== null)).toBe(true);
-          else expect([t.name, text, offset, got]).toEqual([t.name, text, offset, want]);
-        }
-      }),
-      { numRuns: 3000 },
+  it('splits every test case as chevrotain does', () => {
+    const texts = [...queryCases, ...backupCases, ...invalidCases].map(([sql]) => sql);
+    for (const text of texts) expect(split(text, 'table'), text).toEqual(split(text, 'chevrotain'));
+    expect(texts.length).toBeGreaterThan(200);
+  });
+
+  it('splits random text as chevrotain does: ASCII punctuation, comments, quotes, non-ASCII and lone surrogates', () => {
+    const pieces = fc.constantFrom(
+      ...'ab_$Z9 .,;:?()`\'"@#-/*+<>=!|&^~%\\\n\t\r'.split(''),
+      '--', '-- ', '/*', '*/', '@@', '<=>', '<<', '>>', ':=', '&&', '||', '1e5', '.5', '0x1F', 'é', '中', '😀', '\ud800', '\udc00', '\u0000', '\u00a0', '\uffff',
     );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(split(text, 'table')).toEqual(split(text, 'chevrotain'));
+      }),
+      { numRuns: 3000, seed: 23 },
+    );
+  });
+
+  it('is refused when a pattern is not the one the table was recorded from (the table is stale)', () => {
+    const [name = '', pattern = ''] = LEXER_TABLE.patterns[0] ?? [];
+    expect(tableLexer(lexerTokens, { ...LEXER_TABLE, patterns: [[name, `${pattern}x`], ...LEXER_TABLE.patterns.slice(1)] })).toBeUndefined();
+    expect(tableLexer(lexerTokens, { ...LEXER_TABLE, patterns: LEXER_TABLE.patterns.slice(1) })).toBeUndefined();
   });
 });

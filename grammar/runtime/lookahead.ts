@@ -65,6 +65,50 @@ function isSingleToken(alts: readonly (readonly (readonly TokenType[])[])[]): bo
   return alts.every((paths) => paths.every((path) => path.length === 1));
 }
 
+/**
+ * The choice among `alts` (lookahead paths per alternative): the first alternative, in order, whose path matches.
+ * Without gates and with one token of lookahead everywhere, one array lookup (chevrotain's own single-token form).
+ */
+export function alternationLookahead(alts: readonly (readonly (readonly TokenType[])[])[], gated: boolean): (this: Lookahead, orAlts?: IOrAlt<unknown>[]) => number | undefined {
+  if (!gated && isSingleToken(alts)) {
+    const choice: number[] = [];
+    alts.forEach((paths, alt) => {
+      for (const [first] of paths) for (const idx of indexesMatching(first as TokenType)) choice[idx] ??= alt;
+    });
+    return function (this: Lookahead): number | undefined {
+      return choice[this.LA(1).tokenTypeIdx];
+    };
+  }
+  const { byFirst, rest } = buildTable(alts);
+  return function (this: Lookahead, orAlts?: IOrAlt<unknown>[]): number | undefined {
+    const candidates = byFirst[this.LA(1).tokenTypeIdx] ?? rest;
+    for (const { alt, path } of candidates) {
+      // A GATE closes its alternative (chevrotain evaluates it before the paths; gates here only read tokens).
+      const gate = orAlts?.[alt]?.GATE;
+      if (gate !== undefined && gate.call(this) === false) continue;
+      if (restMatches(this, path)) return alt;
+    }
+    return undefined;
+  };
+}
+
+/** Whether an optional production (OPTION, MANY, …) is entered: some path of its inside matches. */
+export function optionalLookahead(inside: readonly (readonly TokenType[])[]): (this: Lookahead) => boolean {
+  if (isSingleToken([inside])) {
+    const starts: boolean[] = [];
+    for (const [first] of inside) for (const idx of indexesMatching(first as TokenType)) starts[idx] = true;
+    return function (this: Lookahead): boolean {
+      return starts[this.LA(1).tokenTypeIdx] === true;
+    };
+  }
+  const { byFirst, rest } = buildTable([inside]);
+  return function (this: Lookahead): boolean {
+    const candidates = byFirst[this.LA(1).tokenTypeIdx] ?? rest;
+    for (const { path } of candidates) if (restMatches(this, path)) return true;
+    return false;
+  };
+}
+
 export class IndexedLookahead extends LLkLookaheadStrategy {
   override buildLookaheadForAlternation(options: {
     prodOccurrence: number;
@@ -76,17 +120,7 @@ export class IndexedLookahead extends LLkLookaheadStrategy {
     const alts = getLookaheadPaths({ occurrence: options.prodOccurrence, rule: options.rule, prodType: 'Alternation', maxLookahead: options.maxLookahead });
     // chevrotain's single-token choice is already one table lookup.
     if (options.dynamicTokensEnabled || (isSingleToken(alts) && !options.hasPredicates)) return super.buildLookaheadForAlternation(options);
-    const { byFirst, rest } = buildTable(alts);
-    return function (this: Lookahead, orAlts?: IOrAlt<unknown>[]): number | undefined {
-      const candidates = byFirst[this.LA(1).tokenTypeIdx] ?? rest;
-      for (const { alt, path } of candidates) {
-        // A GATE closes its alternative (chevrotain evaluates it before the paths; gates here only read tokens).
-        const gate = orAlts?.[alt]?.GATE;
-        if (gate !== undefined && gate.call(this) === false) continue;
-        if (restMatches(this, path)) return alt;
-      }
-      return undefined;
-    };
+    return alternationLookahead(alts, true);
   }
 
   override buildLookaheadForOptional(options: {
@@ -98,12 +132,7 @@ export class IndexedLookahead extends LLkLookaheadStrategy {
   }): () => boolean {
     const [inside = []] = getLookaheadPaths({ occurrence: options.prodOccurrence, rule: options.rule, prodType: options.prodType, maxLookahead: options.maxLookahead });
     if (options.dynamicTokensEnabled || isSingleToken([inside])) return super.buildLookaheadForOptional(options);
-    const { byFirst, rest } = buildTable([inside]);
-    return function (this: Lookahead): boolean {
-      const candidates = byFirst[this.LA(1).tokenTypeIdx] ?? rest;
-      for (const { path } of candidates) if (restMatches(this, path)) return true;
-      return false;
-    };
+    return optionalLookahead(inside);
   }
 }
 
@@ -111,7 +140,7 @@ export class IndexedLookahead extends LLkLookaheadStrategy {
  * chevrotain's index of each DSL method in a lookahead cache key (`occurrence | method | rule`), by production
  * type. Used only to find the lazy function in the cache; a wrong value leaves it there, still correct.
  */
-const METHOD_INDEX: Readonly<Record<OptionalProductionType | 'Alternation', number>> = {
+export const METHOD_INDEX: Readonly<Record<OptionalProductionType | 'Alternation', number>> = {
   Alternation: 1 << 8,
   Option: 2 << 8,
   Repetition: 3 << 8,

@@ -39,4 +39,4 @@ async function load(): Promise<typeof Chevrotain> {
 
 const chevrotain = await load();
 
-export const { CstParser, EOF, LLkLookaheadStrategy, Lexer, createSyntaxDiagramsCode, createToken, getLookaheadPaths, tokenMatcher } = chevrotain;
+export const { CstParser, EOF, EarlyExitException, LLkLookaheadStrategy, Lexer, NoViableAltException, createSyntaxDiagramsCode, createToken, getLookaheadPaths, tokenMatcher } = chevrotain;
