@@ -4,6 +4,8 @@
  * Target (issue 4): under 20 ms per query. Prints ms per query; run with `npm run bench:query`.
  * Then the operator's job query of `npm run bench` (issue 9) over the real DBA_OB_BACKUP_JOB_HISTORY view after
  * 1,000 backups, in CPU µs per query: the evaluator alone, without parsing or the wire.
+ * Then (issue 18) `SELECT *` over DBA_OB_ARCHIVELOG_PIECE_FILES with 1,000 and 10,000 daily pieces, in CPU µs per
+ * row returned, each as a ratio of `SELECT *` over the 1,000-job history of the same run: a view costs its rows.
  */
 import { parseOne } from '../grammar/index.js';
 import { createEmulator } from '../src/index.js';
@@ -120,7 +122,62 @@ const JOB_QUERY =
   "SELECT job_id, executor_tenant_id, job_level, start_timestamp, end_timestamp, status, result, comment, backup_set_id, plus_archivelog, backup_type, encryption_mode, passwd FROM DBA_OB_BACKUP_JOB_HISTORY WHERE backup_type = 'FULL' order by job_id DESC LIMIT 1";
 const JOBS = 1000;
 
-function jobHistoryBench(): void {
+/** Median CPU µs per call of `run` over 7 windows of `n` calls. */
+function cpuMicros(run: () => void, n: number): number {
+  for (let i = 0; i < Math.max(1, n / 4); i++) run(); // warm-up
+  const windows: number[] = [];
+  for (let w = 0; w < 7; w++) {
+    const t0 = process.cpuUsage();
+    for (let i = 0; i < n; i++) run();
+    const used = process.cpuUsage(t0);
+    windows.push((used.user + used.system) / n);
+  }
+  return windows.sort((a, b) => a - b)[3] ?? Number.NaN;
+}
+
+/** µs per row of `SELECT * FROM <view>` in a tenant of `emulator`'s default cluster. */
+function selectStarPerRow(emulator: ReturnType<typeof createEmulator>, view: string, calls: number): { rows: number; perRowUs: number } {
+  const state = emulator.inspect().state;
+  const tenant = state.tenants.find((t) => t.name === 'mysql_tenant');
+  const parsed = parseOne(`SELECT * FROM ${view}`);
+  if (!tenant || !parsed.ok || parsed.statement.ast.kind !== 'Select') throw new Error('bench setup');
+  const select = parsed.statement.ast;
+  const viewCtx: EvalContext = { ...ctx, nowMicros: BigInt(state.nowUs) };
+  let rows = 0;
+  const run = (): void => {
+    const r = evaluateSelect(select, createCatalog(state, state.nowUs, tenant.id), viewCtx);
+    if (isObError(r)) throw new Error(r.message);
+    rows = r.rows.length;
+  };
+  run();
+  return { rows, perRowUs: cpuMicros(run, calls) / rows };
+}
+
+function pieceFilesBench(jobHistory: ReturnType<typeof createEmulator>): void {
+  const reference = selectStarPerRow(jobHistory, 'DBA_OB_BACKUP_JOB_HISTORY', 20);
+  console.log(`query: SELECT * over DBA_OB_ARCHIVELOG_PIECE_FILES, per row returned, against SELECT * over the ${reference.rows}-row job history`);
+  console.log(`  job history (reference): ${reference.perRowUs.toFixed(2)} µs CPU per row`);
+  for (const days of [1000, 10_000]) {
+    const emulator = createEmulator({ startTime: '2024-05-01T00:00:00Z' });
+    const s = emulator.session({ tenant: 'mysql_tenant' });
+    for (const sql of ["ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=file:///data/nfs/backup/archive'", 'ALTER SYSTEM ARCHIVELOG', 'SET ob_query_timeout = 3600000000']) {
+      if (isObError(s.execute(sql))) throw new Error(`setup failed: ${sql}`);
+    }
+    const t0 = process.cpuUsage();
+    for (let left = days; left > 0; left -= 1000) {
+      const r = s.execute(`ALTER EMULATOR ADVANCE TIME ${Math.min(1000, left)} DAYS`);
+      if (isObError(r)) throw new Error(r.message);
+    }
+    const advanced = process.cpuUsage(t0);
+    const pieces = selectStarPerRow(emulator, 'DBA_OB_ARCHIVELOG_PIECE_FILES', days >= 10_000 ? 3 : 20);
+    console.log(
+      `  ${pieces.rows} pieces: ${pieces.perRowUs.toFixed(2)} µs CPU per row, ${(pieces.perRowUs / reference.perRowUs).toFixed(2)}x the job history's; ` +
+        `ADVANCE TIME ${days} DAYS to make them: ${((advanced.user + advanced.system) / 1e6).toFixed(1)} s CPU`,
+    );
+  }
+}
+
+function jobHistoryBench(): ReturnType<typeof createEmulator> {
   const emulator = createEmulator({ startTime: '2024-05-01T00:00:00Z' });
   const s = emulator.session({ tenant: 'mysql_tenant' });
   for (const sql of ["ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=file:///data/nfs/backup/archive'", "ALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///data/nfs/backup/data'", 'ALTER SYSTEM ARCHIVELOG']) {
@@ -155,6 +212,7 @@ function jobHistoryBench(): void {
   perQuery.sort((a, b) => a - b);
   console.log(`query: the operator's job query (bench) over DBA_OB_BACKUP_JOB_HISTORY with ${JOBS} jobs, job ${expected}`);
   console.log(`  median ${(perQuery[3] ?? 0).toFixed(1)} µs CPU per query (7 windows of 2,000; min ${(perQuery[0] ?? 0).toFixed(1)}, max ${(perQuery[6] ?? 0).toFixed(1)})`);
+  return emulator;
 }
 
-jobHistoryBench();
+pieceFilesBench(jobHistoryBench());

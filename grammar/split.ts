@@ -49,7 +49,7 @@ function isSpecial(c: number): boolean {
 }
 
 /** Offset just past the closing quote, or -1 if the text ends first. */
-function skipQuoted(sql: string, at: number, quote: number): number {
+export function skipQuoted(sql: string, at: number, quote: number): number {
   const n = sql.length;
   let i = at + 1;
   while (i < n) {

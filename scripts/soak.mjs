@@ -7,6 +7,11 @@
  *   FUZZ_INPUTS=1000000   wire fuzz inputs (test/fuzz/wire-fuzz.test.ts)
  *   LOAD_SECONDS=600      load duration (test/load/load.test.ts)
  *
+ * Then the hostile cases of issue 18, each with the machine to itself: a runaway ADVANCE TIME and a 3-way cartesian
+ * ended by ob_query_timeout, KILL QUERY and a closed client cancelling them, a watchdog client of another cluster
+ * answered meanwhile (test/unit/session/cost-controls.test.ts); silent, trickling and non-reading connections
+ * closed, the connection cap, max_allowed_packet from the header (test/unit/wire/connection-limits.test.ts).
+ *
  * Each can be set lower for a smoke run. The fuzz and load tests append their figures to SOAK_REPORT; the last line
  * printed is the one-line summary that goes in the README's Reliability section.
  */
@@ -23,7 +28,13 @@ const env = {
 };
 const dir = mkdtempSync(join(tmpdir(), 'ob-soak-'));
 env.SOAK_REPORT = join(dir, 'figures.jsonl');
-const files = ['test/model/engine.model.test.ts', 'test/fuzz/wire-fuzz.test.ts', 'test/load/load.test.ts'];
+const files = [
+  'test/model/engine.model.test.ts',
+  'test/fuzz/wire-fuzz.test.ts',
+  'test/load/load.test.ts',
+  'test/unit/session/cost-controls.test.ts',
+  'test/unit/wire/connection-limits.test.ts',
+];
 
 const started = Date.now();
 const run = spawnSync('npx', ['vitest', 'run', ...files, '--fileParallelism=false', '--reporter=default', '--reporter=json', `--outputFile.json=${join(dir, 'vitest.json')}`], {
@@ -64,6 +75,7 @@ const parts = [
   load
     ? `load ${load.seconds} s, ${load.connections} connections, ${load.statements} statements, ${load.jobs} jobs, ${load.unexpectedErrors} unexpected errors, rss ${load.rssWarmMb}->${load.rssEndMb} MB (${status(files[2])})`
     : `load (${status(files[2])}, no figures)`,
+  `hostile: runaway statements (${status(files[3])}), connection limits (${status(files[4])})`,
 ];
 const ok = run.status === 0;
 console.log(`soak ${ok ? 'PASSED' : 'FAILED'} in ${minutes} min: ${parts.join('; ')}`);

@@ -270,6 +270,8 @@ export const OB_ERRORS = {
     m3: 'The target table is not updatable',
     m4: 'The target table %s of the %s is not updatable',
   },
+  /** A connection beyond serve --max-connections, refused in place of the greeting (ob_errno.def -5271, MySQL's ER_CON_COUNT_ERROR). */
+  OB_ERR_CON_COUNT_ERROR: { code: -5271, errno: 1040, sqlState: '08004', m3: 'Too many connections' },
   /** ROLLBACK TO / RELEASE SAVEPOINT naming no savepoint of the open transaction (ob_errno.def -6242, ER_SP_DOES_NOT_EXIST). */
   OB_SAVEPOINT_NOT_EXIST: { code: -6242, errno: 1305, sqlState: '42000', m3: 'savepoint does not exist' },
   /** An injected fault: a file of the dest is missing (ob_errno.def -9011). */

@@ -250,7 +250,22 @@ export interface ServerOptions extends EmulatorOptions {
    * default port (like a dev server's), so parallel servers started with `--port 0` each get a dashboard.
    */
   readonly httpPortTaken?: 'fail' | 'any';
+  /** Connections served at once; the next gets 1040 "Too many connections". Default 2147483647 (OceanBase's). */
+  readonly maxConnections?: number;
+  /** Largest packet accepted, in bytes. Default 16777216 (OceanBase's max_allowed_packet). */
+  readonly maxAllowedPacket?: number;
+  /** Seconds from connect to a completed login. Default 10. */
+  readonly connectTimeout?: number;
+  /** Seconds from a packet's first byte to its last. Default 30. */
+  readonly netReadTimeout?: number;
+  /** Seconds a reply may wait for the client to read it. Default 60. */
+  readonly netWriteTimeout?: number;
+  /** Seconds a connection may sit idle between commands. Default 28800. */
+  readonly waitTimeout?: number;
 }
+
+/** OceanBase 4.2's max_allowed_packet, which @@max_allowed_packet reports. */
+export const DEFAULT_MAX_ALLOWED_PACKET = 16_777_216;
 
 export interface RunningServer {
   readonly host: string;
@@ -290,6 +305,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     host,
     logger: options.logger ?? silentLogger,
     ...(config.cluster.clock?.mode === 'REALTIME' ? {} : { random: seededRandom(config.cluster.seed ?? 1) }),
+    maxPacketBytes: options.maxAllowedPacket ?? DEFAULT_MAX_ALLOWED_PACKET,
+    ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
+    timeouts: {
+      ...secondsAsMs('connectMs', options.connectTimeout),
+      ...secondsAsMs('readMs', options.netReadTimeout),
+      ...secondsAsMs('writeMs', options.netWriteTimeout),
+      ...secondsAsMs('idleMs', options.waitTimeout),
+    },
   });
   const listenHost = options.host ?? '127.0.0.1';
   let address;
@@ -341,6 +364,12 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+
+function secondsAsMs<K extends string>(key: K, seconds: number | undefined): Partial<Record<K, number>> {
+  if (seconds === undefined) return {};
+  if (!(Number.isFinite(seconds) && seconds > 0)) throw new Error(`invalid ${key.replace('Ms', '')} timeout: ${seconds}`);
+  return { [key]: seconds * 1000 } as Partial<Record<K, number>>;
+}
 
 const silentLogger: WireLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined };
 

@@ -25,6 +25,13 @@ export interface ServeOptions {
   readonly password: string | null;
   readonly logLevel: 'error' | 'warn' | 'info' | 'debug';
   readonly trace: string | null;
+  readonly maxConnections: number;
+  readonly maxAllowedPacket: number;
+  /** Seconds (connect_timeout, net_read_timeout, net_write_timeout, wait_timeout). */
+  readonly connectTimeout: number;
+  readonly netReadTimeout: number;
+  readonly netWriteTimeout: number;
+  readonly waitTimeout: number;
   /** `--snapshot-dir`: where SAVE / LOAD SNAPSHOT read and write; null refuses them. */
   readonly snapshotDir: string | null;
   /** `--snapshot`: the file every cluster starts from, or null for the blank start-up state. */
@@ -53,6 +60,9 @@ export interface OptionRow<T> {
   /** The given values (the last wins unless repeatable) to the option, or why not. */
   parse(values: readonly string[]): T | Invalid;
 }
+
+/** A timeout in seconds: positive, fractions allowed (tests use sub-second limits), at most a year as in OceanBase. */
+const isSeconds = (n: number): boolean => Number.isFinite(n) && n > 0 && n <= 31536000;
 
 const last = (values: readonly string[]): string => values[values.length - 1] ?? '';
 
@@ -126,6 +136,12 @@ export const SERVE_OPTIONS: { readonly [K in keyof ServeOptions]: OptionRow<Serv
   password: textRow('password', 'PW', 'none: any user and password are accepted', "strict authentication: root's password in every tenant"),
   logLevel: choiceRow('log-level', ['error', 'warn', 'info', 'debug'] as const, 'info', 'what is logged to stderr'),
   trace: textRow('trace', 'FILE', 'none', 'append one JSON line per statement to FILE'),
+  maxConnections: numberRow('max-connections', 2147483647, (n) => Number.isInteger(n) && n >= 1 && n <= 2147483647, 'connections served at once; the next gets 1040 "Too many connections" (OceanBase\'s max_connections)'),
+  maxAllowedPacket: numberRow('max-allowed-packet', 16777216, (n) => Number.isInteger(n) && n >= 1024 && n <= 1073741824, 'largest packet accepted, refused with 1153 from its header (max_allowed_packet)', 'BYTES'),
+  connectTimeout: numberRow('connect-timeout', 10, isSeconds, 'seconds from connect to a completed login (connect_timeout)', 'SECONDS'),
+  netReadTimeout: numberRow('net-read-timeout', 30, isSeconds, "seconds from a packet's first byte to its last (net_read_timeout)", 'SECONDS'),
+  netWriteTimeout: numberRow('net-write-timeout', 60, isSeconds, 'seconds a reply may wait for the client to read it (net_write_timeout)', 'SECONDS'),
+  waitTimeout: numberRow('wait-timeout', 28800, isSeconds, 'seconds a connection may sit idle between commands (wait_timeout)', 'SECONDS'),
   snapshotDir: textRow('snapshot-dir', 'DIR', 'none: SAVE / LOAD SNAPSHOT are refused', "where ALTER EMULATOR SAVE / LOAD SNAPSHOT 'name' keep DIR/name.obsnap"),
   snapshot: textRow('snapshot', 'FILE', 'none: a blank cluster', 'every cluster starts from this snapshot (a .obsnap file)'),
   dataDir: textRow('data-dir', 'DIR', 'none: state ends with the process', "every cluster's state survives restarts and crashes (journal + checkpoints); one server per DIR"),

@@ -50,6 +50,12 @@ export async function runServe(args: readonly string[]): Promise<number> {
       ...(options.snapshot === null ? {} : { snapshot: options.snapshot }),
       ...(options.dataDir === null ? {} : { dataDir: options.dataDir }),
       logger: stderrLogger(options),
+      maxConnections: options.maxConnections,
+      maxAllowedPacket: options.maxAllowedPacket,
+      connectTimeout: options.connectTimeout,
+      netReadTimeout: options.netReadTimeout,
+      netWriteTimeout: options.netWriteTimeout,
+      waitTimeout: options.waitTimeout,
       ...(trace === null ? {} : { trace: (t: StatementTrace) => trace.write(`${JSON.stringify(t)}\n`) }),
     });
   } catch (e) {

@@ -91,7 +91,14 @@ function constantIf(c: Compiled, yes: boolean): Compiled {
   return yes && !c.constant ? { ...c, constant: true } : c;
 }
 
+/** DECIMAL's largest precision: a literal with more digits is a DOUBLE, as in MySQL (and BigInt of it is quadratic). */
+const MAX_DECIMAL_DIGITS = 65;
+
 function numberLiteral(text: string): Compiled {
+  if (significantDigits(text) > MAX_DECIMAL_DIGITS) {
+    const n = Number(text);
+    return constant(Number.isFinite(n) ? n : 0, DOUBLE);
+  }
   if (/^\d+$/.test(text)) {
     const n = BigInt(text);
     if (n <= MAX_BIGINT) return constant(n, bigintOf(text.replace(/^0+(?=\d)/, '').length));
@@ -103,6 +110,21 @@ function numberLiteral(text: string): Compiled {
   }
   const n = Number(text);
   return constant(Number.isFinite(n) ? n : 0, DOUBLE);
+}
+
+/** Digits of a number literal without leading zeros or an exponent. */
+function significantDigits(text: string): number {
+  let digits = 0;
+  let leading = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x65 || c === 0x45) break; // e, E
+    if (c < 0x30 || c > 0x39) continue;
+    if (leading && c === 0x30) continue;
+    leading = false;
+    digits++;
+  }
+  return digits;
 }
 
 function compileColumn(e: Extract<Expr, { kind: 'ColumnRef' }>, scope: Scope): Compiled {

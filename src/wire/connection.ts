@@ -5,6 +5,11 @@
  * Anything malformed ends this connection only, with an ERR packet where the protocol allows and exactly one
  * warn line through the logger; the socket always has an error handler, so a vanished client never ends the
  * process. Input is paused while a reply waits on the session or on a slow reader, which bounds memory.
+ *
+ * Every wait on the client has a deadline (ConnectionTimeouts), checked by the server's sweep: a client that never
+ * logs in, sends half a packet, stops reading a reply or sits idle is closed, as mysqld does with connect_timeout,
+ * net_read_timeout, net_write_timeout and wait_timeout. A packet's deadline runs from its first byte, so a client
+ * trickling a byte at a time cannot stretch it.
  */
 import type { Socket } from 'node:net';
 import { InvariantError, obError, obErrorWith, type ObError } from '../errors.js';
@@ -30,8 +35,23 @@ export interface ConnectionConfig {
   readonly maxPacketBytes: number;
   readonly connectionId: number;
   readonly scramble: Buffer;
+  readonly timeouts: ConnectionTimeouts;
   readonly onClosed: (c: Connection) => void;
 }
+
+export interface ConnectionTimeouts {
+  /** From accept to the login's OK (connect_timeout). */
+  readonly connectMs: number;
+  /** From a packet's first byte to its last (net_read_timeout). */
+  readonly readMs: number;
+  /** While a reply waits for the client to read it (net_write_timeout). */
+  readonly writeMs: number;
+  /** Between commands (wait_timeout). */
+  readonly idleMs: number;
+}
+
+/** What the connection waits for from the client; 'server' while it answers (a statement has ob_query_timeout). */
+type Awaiting = 'login' | 'packet' | 'reader' | 'command' | 'server';
 
 type Phase = 'handshake' | 'auth-switch' | 'authenticating' | 'command' | 'closed';
 
@@ -61,6 +81,9 @@ export class Connection implements ConnectionLink, ReplyTarget {
   private incidentLogged = false;
   private pendingAuth: PendingAuth | null = null;
   private current: WireSession | null = null;
+  private awaiting: Awaiting = 'login';
+  /** performance.now() by which what is awaited must have happened. */
+  private deadline: number;
   capabilities = 0;
 
   constructor(
@@ -68,6 +91,7 @@ export class Connection implements ConnectionLink, ReplyTarget {
     private readonly config: ConnectionConfig,
   ) {
     this.connectionId = config.connectionId;
+    this.deadline = performance.now() + config.timeouts.connectMs;
     this.framer = new PacketFramer(config.maxPacketBytes);
     this.out = new PacketWriter((chunk) => {
       this.needDrain = !socket.destroyed && socket.writable ? !socket.write(chunk) : false;
@@ -97,6 +121,47 @@ export class Connection implements ConnectionLink, ReplyTarget {
     if (this.phase === 'closed') return;
     this.phase = 'closed';
     this.endSocket();
+  }
+
+  /** Called by the server's sweep: ends the connection if what it waits for is overdue. */
+  checkDeadline(now: number): void {
+    if (this.phase === 'closed' || this.awaiting === 'server' || now < this.deadline) return;
+    const { timeouts } = this.config;
+    switch (this.awaiting) {
+      case 'login':
+        this.incident('login timeout', `no login within ${timeouts.connectMs} ms (connect_timeout)`);
+        break;
+      case 'packet':
+        this.incident('read timeout', `${this.framer.buffered} bytes of a packet in ${timeouts.readMs} ms (net_read_timeout)`);
+        break;
+      case 'reader':
+        this.incident('write timeout', `the client read no reply bytes in ${timeouts.writeMs} ms (net_write_timeout)`);
+        break;
+      case 'command':
+        this.config.logger.info('wire.idle-timeout', { conn: this.connectionId, remote: this.remote, idleMs: timeouts.idleMs });
+        break;
+    }
+    // Like mysqld on these timeouts: no ERR, the connection just ends.
+    this.phase = 'closed';
+    this.endSocket();
+  }
+
+  /** After input is processed: the deadline of what the connection now waits for (a running wait keeps its own). */
+  private rearm(): void {
+    if (this.phase !== 'command') return; // the login deadline stands until the login's OK
+    if (this.busy) this.awaiting = 'server';
+    else if (this.waitingDrain) this.arm('reader', this.config.timeouts.writeMs);
+    else if (this.framer.midPacket) this.arm('packet', this.config.timeouts.readMs);
+    else {
+      this.awaiting = 'command';
+      this.deadline = performance.now() + this.config.timeouts.idleMs;
+    }
+  }
+
+  private arm(awaiting: 'reader' | 'packet', ms: number): void {
+    if (this.awaiting === awaiting) return;
+    this.awaiting = awaiting;
+    this.deadline = performance.now() + ms;
   }
 
   private get remote(): string {
@@ -150,6 +215,8 @@ export class Connection implements ConnectionLink, ReplyTarget {
         return;
       }
       if (frame === null) break;
+      // A whole packet arrived: the next one's deadline starts afresh (rearm), not from this one's first byte.
+      if (this.phase === 'command') this.awaiting = 'server';
       this.out.seq = (frame.lastSeq + 1) & 0xff;
       let pending: void | Promise<void>;
       try {
@@ -164,6 +231,7 @@ export class Connection implements ConnectionLink, ReplyTarget {
     if (this.phase === 'closed') return;
     this.out.flush();
     if (this.clientEnded && !this.busy && !this.waitingDrain) this.finish();
+    else this.rearm();
   }
 
   private wait(pending: Promise<void>): void {

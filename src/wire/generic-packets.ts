@@ -34,8 +34,11 @@ export function writeOk(w: PacketWriter, ok: OkFields, clientCapabilities: numbe
   w.end();
 }
 
-export function writeErr(w: PacketWriter, error: Pick<ObError, 'errno' | 'sqlState' | 'message'>): void {
-  w.begin().u8(0xff).u16(error.errno).u8(0x23).str(error.sqlState.padEnd(5, '0').slice(0, 5)).str(error.message).end();
+/** @param protocol41 false only before the handshake, where mysqld leaves out the `#` and SQL state. */
+export function writeErr(w: PacketWriter, error: Pick<ObError, 'errno' | 'sqlState' | 'message'>, protocol41 = true): void {
+  w.begin().u8(0xff).u16(error.errno);
+  if (protocol41) w.u8(0x23).str(error.sqlState.padEnd(5, '0').slice(0, 5));
+  w.str(error.message).end();
 }
 
 export function writeEof(w: PacketWriter, status: number, warnings = 0): void {

@@ -18,6 +18,12 @@ describe('serve options (emulator.md Command line)', () => {
         password: null,
         logLevel: 'info',
         trace: null,
+        maxConnections: 2147483647,
+        maxAllowedPacket: 16777216,
+        connectTimeout: 10,
+        netReadTimeout: 30,
+        netWriteTimeout: 60,
+        waitTimeout: 28800,
         snapshotDir: null,
         snapshot: null,
         dataDir: null,
@@ -47,6 +53,11 @@ describe('serve options (emulator.md Command line)', () => {
     expect(p(['--http-port', ''])).toBe("invalid --http-port '' (a port, 0, or off)");
   });
 
+  it('reads the connection limits from flags and OB_SIM_* variables, fractions of seconds allowed', () => {
+    const r = parseServeOptions(['--max-connections', '500', '--connect-timeout=0.5'], { OB_SIM_NET_READ_TIMEOUT: '2', OB_SIM_MAX_ALLOWED_PACKET: '1048576', OB_SIM_WAIT_TIMEOUT: '60' });
+    expect(r.ok && [r.options.maxConnections, r.options.connectTimeout, r.options.netReadTimeout, r.options.maxAllowedPacket, r.options.waitTimeout]).toEqual([500, 0.5, 2, 1048576, 60]);
+  });
+
   it('--tenant is repeatable and replaces the default tenants; OB_SIM_TENANT is a comma list', () => {
     const r = parseServeOptions(['--tenant', 't1', '--tenant=t2:oracle'], {});
     expect(r.ok && r.options.tenants).toEqual([{ name: 't1', mode: 'mysql' }, { name: 't2', mode: 'oracle' }]);
@@ -64,6 +75,11 @@ describe('serve options (emulator.md Command line)', () => {
     [['--tenant', 't1:db2'], "invalid tenant mode in 't1:db2' (mysql or oracle)"],
     [['--tenant', 't1', '--tenant', 'T1'], "duplicate tenant name in 'T1'"],
     [['--tenant', 'sys'], "duplicate tenant name in 'sys'"],
+    [['--max-connections', '0'], "invalid --max-connections '0'"],
+    [['--max-connections', '1.5'], "invalid --max-connections '1.5'"],
+    [['--max-allowed-packet', '100'], "invalid --max-allowed-packet '100'"],
+    [['--connect-timeout', '0'], "invalid --connect-timeout '0'"],
+    [['--net-read-timeout', '-1'], "invalid --net-read-timeout '-1'"],
   ])('rejects %j', (argv, message) => {
     expect(parseServeOptions(argv, {})).toEqual({ ok: false, message });
   });

@@ -5,6 +5,7 @@
  * uses (dist/snapshot/serve.blob), both built by `npm test`'s build step.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -130,6 +131,30 @@ describe.each(launches)('ob-backup-sim serve started by %s', (_how, launch) => {
     await expect(mysql.createConnection({ host: '127.0.0.1', port: s.port, user: 'root@nope' })).rejects.toThrow(
       "Access denied for user 'root'@'127.0.0.1' (using password: NO)",
     );
+  });
+
+  it('applies the connection limits given as flags and variables: --max-connections, --connect-timeout, --max-allowed-packet', async () => {
+    const s = await serve(['--max-connections', '1', '--connect-timeout', '0.5', '--log-level', 'error'], { OB_SIM_MAX_ALLOWED_PACKET: '1048576' });
+    const first = await mysql.createConnection({ host: '127.0.0.1', port: s.port, user: 'root@mysql_tenant' });
+    await expect(mysql.createConnection({ host: '127.0.0.1', port: s.port, user: 'root@mysql_tenant' })).rejects.toMatchObject({ errno: 1040 });
+    await expect(first.query(`SELECT LENGTH('${'x'.repeat(1024 * 1024)}')`)).rejects.toMatchObject({ errno: 1153 });
+    first.destroy();
+    // Once the server has seen that close, a socket gets a greeting again (not the 1040 of a full server) and, never
+    // answering it, is closed after the connect timeout.
+    let silent = connect(s.port, '127.0.0.1');
+    let greeting = await new Promise<Buffer>((r) => silent.once('data', r));
+    for (let tries = 0; greeting[4] === 0xff && tries < 100; tries++) {
+      silent.destroy();
+      await new Promise((r) => setTimeout(r, 50));
+      silent = connect(s.port, '127.0.0.1');
+      greeting = await new Promise<Buffer>((r) => silent.once('data', r));
+    }
+    expect(greeting[4]).toBe(10);
+    const closed = await new Promise<boolean>((r) => {
+      silent.once('close', () => r(true));
+      setTimeout(() => r(false), 10_000);
+    });
+    expect(closed).toBe(true);
   });
 
   it('keeps two clusters used at once isolated over the wire', async () => {

@@ -2,7 +2,9 @@
  * Issue 18's cost controls: ob_query_timeout ends a runaway statement with OB_TIMEOUT (4012), ADVANCE TIME has an
  * upper bound and runs in slices that let other clusters' clients be answered, KILL QUERY and a closed client
  * cancel it, and a per-statement memory bound refuses a result too large to hold. Timeouts are short (a second or
- * two) so that every case is bounded in CI.
+ * two) so that every case is bounded in CI. Nothing here asserts how fast: that a statement stopped is shown by where
+ * virtual time stopped, that other clients were served by their answers arriving while it ran; the watchdog's
+ * latency is a figure of `npm run bench:query` (bench/stall.ts), against the same watchdog on an idle server.
  */
 import mysql from 'mysql2/promise';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,9 +31,7 @@ describe('embedded: statement budgets', () => {
     const s = emu.session({ tenant: 'sys' });
     for (const q of PIECES) expect(s.execute(q)).toEqual({ kind: 'ok' });
     s.execute('SET ob_query_timeout = 300000');
-    const started = performance.now();
     expect(s.execute('ALTER EMULATOR ADVANCE TIME 36525 DAYS')).toMatchObject({ errno: 4012, message: expect.stringContaining('300000(us)') });
-    expect(performance.now() - started).toBeLessThan(3000);
     const moved = emu.now().getTime() - Date.parse('2026-01-01T00:00:00Z');
     expect(moved).toBeGreaterThan(0);
     expect(moved).toBeLessThan(36525 * 86_400_000);
@@ -43,9 +43,7 @@ describe('embedded: statement budgets', () => {
     for (const q of PIECES) s.execute(q);
     emu.advance('400d');
     s.execute('SET ob_query_timeout = 400000');
-    const started = performance.now();
-    expect(s.execute(CARTESIAN)).toMatchObject({ errno: 4012 });
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(s.execute(CARTESIAN)).toMatchObject({ errno: 4012, message: expect.stringContaining('400000(us)') });
     // The session is still usable, and a small join still answers.
     expect(s.rows('SELECT count(*) AS n FROM oceanbase.DBA_OB_TENANTS a, oceanbase.DBA_OB_TENANTS b')).toMatchObject({ rows: [[expect.any(BigInt)]] });
   });
@@ -56,35 +54,33 @@ describe('embedded: statement budgets', () => {
     for (const q of PIECES) s.execute(q);
     emu.advance('400d');
     s.execute('SET ob_query_timeout = 100000000');
-    const started = performance.now();
     const p = 'oceanbase.CDB_OB_ARCHIVELOG_PIECE_FILES';
     expect(s.execute(`SELECT * FROM ${p} a, ${p} b, ${p} c LIMIT 100000000`)).toMatchObject({ errno: 4013 });
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(s.rows('SELECT 1 AS one')).toMatchObject({ rows: [[1n]] });
   }, 20_000);
 });
 
-/** SELECT 1 every 10 ms on `watchdog` while `during` runs: the round-trip times. */
-async function watch(watchdog: mysql.Connection, during: () => Promise<void>): Promise<number[]> {
-  const latencies: number[] = [];
+/** SELECT 1 every 10 ms on `watchdog` while `during` runs: how many answers arrived before `during` ended. */
+async function answersDuring(watchdog: mysql.Connection, during: () => Promise<void>): Promise<number> {
+  let answered = 0;
   let running = true;
   const watching = (async () => {
     while (running) {
-      const t = performance.now();
       await watchdog.query('SELECT 1');
-      latencies.push(performance.now() - t);
+      if (running) answered++;
       await new Promise((r) => setTimeout(r, 10));
     }
   })();
   await during();
   running = false;
   await watching;
-  return latencies;
+  return answered;
 }
 
-function p99(latencies: readonly number[]): number {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length * 0.99)] ?? Number.POSITIVE_INFINITY;
+/** The virtual now of a session's cluster, in microseconds. */
+async function virtualNow(c: mysql.Connection): Promise<string> {
+  const [[row]] = (await c.query("SELECT DATE_FORMAT(NOW(6), '%Y-%m-%d %H:%i:%s.%f') AS t")) as unknown as [[{ t: string }]];
+  return row.t;
 }
 
 describe('wire: long statements do not stall other clients', () => {
@@ -96,25 +92,17 @@ describe('wire: long statements do not stall other clients', () => {
 
   const connect = (port: number, user: string) => mysql.createConnection({ host: '127.0.0.1', port, user, password: '' });
 
-  it('answers a watchdog in another cluster with p99 < 50 ms during a runaway ADVANCE TIME, which ends with 4012', async () => {
+  it('answers a watchdog in another cluster while a runaway ADVANCE TIME runs, which ends with 4012', async () => {
     server = await startServer({ port: 0, clock: 'manual', startTime: '2026-01-01T00:00:00Z' });
     const busy = await connect(server.port, 'root@sys');
     const watchdog = await connect(server.port, 'root@sys#other');
     for (const q of PIECES) await busy.query(q);
     await busy.query('SET ob_query_timeout = 1500000');
-    // The same watchdog with nothing else running: how noisy this machine is right now (2 shared cores in CI).
-    const baseline = await watch(watchdog, async () => new Promise((r) => setTimeout(r, 500)));
-    let latencies: number[] = [];
-    let took = 0;
-    latencies = await watch(watchdog, async () => {
-      const started = performance.now();
-      await expect(busy.query('ALTER EMULATOR ADVANCE TIME 36525 DAYS')).rejects.toMatchObject({ errno: 4012 });
-      took = performance.now() - started;
+    const answered = await answersDuring(watchdog, async () => {
+      await expect(busy.query('ALTER EMULATOR ADVANCE TIME 36525 DAYS')).rejects.toMatchObject({ errno: 4012, message: expect.stringContaining('1500000(us)') });
     });
-    expect(took).toBeLessThan(3000);
-    expect(latencies.length).toBeGreaterThan(20);
-    // 50 ms on a quiet machine; on a loaded one, no worse than three times the idle watchdog's own p99.
-    expect(p99(latencies)).toBeLessThan(Math.max(50, 3 * p99(baseline)));
+    // A server that did not yield would answer at most the one SELECT sent before the statement began.
+    expect(answered).toBeGreaterThan(3);
     await busy.end();
     await watchdog.end();
   }, 20_000);
@@ -124,13 +112,18 @@ describe('wire: long statements do not stall other clients', () => {
     const busy = await connect(server.port, 'root@sys');
     const other = await connect(server.port, 'root@sys');
     for (const q of PIECES) await busy.query(q);
+    // No timeout can end these statements: only the KILL or the closed client does.
+    await busy.query('SET ob_query_timeout = 3216672000000000');
     const [[row]] = (await busy.query('SELECT connection_id() AS id')) as unknown as [[{ id: number }]];
-    const started = performance.now();
+    const before = await virtualNow(other);
     const advancing = busy.query('ALTER EMULATOR ADVANCE TIME 36525 DAYS');
     await new Promise((r) => setTimeout(r, 200));
     await other.query(`KILL QUERY ${row.id}`);
     await expect(advancing).rejects.toMatchObject({ errno: 4012 });
-    expect(performance.now() - started).toBeLessThan(2000);
+    // It stopped part of the way: virtual time moved, but not 100 years.
+    const killedAt = await virtualNow(other);
+    expect(killedAt > before).toBe(true);
+    expect(killedAt < '2126-01-01').toBe(true);
     // The killed statement's connection stays usable.
     const [again] = await busy.query('SELECT 1 AS one');
     expect(again).toEqual([{ one: 1 }]);
@@ -143,9 +136,11 @@ describe('wire: long statements do not stall other clients', () => {
     await new Promise((r) => setTimeout(r, 100));
     busy.destroy();
     await new Promise((r) => setTimeout(r, 300));
-    const t = performance.now();
-    await other.query('SELECT 1');
-    expect(performance.now() - t).toBeLessThan(50);
+    // Virtual time has stopped moving: the statement is no longer running.
+    const stopped = await virtualNow(other);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await virtualNow(other)).toBe(stopped);
+    expect(stopped < '2126-01-01').toBe(true);
     await other.end();
   }, 20_000);
 });
