@@ -100,6 +100,22 @@ export const OB_ERRORS = {
    * alive (ob_backup_task_scheduler.cpp); ob_errno.def -4552.
    */
   OB_REBALANCE_TASK_CANT_EXEC: { code: -4552, errno: 4552, sqlState: 'HY000', m3: 'rebalance task can not execute' },
+  /** DROP RESOURCE POOL of a pool granted to a tenant; CREATE TENANT / restore naming one (ObUnitManager::drop_resource_pool). */
+  OB_RESOURCE_POOL_ALREADY_GRANTED: {
+    code: -4626,
+    errno: 4626,
+    sqlState: 'HY000',
+    m3: 'resource pool has already been granted to a tenant',
+    m4: "resource pool '%s' has already been granted to a tenant",
+  },
+  /** DROP RESOURCE UNIT of a unit a pool uses (ObUnitManager::drop_unit_config). */
+  OB_RESOURCE_UNIT_IS_REFERENCED: {
+    code: -4634,
+    errno: 4634,
+    sqlState: 'HY000',
+    m3: 'resource unit is referenced by resource pool',
+    m4: "resource unit '%s' is referenced by some resource pool",
+  },
   /** DROP RESOURCE UNIT of a missing unit. */
   OB_RESOURCE_UNIT_NOT_EXIST: { code: -4648, errno: 4648, sqlState: 'HY000', m3: 'resource unit not exist', m4: "resource unit '%s' not exist" },
   /** CREATE RESOURCE UNIT with a name in use. */

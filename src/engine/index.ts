@@ -21,6 +21,9 @@ export type { EngineStatement } from './execute.js';
 export { assertInvariants, stableJson } from './invariants.js';
 export { serverStatus } from './faults/faults.js';
 export { countChangedBetween, versionsAt, MACRO_BLOCK_BYTES } from './data/macroblocks.js';
+export { logBytesAt } from './data/log-bytes.js';
+export { CLUSTER_PARAMETERS, TENANT_PARAMETERS } from './parameters/table.js';
+export type { ParameterDef } from './parameters/table.js';
 export { scnOfUs, usOfScn, scnDisplay9 } from './cluster/time.js';
 export { SYS_TENANT_ID, findTenant, findTenantByName } from './tenant/tenants.js';
 export {

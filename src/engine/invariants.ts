@@ -200,6 +200,12 @@ function checkRestore(state: ClusterState): void {
   for (const pool of state.resourcePools) {
     invariant(pool.tenantId === null || state.tenants.some((t) => t.id === pool.tenantId), `pool ${pool.name} granted to a missing tenant`);
   }
+  // Every sys or user tenant runs on a pool of its own (meta tenants share their user tenant's).
+  for (const t of state.tenants) {
+    if (t.type !== 'META') invariant(state.resourcePools.some((p) => p.tenantId === t.id), `tenant ${t.name} has no resource pool`);
+  }
+  const unique = (list: readonly { name: string }[]) => new Set(list.map((x) => x.name)).size === list.length;
+  invariant(unique(state.resourceUnits) && unique(state.resourcePools), 'unit or pool names are not unique');
 }
 
 /** Throws InvariantError when the cluster's state breaks a rule; with `before`, also checks history is append-only. */

@@ -57,6 +57,8 @@ export interface EvalContext {
   /** `user@host-pattern` as CURRENT_USER() shows it, e.g. `root@%`. */
   readonly currentUser?: string;
   readonly connectionId: bigint;
+  /** The session's tenant id: SHOW PARAMETERS shows the cluster rows and this tenant's. Undefined: the sys tenant. */
+  readonly tenantId?: bigint;
   /** Session-scope system variables the session has changed (lower-case names). */
   readonly sessionVariables: ReadonlyMap<string, SysVarValue>;
   /** Global-scope system variables changed by SET GLOBAL (lower-case names). */

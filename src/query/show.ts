@@ -102,34 +102,68 @@ function showTables(stmt: Extract<ShowStatement, { kind: 'ShowTables' }>, catalo
   return filter(columns, rows, stmt.like, stmt.where, ctx, 0, catalog);
 }
 
-/** SHOW PARAMETERS reads GV$OB_PARAMETERS and shows OceanBase's 14 SHOW columns. */
+/**
+ * SHOW PARAMETERS [LIKE | WHERE] [TENANT = t]: ob_show_resolver.cpp's SHOW_PARAMETERS_WITH_DEFAULT_VALUE (data
+ * version 4.2.2+), the 14 columns over the parameter table where the name does not start with `_` or the value is
+ * not the default, and the tenant is the session's (or t, which only sys may name) or none (cluster rows). Its
+ * isdefault is the virtual table's integer, 1 or 0.
+ */
 function showParameters(stmt: Extract<ShowStatement, { kind: 'ShowParameters' }>, catalog: Catalog, ctx: EvalContext): ResultSet {
   const names = ['zone', 'svr_type', 'svr_ip', 'svr_port', 'name', 'data_type', 'value', 'info', 'section', 'scope', 'source', 'edit_level', 'default_value', 'isdefault'];
   const columns = names.map((n) => (n === 'svr_port' || n === 'isdefault' ? { name: n, type: { base: 'bigint', width: 20, unsigned: false } as SqlType, nullable: false } : col(n, 4096)));
   const source = catalog.resolve('oceanbase', 'GV$OB_PARAMETERS');
   if (!source) return fail(obErrorWith('OB_TABLE_NOT_EXIST', 'oceanbase', 'GV$OB_PARAMETERS'));
+  const sessionTenant = ctx.tenantId ?? 1n;
+  let showTenant = sessionTenant;
+  if (stmt.tenant !== undefined) {
+    if (sessionTenant !== 1n) return fail(obError('OB_ERR_NO_PRIVILEGE'));
+    const id = tenantIdByName(catalog, stmt.tenant);
+    if (id === undefined) return fail(obError('OB_ERR_INVALID_TENANT_NAME'));
+    showTenant = id;
+  }
   const at = (n: string): number => source.columns.findIndex((c) => c.name.toUpperCase() === n);
   const pick = (row: readonly SqlValue[], n: string, fallback: SqlValue): SqlValue => {
     const i = at(n);
     return i < 0 ? fallback : (row[i] ?? fallback);
   };
-  const rows = [...source.rows()].map((r) => [
-    pick(r, 'ZONE', ''),
-    'observer',
-    pick(r, 'SVR_IP', ''),
-    pick(r, 'SVR_PORT', 0n),
-    pick(r, 'NAME', ''),
-    pick(r, 'DATA_TYPE', null),
-    pick(r, 'VALUE', ''),
-    pick(r, 'INFO', ''),
-    pick(r, 'SECTION', ''),
-    pick(r, 'SCOPE', ''),
-    'DEFAULT',
-    pick(r, 'EDIT_LEVEL', ''),
-    pick(r, 'DEFAULT_VALUE', ''),
-    pick(r, 'ISDEFAULT', 0n),
-  ]);
+  const rows = [...source.rows()]
+    .filter((r) => {
+      const tenant = pick(r, 'TENANT_ID', null);
+      const hidden = String(pick(r, 'NAME', '')).startsWith('_') && pick(r, 'ISDEFAULT', 'YES') === 'YES';
+      return !hidden && (tenant === null || tenant === showTenant);
+    })
+    .map((r) => [
+      pick(r, 'ZONE', ''),
+      'observer',
+      pick(r, 'SVR_IP', ''),
+      pick(r, 'SVR_PORT', 0n),
+      pick(r, 'NAME', ''),
+      pick(r, 'DATA_TYPE', null),
+      pick(r, 'VALUE', ''),
+      pick(r, 'INFO', ''),
+      pick(r, 'SECTION', ''),
+      pick(r, 'SCOPE', ''),
+      'DEFAULT',
+      pick(r, 'EDIT_LEVEL', ''),
+      pick(r, 'DEFAULT_VALUE', ''),
+      pick(r, 'ISDEFAULT', 'YES') === 'YES' ? 1n : 0n,
+    ]);
   return filter(columns, rows, stmt.like, stmt.where, ctx, 4);
+}
+
+/** A tenant's id by name, as DBA_OB_TENANTS (sys's view of every tenant) lists it. */
+function tenantIdByName(catalog: Catalog, name: string): bigint | undefined {
+  const tenants = catalog.resolve('oceanbase', 'DBA_OB_TENANTS');
+  if (!tenants) return undefined;
+  const idAt = tenants.columns.findIndex((c) => c.name === 'TENANT_ID');
+  const nameAt = tenants.columns.findIndex((c) => c.name === 'TENANT_NAME');
+  for (const r of tenants.rows()) {
+    if (String(r[nameAt]).toLowerCase() === name.toLowerCase()) {
+      const id = r[idAt];
+      return typeof id === 'bigint' ? id : undefined;
+    }
+  }
+  return undefined;
 }
 
 function showProcesslist(ctx: EvalContext): ResultSet {

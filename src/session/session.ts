@@ -283,6 +283,7 @@ export class Session {
       user: this.#who.user,
       currentUser: this.#who.currentUser,
       connectionId: this.#connectionId,
+      tenantId: BigInt(this.login.tenantId),
       sessionVariables: this.variables.session,
       globalVariables: this.entry.globalVariables,
       userVariables: this.variables.user,

@@ -22,18 +22,5 @@ export const SERVER = {
   dataDiskCapacity: 256n * 1024n ** 3n,
 } as const;
 
-/** sys_unit_config and sys_pool, which every cluster has (ids 1). */
-export const SYS_UNIT = {
-  configId: 1,
-  configName: 'sys_unit_config',
-  poolId: 1,
-  poolName: 'sys_pool',
-  unitId: 1,
-  maxCpu: 1,
-  minCpu: 1,
-  memorySize: 2n * 1024n ** 3n,
-  logDiskSize: 6n * 1024n ** 3n,
-} as const;
-
 /** MAX_IOPS / MIN_IOPS when a unit config gives none: INT64_MAX, "unlimited". */
 export const UNLIMITED_IOPS = 9223372036854775807n;

@@ -10,6 +10,7 @@ import { scnOfUs } from '../engine/index.js';
 import type { TenantState } from '../engine/index.js';
 import { T, col } from './columns.js';
 import { SYS_TENANT_ID } from './read.js';
+import { resourcePools } from './resources.js';
 import type { Row, ViewContext, ViewDef } from './types.js';
 import { emptyAsNull, int, timestamp } from './values.js';
 
@@ -50,7 +51,17 @@ function tenantType(id: number): string {
   return id % 2 === 1 ? 'META' : 'USER';
 }
 
-function tenantRow(t: TenantState, nowUs: number): Row {
+/**
+ * UNIT_NUM: the unit count per zone of the pool the tenant runs on (a meta tenant on its user tenant's), as the
+ * pools say; the tenant's own record when it has none.
+ */
+function unitNum(ctx: ViewContext, t: TenantState): number {
+  const owner = tenantType(t.id) === 'META' ? t.id + 1 : t.id;
+  return resourcePools(ctx).find((p) => p.tenantId === owner)?.unitCount ?? t.unitNum;
+}
+
+function tenantRow(ctx: ViewContext, t: TenantState): Row {
+  const nowUs = ctx.nowUs;
   const user = tenantType(t.id) === 'USER';
   // A primary user tenant is always in sync: its SCNs are the GTS of now (state.ts followsGts); any other user
   // tenant is where its replay has reached.
@@ -77,7 +88,7 @@ function tenantRow(t: TenantState, nowUs: number): Row {
     user ? t.recoveryUntilScn : null,
     user ? t.logMode : 'NOARCHIVELOG',
     t.arbitrationServiceStatus,
-    int(t.unitNum),
+    int(unitNum(ctx, t)),
     t.compatible,
     user ? int(t.maxLsId) : 1n,
   ];
@@ -92,5 +103,5 @@ export const DBA_OB_TENANTS: ViewDef = {
     ctx.state.tenants
       .filter((t) => ctx.tenantId === SYS_TENANT_ID || t.id === ctx.tenantId)
       .sort((a, b) => a.id - b.id)
-      .map((t) => tenantRow(t, ctx.nowUs)),
+      .map((t) => tenantRow(ctx, t)),
 };

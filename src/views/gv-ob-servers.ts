@@ -1,14 +1,30 @@
 /**
  * GV$OB_SERVERS: observer capacity and assignment, which obdiag reads. The 4.2 columns are the master DESC without
  * the shared-storage ones (DATA_DISK_ASSIGNED, SS_DATA_DISK_*) (source: desc_sys_views_in_sys.result); whether
- * SSL_CERT_EXPIRED_TIME is in every 4.2 build is not confirmed. Assigned figures add up the unit configs in use
- * (the sys unit; see gv-ob-units.ts).
+ * SSL_CERT_EXPIRED_TIME is in every 4.2 build is not confirmed. Assigned figures add up the units on the server:
+ * one per resource pool (the sys pool, each tenant's, and any pool created and not yet granted; see dba-ob-units.ts).
  */
 import { serverStatus } from '../engine/index.js';
-import { SERVER, SYS_UNIT } from './cluster-profile.js';
+import { SERVER } from './cluster-profile.js';
 import { T, col } from './columns.js';
-import type { Row, ViewDef } from './types.js';
+import { resourcePools, unitConfigs } from './resources.js';
+import type { Row, ViewContext, ViewDef } from './types.js';
 import { int } from './values.js';
+
+/** The unit configs of the units on the server, added up. */
+function assignedResources(ctx: ViewContext): { minCpu: number; maxCpu: number; memorySize: bigint; logDiskSize: bigint } {
+  const configs = unitConfigs(ctx);
+  const sum = { minCpu: 0, maxCpu: 0, memorySize: 0n, logDiskSize: 0n };
+  for (const pool of resourcePools(ctx)) {
+    const c = configs.find((u) => u.id === pool.unitConfigId);
+    if (c === undefined) continue;
+    sum.minCpu += c.minCpu;
+    sum.maxCpu += c.maxCpu;
+    sum.memorySize += c.memorySize;
+    sum.logDiskSize += c.logDiskSize;
+  }
+  return sum;
+}
 
 export const GV_OB_SERVERS: ViewDef = {
   name: 'GV$OB_SERVERS',
@@ -39,6 +55,7 @@ export const GV_OB_SERVERS: ViewDef = {
   rows: (ctx) => {
     // A GV$ view is answered by every live observer: a down one contributes no row.
     if (serverStatus(ctx.state) === 'INACTIVE') return [];
+    const assigned = assignedResources(ctx);
     const row: Row = [
       SERVER.ip,
       int(SERVER.rpcPort),
@@ -46,12 +63,12 @@ export const GV_OB_SERVERS: ViewDef = {
       int(SERVER.sqlPort),
       int(SERVER.cpuCapacity),
       SERVER.cpuCapacity,
-      SYS_UNIT.minCpu,
-      SYS_UNIT.maxCpu,
+      assigned.minCpu,
+      assigned.maxCpu,
       SERVER.memCapacity,
-      SYS_UNIT.memorySize,
+      assigned.memorySize,
       SERVER.logDiskCapacity,
-      SYS_UNIT.logDiskSize,
+      assigned.logDiskSize,
       0n,
       SERVER.dataDiskCapacity,
       0n,

@@ -1,6 +1,7 @@
 /** Every table the catalog knows, in database `oceanbase`, in the order SHOW TABLES lists them (by name). */
 import { ALL_SERVER } from './all-server.js';
 import { ALL_TENANT } from './all-tenant.js';
+import { ALL_ZONE } from './all-zone.js';
 import { ALL_VIRTUAL_BACKUP_SCHEDULE_TASK } from './all-virtual-backup-schedule-task.js';
 import { CDB_OB_ARCHIVE_DEST, DBA_OB_ARCHIVE_DEST } from './dba-ob-archive-dest.js';
 import { CDB_OB_ARCHIVELOG, DBA_OB_ARCHIVELOG } from './dba-ob-archivelog.js';
@@ -32,16 +33,23 @@ import {
 import { CDB_OB_BACKUP_TASK_HISTORY, DBA_OB_BACKUP_TASK_HISTORY } from './dba-ob-backup-task-history.js';
 import { CDB_OB_BACKUP_TASKS, DBA_OB_BACKUP_TASKS } from './dba-ob-backup-tasks.js';
 import { DBA_OB_CLUSTER_EVENT_HISTORY } from './dba-ob-cluster-event-history.js';
+import { CDB_OB_FREEZE_INFO, DBA_OB_FREEZE_INFO } from './dba-ob-freeze-info.js';
 import { CDB_OB_LOG_RESTORE_SOURCE, DBA_OB_LOG_RESTORE_SOURCE } from './dba-ob-log-restore-source.js';
+import { CDB_OB_LS, DBA_OB_LS } from './dba-ob-ls.js';
 import { CDB_OB_LS_LOG_ARCHIVE_PROGRESS, DBA_OB_LS_LOG_ARCHIVE_PROGRESS } from './dba-ob-ls-log-archive-progress.js';
 import { DBA_OB_RESOURCE_POOLS } from './dba-ob-resource-pools.js';
 import { CDB_OB_RESTORE_HISTORY, DBA_OB_RESTORE_HISTORY } from './dba-ob-restore-history.js';
 import { CDB_OB_RESTORE_PROGRESS, DBA_OB_RESTORE_PROGRESS } from './dba-ob-restore-progress.js';
 import { DBA_OB_ROOTSERVICE_EVENT_HISTORY } from './dba-ob-rootservice-event-history.js';
+import { DBA_OB_SERVER_EVENT_HISTORY } from './dba-ob-server-event-history.js';
 import { DBA_OB_SERVERS } from './dba-ob-servers.js';
+import { CDB_OB_TABLE_LOCATIONS, DBA_OB_TABLE_LOCATIONS } from './dba-ob-table-locations.js';
+import { DBA_OB_TENANT_JOBS } from './dba-ob-tenant-jobs.js';
 import { DBA_OB_TENANTS } from './dba-ob-tenants.js';
 import { DBA_OB_UNIT_CONFIGS } from './dba-ob-unit-configs.js';
+import { DBA_OB_UNITS } from './dba-ob-units.js';
 import { DBA_OB_ZONES } from './dba-ob-zones.js';
+import { GV_OB_LOG_STAT, V_OB_LOG_STAT } from './gv-ob-log-stat.js';
 import { GV_OB_PARAMETERS, V_OB_PARAMETERS } from './gv-ob-parameters.js';
 import { GV_OB_SERVERS } from './gv-ob-servers.js';
 import { GV_OB_UNITS } from './gv-ob-units.js';
@@ -76,6 +84,11 @@ const ALL: readonly ViewDef[] = [
   DBA_OB_UNIT_CONFIGS, DBA_OB_RESOURCE_POOLS,
   DBA_OB_ROOTSERVICE_EVENT_HISTORY, DBA_OB_CLUSTER_EVENT_HISTORY,
   V_OB_ARCHIVE_DEST_STATUS, GV_OB_PARAMETERS, V_OB_PARAMETERS,
+  DBA_OB_LS, CDB_OB_LS,
+  DBA_OB_TABLE_LOCATIONS, CDB_OB_TABLE_LOCATIONS,
+  DBA_OB_FREEZE_INFO, CDB_OB_FREEZE_INFO,
+  GV_OB_LOG_STAT, V_OB_LOG_STAT,
+  DBA_OB_SERVER_EVENT_HISTORY, DBA_OB_UNITS, DBA_OB_TENANT_JOBS, ALL_ZONE,
 ];
 
 /** All view definitions, sorted by name (case-insensitively, as SHOW TABLES sorts). */

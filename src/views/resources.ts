@@ -1,12 +1,11 @@
 /**
- * Resource unit configs and pools as the views show them: sys_unit_config / sys_pool (id 1, created with the
- * cluster), then those created with CREATE RESOURCE UNIT / POOL with the ids, times and grants the engine keeps
- * (ids from 1001, never reused, so they survive a drop). Option values are the text the statement gave: capacities
+ * Resource unit configs and pools as the views show them, all from the engine's lists: sys_unit_config / sys_pool
+ * (id 1, created with the cluster), each start-up tenant's own, then those created with CREATE RESOURCE UNIT / POOL,
+ * with the ids, times and grants the engine keeps (ids from 1001, never reused, so they survive a drop). Option values are the text the statement gave: capacities
  * like `8G` are read with 1024-based units.
  */
 import type { NamedOptions } from '../engine/index.js';
-import { SYS_UNIT, UNLIMITED_IOPS } from './cluster-profile.js';
-import { clusterStartUs } from './read.js';
+import { UNLIMITED_IOPS } from './cluster-profile.js';
 import type { ViewContext } from './types.js';
 
 export interface UnitConfig {
@@ -58,19 +57,6 @@ function parseInteger(text: string | undefined): bigint | undefined {
 }
 
 export function unitConfigs(ctx: ViewContext): UnitConfig[] {
-  const sys: UnitConfig = {
-    id: SYS_UNIT.configId,
-    name: SYS_UNIT.configName,
-    createUs: clusterStartUs(ctx),
-    modifyUs: clusterStartUs(ctx),
-    maxCpu: SYS_UNIT.maxCpu,
-    minCpu: SYS_UNIT.minCpu,
-    memorySize: SYS_UNIT.memorySize,
-    logDiskSize: SYS_UNIT.logDiskSize,
-    maxIops: UNLIMITED_IOPS,
-    minIops: UNLIMITED_IOPS,
-    iopsWeight: 0n,
-  };
   const created = ctx.state.resourceUnits.map((u): UnitConfig => {
     const maxCpu = parseNumber(option(u, 'max_cpu')) ?? 1;
     const memorySize = parseCapacity(option(u, 'memory_size')) ?? 0n;
@@ -90,7 +76,7 @@ export function unitConfigs(ctx: ViewContext): UnitConfig[] {
       iopsWeight: parseInteger(option(u, 'iops_weight')) ?? 0n,
     };
   });
-  return [sys, ...created];
+  return created;
 }
 
 /** `('zone1')`, `('z1','z2')` or `zone1;zone2` → `zone1;zone2` as ZONE_LIST shows it. */
@@ -106,17 +92,6 @@ function zoneListText(text: string | undefined): string {
 
 export function resourcePools(ctx: ViewContext): ResourcePool[] {
   const configs = unitConfigs(ctx);
-  const start = clusterStartUs(ctx);
-  const sys: ResourcePool = {
-    id: SYS_UNIT.poolId,
-    name: SYS_UNIT.poolName,
-    createUs: start,
-    modifyUs: start,
-    tenantId: 1,
-    unitCount: 1,
-    unitConfigId: SYS_UNIT.configId,
-    zoneList: 'zone1',
-  };
   const created = ctx.state.resourcePools.map((p): ResourcePool => {
     const unitName = option(p, 'unit');
     const config = configs.find((c) => c.name === unitName?.replace(/^['"`]|['"`]$/g, ''));
@@ -131,5 +106,15 @@ export function resourcePools(ctx: ViewContext): ResourcePool[] {
       zoneList: zoneListText(option(p, 'zone_list')),
     };
   });
-  return [sys, ...created];
+  return created;
+}
+
+/**
+ * The unit a tenant's user LS group runs on: the unit of the pool granted to it (one unit per pool on a one-server
+ * cluster, so the pool's id, as GV$OB_UNITS numbers it), the sys unit for sys, and 0 when it has none. A meta tenant
+ * shares its user tenant's unit.
+ */
+export function tenantUnitId(ctx: ViewContext, tenantId: number): number {
+  const owner = tenantId !== 1 && tenantId % 2 === 1 ? tenantId + 1 : tenantId;
+  return resourcePools(ctx).find((p) => p.tenantId === owner)?.id ?? 0;
 }

@@ -5,6 +5,7 @@
 import { seedRng } from './rng.js';
 import { advanceTo, advanceWithin } from './scheduler.js';
 import type { ClusterState } from '../state.js';
+import { builtinPools, builtinUnits, provisionTenantResources } from '../tenant/resources.js';
 import { addUserTenant, sysTenant } from '../tenant/tenants.js';
 import { scnOfUs } from './time.js';
 import type { Clock, Cluster, ClusterConfig } from '../types.js';
@@ -34,10 +35,11 @@ export function initialState(config: ClusterConfig, clock: Clock | null): Cluste
     },
     tenants: [sysTenant(start)],
     nextUserTenantId: 1002,
+    parameters: {},
     formatFiles: [],
     rootserviceEvents: [],
-    resourceUnits: [],
-    resourcePools: [],
+    resourceUnits: builtinUnits(start),
+    resourcePools: builtinPools(start),
     nextUnitConfigId: 1001,
     nextResourcePoolId: 1001,
     restoreJobs: [],
@@ -48,10 +50,11 @@ export function initialState(config: ClusterConfig, clock: Clock | null): Cluste
     nextFaultId: 1,
   };
   for (const spec of config.tenants ?? DEFAULT_TENANTS) {
-    addUserTenant(state, spec.name, spec.mode === 'oracle' ? 'ORACLE' : 'MYSQL', {
+    const tenant = addUserTenant(state, spec.name, spec.mode === 'oracle' ? 'ORACLE' : 'MYSQL', {
       macroBlockCount: config.macroBlocksPerTenant,
       writeRateBytesPerSec: config.writeRateBytesPerSec,
     });
+    provisionTenantResources(state, tenant);
   }
   return state;
 }

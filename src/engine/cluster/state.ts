@@ -31,6 +31,8 @@ export interface ClusterState {
   /** The last GTS handed out (ns); GTS is strictly increasing. */
   lastGtsScn: bigint;
   clock: ClockState;
+  /** Cluster parameters ALTER SYSTEM SET changed, by name, as typed (GV$OB_PARAMETERS; the rest show defaults). */
+  parameters: Record<string, string>;
   /** DBA_OB_TENANTS rows (sys, meta and user tenants), ordered by id. Dropped tenants are removed. */
   tenants: TenantState[];
   /** The next user tenant id (even); its meta tenant is id - 1 (views.md §10.1). */
@@ -39,7 +41,10 @@ export interface ClusterState {
   formatFiles: FormatFile[];
   /** DBA_OB_ROOTSERVICE_EVENT_HISTORY rows, in order. */
   rootserviceEvents: RootserviceEvent[];
-  /** Resource units and pools (CREATE / DROP RESOURCE UNIT / POOL): DBA_OB_UNIT_CONFIGS, DBA_OB_RESOURCE_POOLS. */
+  /**
+   * Resource units and pools: DBA_OB_UNIT_CONFIGS, DBA_OB_RESOURCE_POOLS. The built-in sys_unit_config / sys_pool
+   * (id 1), each start-up tenant's own (tenant/resources.ts) and those of CREATE / DROP RESOURCE UNIT / POOL.
+   */
   resourceUnits: ResourceUnit[];
   resourcePools: ResourcePool[];
   /** UNIT_CONFIG_ID / RESOURCE_POOL_ID of the next unit or pool created (user objects count from 1001). */

@@ -1,8 +1,9 @@
 /**
  * ALTER SYSTEM [SET] p = v [TENANT = x], … (statements.md §4): backup parameters (data_backup_dest,
- * log_archive_dest[_n], log_archive_dest_state[_n], log_restore_source) and the tenant parameters the backup
- * engine reads (ha_low_thread_score, ha_high_thread_score, log_archive_concurrency, archive_lag_target). Every item is checked before
- * any is applied, so a rejected statement changes nothing.
+ * log_archive_dest[_n], log_archive_dest_state[_n], log_restore_source), and every other parameter OceanBase 4.2
+ * defines (src/engine/parameters: the tenant parameters the backup engine reads, ha_low_thread_score,
+ * ha_high_thread_score, log_archive_concurrency, archive_lag_target, stay typed; the rest are stored and shown).
+ * Every item is checked before any is applied, so a rejected statement changes nothing.
  *
  * Checked (ObAdminSetConfig::verify_config, oceanbase/oceanbase rootserver/ob_system_admin_util.cpp): a value out
  * of its range fails `ci->check()` → OB_INVALID_CONFIG with no user message (`Invalid config`); an unknown name →
@@ -22,7 +23,8 @@ import {
 import { parseDest } from './parse.js';
 import { checkDestValidity, registerDest, setParameterRow } from './register.js';
 import type { ClusterState, TenantState } from '../state.js';
-import { parseTimeString } from '../cluster/time.js';
+import { isValidParameterValue, parseIntLikeOceanBase } from '../parameters/check.js';
+import { findParameter } from '../parameters/table.js';
 import { SYS_TENANT_ID, backupOf, findTenant, findTenantByName, userTenants } from '../tenant/tenants.js';
 import type { Cluster, Outcome, SessionContext } from '../types.js';
 import { OK } from '../types.js';
@@ -42,12 +44,9 @@ export function optionText(value: OptionValue): string {
   }
 }
 
-/** The integer tenant parameters, range [0,100]. */
-type IntParameter = 'ha_low_thread_score' | 'ha_high_thread_score' | 'log_archive_concurrency';
-const TENANT_PARAMETERS: readonly IntParameter[] = ['ha_low_thread_score', 'ha_high_thread_score', 'log_archive_concurrency'];
-
-/** archive_lag_target's range, [0ms, 7200s] (DEF_TIME(archive_lag_target, OB_TENANT_PARAMETER, "120s", "[0ms,7200s]")). */
-const MAX_ARCHIVE_LAG_TARGET_US = 7200 * 1_000_000;
+/** The tenant parameters the engine reads, kept typed on TenantParameters; every other one goes to `other`. */
+const TYPED_INT = ['ha_low_thread_score', 'ha_high_thread_score', 'log_archive_concurrency'] as const;
+type TypedInt = (typeof TYPED_INT)[number];
 
 function isBackupParameter(name: string): boolean {
   return (
@@ -83,32 +82,42 @@ function planItem(state: ClusterState, ctx: SessionContext, item: Item): (() => 
     if (isObError(target)) return target;
     return planBackupParameter(state, target, name, value);
   }
-  if (name === 'archive_lag_target') {
-    const targets = parameterTargets(state, ctx, item.tenant);
-    if (isObError(targets)) return targets;
-    const us = parseTimeString(value);
-    if (us === null || us > MAX_ARCHIVE_LAG_TARGET_US) return obError('OB_INVALID_CONFIG');
+  return planParameter(state, ctx, item, name, value);
+}
+
+/**
+ * Any other parameter of ob_parameter_seed.ipp, in verify_config's order: the resolver refuses cluster_id and,
+ * from a client session, _trace_control_info (OB_OP_NOT_ALLOW "alter the parameter …"); a user tenant, or sys with TENANT = …, looks the name up
+ * among the tenant parameters only, so a cluster parameter there is as unknown as a name OceanBase does not have
+ * (OB_ERR_SYS_CONFIG_UNKNOWN); a READONLY parameter and a value the item will not take are OB_INVALID_CONFIG
+ * (`Invalid config`, no user message).
+ */
+function planParameter(state: ClusterState, ctx: SessionContext, item: Item, name: string, value: string): (() => void) | ObError {
+  if (name === 'cluster_id' || name === '_trace_control_info') return obErrorWith('OB_OP_NOT_ALLOW', `alter the parameter ${name}`);
+  const def = findParameter(name);
+  const tenantLevel = ctx.tenantId !== SYS_TENANT_ID || item.tenant !== undefined;
+  if (def === undefined || (tenantLevel && def.scope === 'CLUSTER')) return obError('OB_ERR_SYS_CONFIG_UNKNOWN');
+  const targets = def.scope === 'TENANT' ? parameterTargets(state, ctx, item.tenant) : [];
+  if (isObError(targets)) return targets;
+  if (def.editLevel === 'READONLY' || !isValidParameterValue(def, value)) return obError('OB_INVALID_CONFIG');
+  if (def.scope === 'CLUSTER') {
     return () => {
-      for (const t of targets) {
-        t.parameters.archive_lag_target = value;
-        t.modifyUs = state.nowUs;
-      }
+      state.parameters[name] = value;
     };
   }
-  if ((TENANT_PARAMETERS as readonly string[]).includes(name)) {
-    const key = name as IntParameter;
-    const targets = parameterTargets(state, ctx, item.tenant);
-    if (isObError(targets)) return targets;
-    if (!/^\s*\d+\s*$/.test(value) || Number(value) > 100) return obError('OB_INVALID_CONFIG');
-    const n = Number(value);
-    return () => {
-      for (const t of targets) {
-        t.parameters[key] = n;
-        t.modifyUs = state.nowUs;
-      }
-    };
-  }
-  return obError('OB_ERR_SYS_CONFIG_UNKNOWN');
+  return () => {
+    for (const t of targets) {
+      setTenantParameter(t, name, value);
+      t.modifyUs = state.nowUs;
+    }
+  };
+}
+
+function setTenantParameter(t: TenantState, name: string, value: string): void {
+  const typed = TYPED_INT.find((n) => n === name);
+  if (typed !== undefined) t.parameters[typed satisfies TypedInt] = Number(parseIntLikeOceanBase(value));
+  else if (name === 'archive_lag_target') t.parameters.archive_lag_target = value;
+  else t.parameters.other[name] = value;
 }
 
 /** The tenant a backup parameter is set for: the session's tenant, or TENANT = x from sys. */

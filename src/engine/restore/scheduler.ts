@@ -12,6 +12,7 @@ import { restoreFailComment, restoreFault } from '../faults/restore-faults.js';
 import { logRateOf } from '../tenant/tenants.js';
 import { changesUntil } from '../data/macroblocks.js';
 import type { ClusterState, RestoreJob, RestoreStatus, TenantData, TenantState } from '../state.js';
+import { provisionTenantResources } from '../tenant/resources.js';
 import { SYS_TENANT_ID, baseTenant, emptyBackup, findTenant, removeUserTenant } from '../tenant/tenants.js';
 import { US_PER_SECOND } from '../cluster/time.js';
 
@@ -82,7 +83,7 @@ function createTenantStep(state: ClusterState, job: RestoreJob): void {
     const pool = state.resourcePools.find((p) => p.name === name);
     if (pool === undefined) return failSysJob(state, job, OB_ERRORS.OB_RESOURCE_POOL_NOT_EXIST.code, `resource pool '${name}' not exist`);
     if (pool.tenantId !== null) {
-      return failSysJob(state, job, OB_ERRORS.OB_OP_NOT_ALLOW.code, `resource pool '${name}' has already been granted to a tenant`);
+      return failSysJob(state, job, OB_ERRORS.OB_RESOURCE_POOL_ALREADY_GRANTED.code, `resource pool '${name}' has already been granted to a tenant`);
     }
   }
   const source = findTenant(state, plan.sourceTenantId);
@@ -96,6 +97,8 @@ function createTenantStep(state: ClusterState, job: RestoreJob): void {
       pool.modifyUs = state.nowUs;
     }
   }
+  // A restore that names no pool still gives the new tenant resources of its own.
+  if (plan.poolList.length === 0) provisionTenantResources(state, tenant);
   job.restoreTenantId = tenant.id;
   const row: RestoreJob = {
     ...structuredClone(job),

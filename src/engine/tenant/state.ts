@@ -80,6 +80,11 @@ export interface TenantParameters {
    * not read one as the other's fallback, so neither overrides the other here.
    */
   archive_lag_target: string;
+  /**
+   * Every other tenant parameter ALTER SYSTEM SET gave this tenant, by name, as typed: stored and shown in
+   * GV$OB_PARAMETERS, not read by the engine (the emulator does not model their effect).
+   */
+  other: Record<string, string>;
 }
 
 /** Per-tenant counters in `__all_backup_info` (views.md §10.2). Each is the NEXT value to hand out. */

@@ -1,7 +1,8 @@
 /**
  * CREATE / DROP TENANT and CREATE / DROP RESOURCE UNIT / POOL, from the sys tenant. A new tenant gets the next
  * even id, its meta tenant and seeded data; its mode comes from `SET ob_compatibility_mode = 'oracle'`; the pools
- * of its resource_pool_list are granted to it. Dropping a tenant being restored ends that restore (its progress
+ * of its resource_pool_list are granted to it (without one it gets its own, tenant/resources.ts). Unit and pool
+ * names are checked against every unit and pool, the built-in sys_unit_config and sys_pool included. Dropping a tenant being restored ends that restore (its progress
  * rows go, a FAIL history row stays) and frees its pools.
  */
 import type { BackupStatement, NamedOption } from '../../../grammar/ast.js';
@@ -9,6 +10,7 @@ import { obError, obErrorWith } from '../../errors.js';
 import { optionText } from '../dest/alter-system-set.js';
 import { abortRestore, liveRestoreOf } from '../restore/scheduler.js';
 import type { ClusterState, NamedOptions } from '../state.js';
+import { provisionTenantResources } from './resources.js';
 import { SYS_TENANT_ID, addUserTenant, findTenantByName, removeUserTenant } from './tenants.js';
 import type { Cluster, Outcome, SessionContext } from '../types.js';
 import { OK } from '../types.js';
@@ -68,11 +70,12 @@ function createTenant(state: ClusterState, stmt: Extract<Ddl, { kind: 'CreateTen
   for (const name of pools) {
     const pool = state.resourcePools.find((p) => p.name === name);
     if (pool === undefined) return obErrorWith('OB_RESOURCE_POOL_NOT_EXIST', name);
-    if (pool.tenantId !== null) return obErrorWith('OB_OP_NOT_ALLOW', `resource pool '${name}' has already been granted to a tenant, granting it again is`);
+    if (pool.tenantId !== null) return obErrorWith('OB_RESOURCE_POOL_ALREADY_GRANTED', name);
   }
   const mode = stmt.variables.find((v) => v.name.toLowerCase() === 'ob_compatibility_mode');
   const oracle = mode !== undefined && optionText(mode.value).toLowerCase() === 'oracle';
   const tenant = addUserTenant(state, stmt.name, oracle ? 'ORACLE' : 'MYSQL');
+  if (pools.length === 0) provisionTenantResources(state, tenant);
   for (const pool of state.resourcePools) {
     if (pools.includes(pool.name)) {
       pool.tenantId = tenant.id;
@@ -105,13 +108,13 @@ function dropResource(state: ClusterState, stmt: Extract<Ddl, { kind: 'DropResou
   if (stmt.kind === 'DropResourceUnit') {
     if (!state.resourceUnits.some((u) => u.name === stmt.name)) return stmt.ifExists ? OK : obErrorWith('OB_RESOURCE_UNIT_NOT_EXIST', stmt.name);
     const used = state.resourcePools.some((p) => p.options.some((o) => o.name === 'unit' && unquote(o.value) === stmt.name));
-    if (used) return obErrorWith('OB_OP_NOT_ALLOW', `resource unit '${stmt.name}' is used by a resource pool, dropping it is`);
+    if (used) return obErrorWith('OB_RESOURCE_UNIT_IS_REFERENCED', stmt.name);
     state.resourceUnits = state.resourceUnits.filter((u) => u.name !== stmt.name);
     return OK;
   }
   const pool = state.resourcePools.find((p) => p.name === stmt.name);
   if (pool === undefined) return stmt.ifExists ? OK : obErrorWith('OB_RESOURCE_POOL_NOT_EXIST', stmt.name);
-  if (pool.tenantId !== null) return obErrorWith('OB_OP_NOT_ALLOW', `resource pool '${stmt.name}' has already been granted to a tenant, dropping it is`);
+  if (pool.tenantId !== null) return obErrorWith('OB_RESOURCE_POOL_ALREADY_GRANTED', stmt.name);
   state.resourcePools = state.resourcePools.filter((p) => p !== pool);
   return OK;
 }

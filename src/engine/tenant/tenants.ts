@@ -123,7 +123,7 @@ export function baseTenant(id: number, name: string, type: TenantState['type'], 
     unitNum: 1,
     compatible: DATA_VERSION,
     maxLsId: user ? 1001 : 1,
-    parameters: { ha_low_thread_score: 0, ha_high_thread_score: 0, log_archive_concurrency: 0, archive_lag_target: '120s' },
+    parameters: { ha_low_thread_score: 0, ha_high_thread_score: 0, log_archive_concurrency: 0, archive_lag_target: '120s', other: {} },
     backup: null,
   };
 }

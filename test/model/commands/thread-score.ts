@@ -32,7 +32,7 @@ export class ThreadScore extends ModelCommand {
   }
 
   override async extraCheck(m: Model, s: System): Promise<void> {
-    const got = await s.rows("SELECT TENANT_ID, VALUE FROM oceanbase.GV$OB_PARAMETERS WHERE NAME = 'ha_low_thread_score' AND TENANT_ID > 1 ORDER BY TENANT_ID");
+    const got = await s.rows("SELECT TENANT_ID, VALUE FROM oceanbase.GV$OB_PARAMETERS WHERE NAME = 'ha_low_thread_score' AND TENANT_ID IN (SELECT TENANT_ID FROM oceanbase.DBA_OB_TENANTS WHERE TENANT_TYPE = 'USER') ORDER BY TENANT_ID");
     const want = USER_TENANTS.map((t) => [String(TENANT_ID[t]), String(m.tenants[t].threadScore)]);
     if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`ha_low_thread_score: model ${JSON.stringify(want)}, actual ${JSON.stringify(got)}`);
   }

@@ -96,15 +96,27 @@ describe('RUN UPGRADE JOB (clients.md §7: a DBA_OB_CLUSTER_EVENT_HISTORY row)',
 });
 
 describe('resource units and pools (clients.md §7; DBA_OB_UNIT_CONFIGS, DBA_OB_RESOURCE_POOLS)', () => {
-  it('IF NOT EXISTS / IF EXISTS, ids from 1001, a granted pool cannot be dropped until DROP TENANT … FORCE frees it', () => {
+  it('IF NOT EXISTS / IF EXISTS, ids after the built-in and start-up ones, a granted pool cannot be dropped until DROP TENANT … FORCE frees it', () => {
     const cluster = restored();
     const sys = session(SYS);
     ok(cluster, sys, sql("CREATE RESOURCE UNIT IF NOT EXISTS uc1 MAX_CPU 4, MEMORY_SIZE '8G'"));
     expect(fails(cluster, sys, sql("CREATE RESOURCE UNIT uc1 MAX_CPU 4, MEMORY_SIZE '8G'")).errno).toBe(4649);
-    expect(cluster.state.resourceUnits.map((u) => [u.id, u.name])).toEqual([[1001, 'uc1']]);
-    expect(cluster.state.resourcePools.map((p) => [p.id, p.name, p.tenantId])).toEqual([[1001, 'p1', 1006]]);
-    expect(fails(cluster, sys, sql('DROP RESOURCE POOL IF EXISTS `p1`')).errno).toBe(4179);
-    expect(fails(cluster, sys, sql('DROP RESOURCE UNIT uc1')).errno).toBe(4179);
+    // sys_unit_config / sys_pool (1), then mysql_tenant's and oracle_tenant's own (1001, 1002), then these.
+    expect(cluster.state.resourceUnits.map((u) => [u.id, u.name])).toEqual([
+      [1, 'sys_unit_config'],
+      [1001, 'mysql_tenant_unit'],
+      [1002, 'oracle_tenant_unit'],
+      [1003, 'uc1'],
+    ]);
+    expect(cluster.state.resourcePools.map((p) => [p.id, p.name, p.tenantId])).toEqual([
+      [1, 'sys_pool', 1],
+      [1001, 'mysql_tenant_pool', 1002],
+      [1002, 'oracle_tenant_pool', 1004],
+      [1003, 'p1', 1006],
+    ]);
+    // OB_RESOURCE_POOL_ALREADY_GRANTED and OB_RESOURCE_UNIT_IS_REFERENCED (ObUnitManager::drop_resource_pool / drop_unit_config).
+    expect(fails(cluster, sys, sql('DROP RESOURCE POOL IF EXISTS `p1`')).errno).toBe(4626);
+    expect(fails(cluster, sys, sql('DROP RESOURCE UNIT uc1')).errno).toBe(4634);
     ok(cluster, sys, sql('DROP TENANT t1r FORCE'));
     expect(cluster.state.tenants.some((t) => t.id === 1006 || t.id === 1005)).toBe(false);
     ok(cluster, sys, sql('DROP RESOURCE POOL IF EXISTS `p1`'));

@@ -141,7 +141,7 @@ describe('restore: rows and roles through time (views.md §8.13, clients.md §9)
     expect(tenant(cluster, 1005).name).toBe('META$1006');
     expect([tenant(cluster, id).role, tenant(cluster, id).status, tenant(cluster, id).primaryZone]).toEqual(['RESTORE', 'RESTORE', 'zone1']);
     expect(cluster.state.restoreJobs.map((j) => [j.tenantId, j.status])).toEqual([[1, 'WAIT_TENANT_RESTORE_FINISH'], [id, 'RESTORE_PRE']]);
-    expect(cluster.state.resourcePools[0]!.tenantId).toBe(id);
+    expect(cluster.state.resourcePools.find((p) => p.name === 'p1')!.tenantId).toBe(id);
     finishRestores(cluster);
     const row = cluster.state.restoreHistory.find((h) => h.tenantId === id)!;
     expect(row.statusLog.map((c) => c.to)).toEqual([
@@ -202,7 +202,7 @@ describe('CANCEL RESTORE (a forced drop of the restoring tenant, statements.md �
     ok(cluster, sys, sql('ALTER SYSTEM CANCEL RESTORE `r1`'));
     expect(cluster.state.restoreJobs).toEqual([]);
     expect(cluster.state.tenants.some((t) => t.name === 'r1' || t.name === 'META$1006')).toBe(false);
-    expect(cluster.state.resourcePools[0]!.tenantId).toBeNull();
+    expect(cluster.state.resourcePools.find((p) => p.name === 'p1')!.tenantId).toBeNull();
     expect(lastHistory(cluster).status).toBe('FAIL');
     step(cluster, 10_000);
     expect(cluster.state.restoreJobs).toEqual([]);

@@ -41,16 +41,26 @@ describe('archive_lag_target: DEF_TIME(archive_lag_target, OB_TENANT_PARAMETER, 
     expect(fails(c, session(T1), stmt).name).toBe('OB_NOT_SUPPORTED');
   });
 
-  it('SHOW PARAMETERS and GV$OB_PARAMETERS show it per tenant, in section LOGSERVICE', () => {
+  it('GV$OB_PARAMETERS shows it per tenant (meta tenants too), in section LOGSERVICE; SHOW PARAMETERS the session tenant\'s', () => {
     const emulator = createEmulator({ startTime: '2024-01-31T03:20:00Z', seed: 42 });
     const s = emulator.session({ tenant: 'sys', database: 'oceanbase' });
     expect(isObError(s.execute("ALTER SYSTEM SET ARCHIVE_LAG_TARGET = '90s' TENANT = mysql_tenant"))).toBe(false);
     const rs = s.rows("SELECT TENANT_ID, VALUE, SECTION FROM oceanbase.GV$OB_PARAMETERS WHERE NAME = 'archive_lag_target' ORDER BY TENANT_ID");
     if (isObError(rs)) throw new Error(rs.message);
-    expect(rs.rows).toEqual([[1n, '120s', 'LOGSERVICE'], [1002n, '90s', 'LOGSERVICE'], [1004n, '120s', 'LOGSERVICE']]);
+    expect(rs.rows).toEqual([
+      [1n, '120s', 'LOGSERVICE'],
+      [1001n, '120s', 'LOGSERVICE'],
+      [1002n, '90s', 'LOGSERVICE'],
+      [1003n, '120s', 'LOGSERVICE'],
+      [1004n, '120s', 'LOGSERVICE'],
+    ]);
+    // SHOW PARAMETERS: `tenant_id = <session tenant> or tenant_id is null` (ob_show_resolver.cpp).
     const show = s.rows("SHOW PARAMETERS LIKE 'archive_lag_target'");
     if (isObError(show)) throw new Error(show.message);
-    expect(show.rows.length).toBe(3);
+    expect(show.rows.map((r) => r[6])).toEqual(['120s']);
+    const t1 = s.rows("SHOW PARAMETERS LIKE 'archive_lag_target' TENANT = mysql_tenant");
+    if (isObError(t1)) throw new Error(t1.message);
+    expect(t1.rows.map((r) => r[6])).toEqual(['90s']);
   });
 });
 

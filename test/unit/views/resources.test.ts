@@ -4,7 +4,7 @@
  * job, also through SQL as obshell counts it (clients.md §6-§7, §9).
  */
 import { describe, expect, it } from 'vitest';
-import { advance } from '../../../src/engine/index.js';
+import { advance, createCluster } from '../../../src/engine/index.js';
 import { createEmulator, isObError } from '../../../src/index.js';
 import type { Temporal } from '../../../src/result.js';
 import { START_US, newCluster, ok, session, sql, view } from './helpers.js';
@@ -14,7 +14,8 @@ const us = (v: unknown): number => Number((v as Temporal).utcMicros);
 
 describe('resource units and pools', () => {
   it('ids follow creation and survive a drop; times are when each was created and last changed; a grant sets TENANT_ID', () => {
-    const c = newCluster();
+    // No start-up user tenant, so no start-up units or pools: the ids here are the first user ones.
+    const c = createCluster({ startTimeUs: START_US, seed: 42, tenants: [] });
     const sys = session(SYS);
     ok(c, sys, sql("CREATE RESOURCE UNIT u1 MAX_CPU 1, MEMORY_SIZE '2G'"));
     advance(c, 1000);

@@ -176,14 +176,14 @@ describe('what the restored tenant shows elsewhere', () => {
     expect([t['STATUS'], t['TENANT_ROLE'], t['SYNC_SCN'], t['REPLAYABLE_SCN'], t['READABLE_SCN'], t['RECOVERY_UNTIL_SCN']]).toEqual(['NORMAL', 'STANDBY', scn, scn, scn, scn]);
   });
 
-  it('DBA_OB_RESOURCE_POOLS: p1 (id 1001) granted to the tenant when it was created; GV$OB_UNITS has its unit', () => {
+  it('DBA_OB_RESOURCE_POOLS: p1 (id 1003, after the start-up tenants\' own 1001, 1002) granted to the tenant when it was created; GV$OB_UNITS has its unit', () => {
     const pool = view(c, SYS, 'DBA_OB_RESOURCE_POOLS').find((r) => r['NAME'] === 'p1')!;
-    expect([pool['RESOURCE_POOL_ID'], pool['TENANT_ID'], pool['UNIT_CONFIG_ID'], pool['ZONE_LIST']]).toEqual([1001n, BigInt(R1), 1001n, 'zone1']);
+    expect([pool['RESOURCE_POOL_ID'], pool['TENANT_ID'], pool['UNIT_CONFIG_ID'], pool['ZONE_LIST']]).toEqual([1003n, BigInt(R1), 1003n, 'zone1']);
     expect(us(pool['MODIFY_TIME'])).toBe(startUs + 1_000_000);
     expect(us(pool['CREATE_TIME'])).toBe(startUs);
     const units = view(c, SYS, 'GV$OB_UNITS');
-    expect(units.map((u) => [u['UNIT_ID'], u['TENANT_ID']])).toEqual([[1n, 1n], [1001n, BigInt(R1)]]);
-    expect([units[1]!['MAX_CPU'], units[1]!['MEMORY_SIZE']]).toEqual([2, 4n * 1024n ** 3n]);
+    expect(units.map((u) => [u['UNIT_ID'], u['TENANT_ID']])).toEqual([[1n, 1n], [1001n, 1002n], [1002n, 1004n], [1003n, BigInt(R1)]]);
+    expect([units[3]!['MAX_CPU'], units[3]!['MEMORY_SIZE']]).toEqual([2, 4n * 1024n ** 3n]);
     expect(view(c, R1, 'GV$OB_UNITS').map((u) => u['TENANT_ID'])).toEqual([BigInt(R1)]);
   });
 
