@@ -1,6 +1,9 @@
 /** Builds the ALTER SYSTEM backup, archive, clean, policy and parameter ASTs from the CST. */
 import type { CstNode, IToken } from 'chevrotain';
-import type { BackupStatement, OptionValue } from './ast.js';
+import type { BackupStatement, BackupVariableStatement, OptionValue, RestoreStatement } from './ast.js';
+
+/** What ALTER SYSTEM's backup branches build: CANCEL and ADD / CLEAR also spell restore statements. */
+type AlterSystemBuilt = BackupStatement | BackupVariableStatement | RestoreStatement;
 import { identifierText, has, need, node, nodes, onlyToken, stringText, token, tokens } from './cst-util.js';
 
 /** A tenant name: an identifier keeps its spelling, a string gives its value, ALL stays `ALL` as written. */
@@ -73,7 +76,7 @@ function copyOf(n: CstNode): string | null {
   return c === undefined ? null : (token(c, 'IntegerLiteral')?.image ?? null);
 }
 
-function buildCancel(n: CstNode): BackupStatement {
+function buildCancel(n: CstNode): AlterSystemBuilt {
   if (has(n, 'RESTORE')) return { kind: 'CancelRestore', tenant: identifierText(onlyToken(need(n, 'tenant'))) };
   if (has(n, 'RECOVER')) return { kind: 'CancelRecoverTable', tenant: identifierText(onlyToken(need(n, 'tenant'))) };
   if (has(n, 'DELETE')) {
@@ -115,7 +118,7 @@ function policyNameOf(n: CstNode): string {
   return stringText(tokens(need(n, 'policyName'), 'StringLiteral')[0] as IToken);
 }
 
-function buildAdd(n: CstNode): BackupStatement {
+function buildAdd(n: CstNode): AlterSystemBuilt {
   const uri = token(n, 'uri');
   if (uri !== undefined) return { kind: 'AddRestoreSource', uri: stringText(uri) };
   const window = token(n, 'recoveryWindow');
@@ -163,7 +166,7 @@ function buildParameters(n: CstNode): BackupStatement {
 }
 
 /** Dispatches on the one ALTER SYSTEM sub-rule of `alterStatement`, except the restore family (ast-restore). */
-export function buildAlterSystemBackup(n: CstNode): BackupStatement | undefined {
+export function buildAlterSystemBackup(n: CstNode): AlterSystemBuilt | undefined {
   const pick = (name: string): CstNode | undefined => node(n, name);
   let c: CstNode | undefined;
   if ((c = pick('archiveLog'))) return buildArchiveLog(c);

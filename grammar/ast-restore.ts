@@ -1,6 +1,6 @@
 /** Builds the restore-family, standby, upgrade, tenant, resource and emulator-control ASTs from the CST. */
 import type { CstNode, IToken } from 'chevrotain';
-import type { BackupStatement, ControlStatement, NamedOption, PersistStatement, TimeUnit, Until } from './ast.js';
+import type { ControlStatement, NamedOption, PersistStatement, RestoreStatement, TenantStatement, TimeUnit, Until } from './ast.js';
 import { buildOptionValue, clauseString, isString, tenantOf } from './ast-backup.js';
 import { buildFaultControl } from './ast-control.js';
 import { has, identifierText, need, node, nodes, onlyToken, stringText, token, tokens } from './cst-util.js';
@@ -21,7 +21,7 @@ function nameOf(n: CstNode): string {
 }
 
 /** The WITH tail shared by RESTORE and RECOVER TABLE. */
-function withTail(n: CstNode): Pick<Extract<BackupStatement, { kind: 'Restore' }>, 'options' | 'encryptedBy' | 'keyFrom'> {
+function withTail(n: CstNode): Pick<Extract<RestoreStatement, { kind: 'Restore' }>, 'options' | 'encryptedBy' | 'keyFrom'> {
   const w = need(n, 'restoreWith');
   const keyPath = token(w, 'keyPath');
   const keyEnc = node(w, 'keyEncryptedBy');
@@ -32,7 +32,7 @@ function withTail(n: CstNode): Pick<Extract<BackupStatement, { kind: 'Restore' }
   };
 }
 
-function buildRestore(n: CstNode): BackupStatement {
+function buildRestore(n: CstNode): RestoreStatement {
   const from = token(n, 'from');
   const until = untilOf(node(n, 'restoreUntil'));
   if (has(n, 'PREVIEW')) return { kind: 'RestorePreview', from: stringText(from as IToken), until };
@@ -62,7 +62,7 @@ function writtenText(n: CstNode): string {
   return parts.map((t) => t.image).join('');
 }
 
-function buildRecoverTable(n: CstNode): BackupStatement {
+function buildRecoverTable(n: CstNode): RestoreStatement {
   const { options, encryptedBy, keyFrom } = withTail(n);
   const from = token(n, 'from');
   return {
@@ -82,13 +82,13 @@ function buildRecoverTable(n: CstNode): BackupStatement {
   };
 }
 
-function buildRecoverStandby(n: CstNode): BackupStatement {
+function buildRecoverStandby(n: CstNode): RestoreStatement {
   const point = node(n, 'untilPoint');
   const until: Until | null = has(n, 'UNLIMITED') ? { kind: 'UntilUnlimited' } : point === undefined ? null : untilPointOf(point);
   return { kind: 'RecoverStandby', tenant: tenantOf(node(n, 'tenantClause')), until, cancel: has(n, 'CANCEL') };
 }
 
-export function buildAlterSystemRestore(n: CstNode): BackupStatement | undefined {
+export function buildAlterSystemRestore(n: CstNode): RestoreStatement | undefined {
   let c: CstNode | undefined;
   if ((c = node(n, 'restore'))) return buildRestore(c);
   if ((c = node(n, 'recover'))) {
@@ -116,7 +116,7 @@ function named(n: CstNode): NamedOption {
   return { name: nameOf(need(n, 'Name')), value: buildOptionValue(need(n, 'optionValue')) };
 }
 
-export function buildCreate(n: CstNode): BackupStatement {
+export function buildCreate(n: CstNode): TenantStatement {
   const ifNotExists = has(n, 'ifNotExists');
   const name = nameOf(need(n, 'Name'));
   if (has(n, 'TENANT')) {
@@ -126,7 +126,7 @@ export function buildCreate(n: CstNode): BackupStatement {
   return { kind: unit ? 'CreateResourceUnit' : 'CreateResourcePool', ifNotExists, name, options: options(n) };
 }
 
-export function buildDrop(n: CstNode): BackupStatement {
+export function buildDrop(n: CstNode): TenantStatement {
   const ifExists = has(n, 'ifExists');
   const name = nameOf(need(n, 'Name'));
   if (has(n, 'TENANT')) return { kind: 'DropTenant', ifExists, name, force: has(n, 'FORCE'), purge: has(n, 'PURGE') };

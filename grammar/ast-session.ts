@@ -1,6 +1,6 @@
 /** Builds SHOW, SET, USE, DESCRIBE and transaction ASTs from the CST. */
 import type { CstNode } from 'chevrotain';
-import type { BackupStatement, Expr, SessionStatement, SetTarget, ShowStatement, Statement } from './ast.js';
+import type { BackupVariableStatement, DescribeStatement, Expr, SessionStatement, SetTarget, ShowStatement, Statement } from './ast.js';
 import { buildExpression, systemVariable, userVariableName } from './ast-expr.js';
 import { buildTableName } from './ast-query.js';
 import { has, identifierText, nameText, need, node, nodes, onlyToken, stringText, token, tokens } from './cst-util.js';
@@ -97,7 +97,7 @@ function buildTransaction(n: CstNode): SessionStatement {
   };
 }
 
-export function buildSet(n: CstNode, ctx: BuildContext): SessionStatement | BackupStatement {
+export function buildSet(n: CstNode, ctx: BuildContext): SessionStatement | BackupVariableStatement {
   if (has(n, 'NAMES')) {
     const collate = node(n, 'collate');
     return { kind: 'SetNames', charset: charsetText(need(n, 'charset')), ...(collate === undefined ? {} : { collate: charsetText(collate) }) };
@@ -117,7 +117,7 @@ export function buildKill(n: CstNode, ctx: BuildContext): SessionStatement {
   return { kind: 'Kill', query: has(n, 'QUERY'), id: buildExpression(need(n, 'expression'), ctx) };
 }
 
-export function buildDescribe(n: CstNode): SessionStatement {
+export function buildDescribe(n: CstNode): DescribeStatement {
   const table = buildTableName(need(n, 'tableName'));
   const col = node(n, 'column');
   const str = token(n, 'StringLiteral');

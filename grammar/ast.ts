@@ -196,6 +196,7 @@ export interface UnionQuery {
 /** What a query may be wherever one is allowed: a SELECT or a UNION of queries. */
 export type QueryExpression = SelectStatement | UnionQuery;
 
+/** The SHOW statements the query evaluator answers from the catalog and the session's variables. */
 export type ShowStatement =
   | { readonly kind: 'ShowDatabases'; readonly like?: string; readonly where?: Expr }
   | { readonly kind: 'ShowTables'; readonly full: boolean; readonly database?: string; readonly like?: string; readonly where?: Expr }
@@ -212,8 +213,6 @@ export type ShowStatement =
   | { readonly kind: 'ShowStatus'; readonly scope: 'GLOBAL' | 'SESSION' | null; readonly like?: string; readonly where?: Expr }
   | { readonly kind: 'ShowProcesslist'; readonly full: boolean }
   | { readonly kind: 'ShowTenant' }
-  /** SHOW RESTORE PREVIEW: answered from what ALTER SYSTEM RESTORE … PREVIEW left in the session. */
-  | { readonly kind: 'ShowRestorePreview' }
   | ShowBrowseStatement;
 
 /** The SHOW statements browsing clients send (grammar/rules-browse.ts); `like` / `where` filter the result. */
@@ -237,6 +236,7 @@ export type SetTarget =
   | { readonly kind: 'SystemVariable'; readonly scope: 'GLOBAL' | 'SESSION' | null; readonly name: string }
   | { readonly kind: 'UserVariable'; readonly name: string };
 
+/** Statements the session answers: its variables, its database, its transaction, its locks, its connections. */
 export type SessionStatement =
   /** `SET a = 1, @b = 2, SESSION c = 3, @@global.d = 4`. A bare word on the right is a ColumnRef. */
   | { readonly kind: 'Set'; readonly assignments: readonly { readonly target: SetTarget; readonly value: Expr }[] }
@@ -251,18 +251,27 @@ export type SessionStatement =
   | { readonly kind: 'Use'; readonly database: string }
   /** `KILL [CONNECTION] id` ends a connection; `KILL QUERY id` cancels its running statement. */
   | { readonly kind: 'Kill'; readonly query: boolean; readonly id: Expr }
-  | { readonly kind: 'Describe'; readonly table: TableName; readonly column?: string }
   | { readonly kind: 'Transaction'; readonly action: 'BEGIN' | 'COMMIT' | 'ROLLBACK' }
   /** `SAVEPOINT sp`, `ROLLBACK [WORK] TO [SAVEPOINT] sp`, `RELEASE SAVEPOINT sp`. */
   | { readonly kind: 'Savepoint'; readonly action: 'SAVEPOINT' | 'ROLLBACK TO' | 'RELEASE'; readonly name: string }
   /** LOCK TABLES t READ, u WRITE … : accepted over views (a read-only schema has nothing to lock). */
   | { readonly kind: 'LockTables'; readonly tables: readonly { readonly table: TableName; readonly alias?: string; readonly write: boolean }[] }
-  | { readonly kind: 'UnlockTables' };
+  | { readonly kind: 'UnlockTables' }
+  /** SHOW RESTORE PREVIEW: answered from what ALTER SYSTEM RESTORE … PREVIEW left in the session. */
+  | { readonly kind: 'ShowRestorePreview' };
+
+/** DESC t [col]: the table's columns, as SHOW COLUMNS gives them. */
+export interface DescribeStatement {
+  readonly kind: 'Describe';
+  readonly table: TableName;
+  readonly column?: string;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
-// OceanBase backup, archive, restore and tenant statements (statements.md)
+// OceanBase backup, archive, restore and tenant statements (statements.md): the engine answers them all
 // ---------------------------------------------------------------------------------------------------------------
 
+/** ALTER SYSTEM statements over backup, archive, clean and the parameters that configure them. */
 export type BackupStatement =
   /** ALTER SYSTEM ARCHIVELOG / NOARCHIVELOG [TENANT [=] list] [DESCRIPTION [=] '…']. */
   | {
@@ -326,38 +335,6 @@ export type BackupStatement =
       readonly dest: string | null;
       readonly encryptedBy: string | null;
     }
-  | { readonly kind: 'SetEncryption'; readonly password: string }
-  | { readonly kind: 'SetDecryption'; readonly passwords: readonly string[] }
-  | {
-      readonly kind: 'Restore';
-      readonly tenant: string;
-      /** The FROM string as written (comma-separated URIs); null without FROM. */
-      readonly from: string | null;
-      readonly until: Until | null;
-      readonly options: string;
-      readonly encryptedBy: string | null;
-      readonly keyFrom: { readonly path: string; readonly encryptedBy: string | null } | null;
-      readonly description: string | null;
-    }
-  | { readonly kind: 'RestorePreview'; readonly from: string; readonly until: Until | null }
-  | { readonly kind: 'CancelRestore'; readonly tenant: string }
-  | { readonly kind: 'AddRestoreSource'; readonly uri: string }
-  | { readonly kind: 'ClearRestoreSource' }
-  | {
-      readonly kind: 'RecoverTable';
-      /** `db.tbl`, `db.*`, `*.*` as written. */
-      readonly tables: readonly string[];
-      readonly tenant: string | null;
-      readonly from: string | null;
-      readonly until: Until | null;
-      readonly options: string;
-      /** ENCRYPTED BY 'key' and WITH KEY FROM 'path' [ENCRYPTED BY 'pwd'], as in RESTORE (added for RECOVER TABLE). */
-      readonly encryptedBy?: string | null;
-      readonly keyFrom?: { readonly path: string; readonly encryptedBy: string | null } | null;
-      readonly remap: readonly string[];
-      readonly description: string | null;
-    }
-  | { readonly kind: 'CancelRecoverTable'; readonly tenant: string }
   /**
    * ALTER SYSTEM [SET] p = v [, …]. Each item keeps its own TENANT / SCOPE / SERVER / ZONE clause. The name keeps
    * its spelling; the engine lower-cases it, as OceanBase's resolver does.
@@ -373,7 +350,48 @@ export type BackupStatement =
         readonly zone?: string;
         readonly tenant?: string;
       }[];
+    };
+
+/**
+ * The statements that keep backup and restore passwords and sources in the session's user variables
+ * (statements.md §8): the engine checks who may run them and what they write.
+ */
+export type BackupVariableStatement =
+  | { readonly kind: 'SetEncryption'; readonly password: string }
+  | { readonly kind: 'SetDecryption'; readonly passwords: readonly string[] }
+  | { readonly kind: 'AddRestoreSource'; readonly uri: string }
+  | { readonly kind: 'ClearRestoreSource' };
+
+/** Restore (tenant and table), its preview and cancellation, and the standby statements. */
+export type RestoreStatement =
+  | {
+      readonly kind: 'Restore';
+      readonly tenant: string;
+      /** The FROM string as written (comma-separated URIs); null without FROM. */
+      readonly from: string | null;
+      readonly until: Until | null;
+      readonly options: string;
+      readonly encryptedBy: string | null;
+      readonly keyFrom: { readonly path: string; readonly encryptedBy: string | null } | null;
+      readonly description: string | null;
     }
+  | { readonly kind: 'RestorePreview'; readonly from: string; readonly until: Until | null }
+  | { readonly kind: 'CancelRestore'; readonly tenant: string }
+  | {
+      readonly kind: 'RecoverTable';
+      /** `db.tbl`, `db.*`, `*.*` as written. */
+      readonly tables: readonly string[];
+      readonly tenant: string | null;
+      readonly from: string | null;
+      readonly until: Until | null;
+      readonly options: string;
+      /** ENCRYPTED BY 'key' and WITH KEY FROM 'path' [ENCRYPTED BY 'pwd'], as in RESTORE (added for RECOVER TABLE). */
+      readonly encryptedBy?: string | null;
+      readonly keyFrom?: { readonly path: string; readonly encryptedBy: string | null } | null;
+      readonly remap: readonly string[];
+      readonly description: string | null;
+    }
+  | { readonly kind: 'CancelRecoverTable'; readonly tenant: string }
   | { readonly kind: 'ActivateStandby'; readonly tenant: string | null; readonly verify: boolean }
   | { readonly kind: 'RecoverStandby'; readonly tenant: string | null; readonly until: Until | null; readonly cancel: boolean }
   | {
@@ -382,7 +400,10 @@ export type BackupStatement =
       readonly tenant: string | null;
       readonly verify: boolean;
     }
-  | { readonly kind: 'RunUpgradeJob'; readonly job: string; readonly tenant: string | null }
+  | { readonly kind: 'RunUpgradeJob'; readonly job: string; readonly tenant: string | null };
+
+/** CREATE / DROP TENANT, RESOURCE UNIT and RESOURCE POOL. */
+export type TenantStatement =
   | {
       readonly kind: 'CreateTenant';
       readonly ifNotExists: boolean;
@@ -403,6 +424,7 @@ export type BackupStatement =
 
 export type TimeUnit = 'SECONDS' | 'MINUTES' | 'HOURS' | 'DAYS';
 
+/** ALTER EMULATOR … and SHOW EMULATOR …: the engine answers them, as it does OceanBase's statements. */
 export type ControlStatement =
   | { readonly kind: 'EmulatorAdvanceTime'; readonly amount: string; readonly unit: TimeUnit }
   | { readonly kind: 'EmulatorSetClock'; readonly mode: 'MANUAL' | 'REALTIME'; readonly speed: string | null }
@@ -448,7 +470,8 @@ export interface WriteStatement {
   readonly table: TableName;
 }
 
-export type QueryStatement = SelectStatement | UnionQuery | ShowStatement | WriteStatement;
+/** Statements the query evaluator answers over the session's catalog of views (grammar/ast-owner.ts). */
+export type QueryStatement = SelectStatement | UnionQuery | ShowStatement | DescribeStatement | WriteStatement;
 
 /**
  * SAVE / LOAD SNAPSHOT (emulator.md "State that lasts"): control statements too, but answered beside the engine,
@@ -456,7 +479,16 @@ export type QueryStatement = SelectStatement | UnionQuery | ShowStatement | Writ
  */
 export type PersistStatement = { readonly kind: 'EmulatorSnapshot'; readonly action: 'SAVE' | 'LOAD'; readonly name: string };
 
-export type Statement = QueryStatement | SessionStatement | BackupStatement | ControlStatement | PersistStatement;
+/** Every statement, grouped by who answers it: the query evaluator, the session, the engine (grammar/ast-owner.ts). */
+export type Statement =
+  | QueryStatement
+  | SessionStatement
+  | PersistStatement
+  | BackupStatement
+  | BackupVariableStatement
+  | RestoreStatement
+  | TenantStatement
+  | ControlStatement;
 
 export type StatementKind = Statement['kind'];
 

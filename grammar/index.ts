@@ -16,6 +16,8 @@ import { tokenize } from './tokens.js';
 
 export type * from './ast.js';
 export { assertNever } from './ast.js';
+export { OWNER, ownedBy } from './ast-owner.js';
+export type { KindOwnedBy, Owner, OwnedBy, StatementOf } from './ast-owner.js';
 export { print, printExpr } from './print.js';
 export { splitStatements, MAX_PAREN_DEPTH } from './split.js';
 export type { StatementSpan } from './split.js';

@@ -3,25 +3,19 @@
  * `startServer` for the same behind the MySQL wire protocol. This is the only place that wires the real clock.
  */
 import { parse } from '../grammar/index.js';
-import { advance as advanceCluster, syncClock } from './engine/index.js';
+import { advance as advanceCluster, now as nowUs } from './engine/index.js';
 import type { Clock, Cluster } from './engine/index.js';
 import { isObError, type ObError } from './errors.js';
 import type { ResultSet } from './result.js';
 import { ClusterRegistry, type EmulatorConfig, type StatementTrace } from './session/clusters.js';
 import { EmulatorHost } from './session/host.js';
 import type { StatementResult } from './session/port.js';
-import { Session } from './session/session.js';
+import { openSession } from './session/open-session.js';
+import type { Session } from './session/session.js';
 import { captureImage, installImage } from './session/snapshot-statement.js';
 import { loadImage, openPersistence, snapshotBytes, writeFileAtomic } from './persist/index.js';
 import { VERSION } from './cli/version.js';
-import {
-  createWireServer,
-  nativePasswordStage2,
-  nativePasswordToken,
-  seededRandom,
-  verifyNativePassword,
-  type WireLogger,
-} from './wire/index.js';
+import { createWireServer, nativePasswordStage2, seededRandom, verifyNativePassword, type WireLogger } from './wire/index.js';
 
 export type { ObError } from './errors.js';
 export { isObError } from './errors.js';
@@ -131,26 +125,13 @@ const realClock: Clock = { now: () => Date.now() * 1000 };
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const registry = new ClusterRegistry(emulatorConfig(options, 'manual'));
-  const host = new EmulatorHost(registry, passwordCheck);
   let nextConnectionId = 1;
   const open = (as: SessionOptions = {}): Session => {
-    const login = { tenant: as.tenant ?? 'sys', user: as.user ?? 'root', cluster: as.cluster ?? '' };
-    const opened = host.open(
-      {
-        connectionId: nextConnectionId,
-        user: login.cluster === '' ? `${login.user}@${login.tenant}` : `${login.user}@${login.tenant}#${login.cluster}`,
-        database: as.database ?? null,
-        attributes: new Map(),
-        authResponse: registry.config.password === null ? Buffer.alloc(0) : nativePasswordToken(registry.config.password, EMBEDDED_SCRAMBLE),
-        scramble: EMBEDDED_SCRAMBLE,
-        plugin: 'mysql_native_password',
-        charset: 45,
-        clientCapabilities: 0,
-        remoteAddress: '127.0.0.1',
-      },
-      nextConnectionId++,
-    );
-    if (isObError(opened)) throw new Error(`cannot open a session as ${login.user}@${login.tenant}: ${opened.message}`);
+    const request = { cluster: as.cluster ?? '', tenant: as.tenant ?? 'sys', user: as.user ?? 'root', database: as.database };
+    // The embedding program is trusted: it logs in with the configured password, as its own client would.
+    const origin = { connectionId: nextConnectionId++, host: '127.0.0.1', sentPassword: registry.config.password !== null, knowsPassword: () => true };
+    const opened = openSession(registry, request, origin);
+    if (isObError(opened)) throw new Error(`cannot open a session as ${request.user}@${request.tenant}: ${opened.message}`);
     return opened;
   };
   const wrap = (session: Session): EmulatorSession => ({
@@ -166,16 +147,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   return {
     execute: (sql, as) => lastResult(open(as).query(sql)),
     session: (as) => wrap(open(as)),
-    advance: (duration, cluster = '') => {
-      const entry = registry.get(cluster);
-      syncClock(entry.cluster);
-      advanceCluster(entry.cluster, durationMs(duration));
-    },
-    now: (cluster = '') => {
-      const entry = registry.get(cluster);
-      syncClock(entry.cluster);
-      return new Date(entry.cluster.state.nowUs / 1000);
-    },
+    advance: (duration, cluster = '') => advanceCluster(registry.get(cluster).cluster, durationMs(duration)),
+    now: (cluster = '') => new Date(nowUs(registry.get(cluster).cluster) / 1000),
     injectFault: (fault, cluster = '') => {
       const result = lastResult(open({ cluster }).query(injectFaultSql(fault)));
       if (isObError(result)) throw new Error(result.message);
@@ -239,7 +212,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const server = createWireServer({
     host,
     logger: options.logger ?? silentLogger,
-    ...(config.clock === 'manual' ? { random: seededRandom(config.seed) } : {}),
+    ...(config.cluster.clock?.mode === 'REALTIME' ? {} : { random: seededRandom(config.cluster.seed ?? 1) }),
   });
   const address = await server.listen(options.port ?? 2881, options.host ?? '127.0.0.1');
   return { host: address.host, port: address.port, close: () => server.close(), inspect: (cluster = '') => registry.get(cluster).cluster };
@@ -259,13 +232,15 @@ function emulatorConfig(options: EmulatorOptions, defaultClock: 'manual' | 'real
   } catch (e) {
     throw new StartError((e as Error).message);
   }
+  const clock = options.clock ?? defaultClock;
   return {
     persistence,
-    tenants: options.tenants?.map((t) => ({ name: t.name, mode: t.mode ?? 'mysql' })) ?? null,
-    clock: options.clock ?? defaultClock,
-    speed: options.speed ?? 1,
-    startTimeUs: startUs,
-    seed: options.seed ?? 1,
+    cluster: {
+      seed: options.seed ?? 1,
+      startTimeUs: startUs,
+      clock: clock === 'manual' ? { mode: 'MANUAL' } : { mode: 'REALTIME', speed: options.speed ?? 1 },
+      ...(options.tenants === undefined ? {} : { tenants: options.tenants.map((t) => ({ name: t.name, mode: t.mode ?? 'mysql' })) }),
+    },
     password: options.password ?? null,
     realClock,
     trace: null,
@@ -283,9 +258,6 @@ function startTimeUs(startTime: string | number | Date): number {
 function passwordCheck(token: Buffer, scramble: Buffer, password: string): boolean {
   return verifyNativePassword(token, scramble, nativePasswordStage2(password));
 }
-
-/** The embedded API authenticates itself: a fixed scramble and the token of the configured password. */
-const EMBEDDED_SCRAMBLE = Buffer.alloc(20, 1);
 
 function lastResult(results: readonly StatementResult[]): StatementResult {
   return results[results.length - 1] ?? { kind: 'ok' };

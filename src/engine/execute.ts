@@ -1,9 +1,10 @@
 /**
- * The one switch over statement kinds: every BackupStatement and ControlStatement is dispatched to its command.
+ * The engine's one switch over statement kinds: every statement grammar/ast-owner.ts gives the engine is
+ * dispatched to its command.
  * A statement runs at the cluster's current virtual time (a REALTIME cluster is brought up to date first).
  * Table-level restore (RECOVER TABLE) is refused with OB_NOT_SUPPORTED.
  */
-import type { BackupStatement, ControlStatement } from '../../grammar/ast.js';
+import type { OwnedBy } from '../../grammar/ast-owner.js';
 import { InvariantError, obError, obErrorWith } from '../errors.js';
 import { syncClock } from './cluster/cluster.js';
 import { alterSystemSet } from './dest/alter-system-set.js';
@@ -21,7 +22,8 @@ import { restoreSource, setDecryption, setEncryption } from './backup/encryption
 import { SYS_TENANT_ID } from './tenant/tenants.js';
 import type { Cluster, Outcome, SessionContext } from './types.js';
 
-export type EngineStatement = BackupStatement | ControlStatement;
+/** The statements the owner table gives the engine. */
+export type EngineStatement = OwnedBy<'engine'>;
 
 /**
  * Executes one statement for a session. Returns `ok` (or `status` for SHOW EMULATOR STATUS) or an ObError; a

@@ -6,33 +6,23 @@
 import { invariant } from '../errors.js';
 import type { BackupSetFile, ClusterState, StatusChange, TenantBackup, TenantState } from './state.js';
 import type { Cluster } from './types.js';
+import {
+  JOB_MACHINE,
+  ROUND_MACHINE,
+  SYS_RESTORE_MACHINE,
+  TASK_MACHINE,
+  TENANT_RESTORE_MACHINE,
+  allowedEdge,
+  type StatusMachine,
+} from './status-edges.js';
 
-const JOB_EDGES = new Set([
-  '-INIT', 'INIT-DOING', 'INIT-FAILED', 'INIT-CANCELING', 'DOING-COMPLETED', 'DOING-FAILED', 'DOING-CANCELING',
-  'CANCELING-CANCELED',
-]);
-const TASK_ORDER = [
-  'INIT', 'BACKUP_SYS_META', 'BACKUP_USER_META', 'BACKUP_DATA_SYS', 'BACKUP_DATA_MINOR', 'BACKUP_DATA_MAJOR',
-  'BEFORE_BACKUP_LOG', 'BACKUP_LOG',
-];
-const TASK_EDGES = new Set([
-  '-INIT',
-  ...TASK_ORDER.slice(0, -1).map((s, i) => `${s}-${TASK_ORDER[i + 1]}`),
-  'BACKUP_DATA_MAJOR-COMPLETED', 'BACKUP_LOG-COMPLETED', 'CANCELING-CANCELED',
-  ...TASK_ORDER.flatMap((s) => [`${s}-FAILED`, `${s}-CANCELING`]),
-]);
-const ROUND_EDGES = new Set([
-  '-PREPARE', 'PREPARE-BEGINNING', 'BEGINNING-DOING', 'BEGINNING-INTERRUPTED', 'DOING-INTERRUPTED',
-  ...['PREPARE', 'BEGINNING', 'DOING', 'INTERRUPTED', 'SUSPENDING', 'SUSPEND'].map((s) => `${s}-STOPPING`),
-  'STOPPING-STOP', 'DOING-SUSPENDING', 'INTERRUPTED-SUSPENDING', 'SUSPENDING-SUSPEND', 'SUSPEND-BEGINNING',
-]);
-
-function checkLog<S extends string>(what: string, log: readonly StatusChange<S>[], current: S, edges: Set<string>): void {
+/** A status log: it chains, every change is an edge of the machine (status-edges.ts), time never goes back. */
+function checkLog<S extends string>(what: string, log: readonly StatusChange<S>[], current: S, machine: StatusMachine<S>): void {
   let prev: S | null = null;
   let prevAt = -Infinity;
   for (const c of log) {
     invariant(c.from === prev, `${what}: status log breaks: ${String(c.from)} after ${String(prev)}`);
-    invariant(edges.has(`${c.from ?? ''}-${c.to}`), `${what}: status change ${String(c.from)} -> ${c.to} is not allowed`);
+    invariant(allowedEdge(machine, c.from, c.to), `${what}: status change ${String(c.from)} -> ${c.to} is not allowed`);
     invariant(c.atUs >= prevAt, `${what}: status changes go back in time`);
     prev = c.to;
     prevAt = c.atUs;
@@ -87,9 +77,9 @@ function checkTenant(state: ClusterState, tenant: TenantState): void {
       invariant(job.nextAtUs !== null, `tenant ${tenant.id}: terminal job ${job.jobId} is not on its way to history`);
     }
   }
-  for (const job of [...b.jobHistory, ...b.jobs]) checkLog(`tenant ${tenant.id} job ${job.jobId}`, job.statusLog, job.status, JOB_EDGES);
-  for (const task of [...b.taskHistory, ...b.tasks]) checkLog(`tenant ${tenant.id} task ${task.taskId}`, task.statusLog, task.status, TASK_EDGES);
-  for (const round of b.rounds) checkLog(`tenant ${tenant.id} round ${round.roundId}`, round.statusLog, round.status, ROUND_EDGES);
+  for (const job of [...b.jobHistory, ...b.jobs]) checkLog(`tenant ${tenant.id} job ${job.jobId}`, job.statusLog, job.status, JOB_MACHINE);
+  for (const task of [...b.taskHistory, ...b.tasks]) checkLog(`tenant ${tenant.id} task ${task.taskId}`, task.statusLog, task.status, TASK_MACHINE);
+  for (const round of b.rounds) checkLog(`tenant ${tenant.id} round ${round.roundId}`, round.statusLog, round.status, ROUND_MACHINE);
   checkIds(`tenant ${tenant.id} job id`, [...b.jobHistory, ...b.jobs].map((j) => j.jobId), b.counters.jobId);
   checkIds(`tenant ${tenant.id} task id`, [...b.taskHistory, ...b.tasks].map((t) => t.taskId), b.counters.taskId);
   checkIds(`tenant ${tenant.id} backup set id`, b.setFiles.map((s) => s.backupSetId), b.counters.backupSetId);
@@ -137,15 +127,11 @@ function checkFaults(state: ClusterState): void {
   });
 }
 
-const DELETE_TASK_EDGES = new Set([
-  '-INIT', 'INIT-DOING', 'DOING-COMPLETED', 'INIT-CANCELING', 'DOING-CANCELING', 'CANCELING-CANCELED', 'INIT-FAILED', 'DOING-FAILED',
-]);
-
 /** Delete jobs and tasks: allowed edges, files DELETING exactly while a live task deletes them. */
 function checkClean(tenant: TenantState, b: TenantBackup): void {
-  for (const job of [...b.deleteJobHistory, ...b.deleteJobs]) checkLog(`tenant ${tenant.id} delete job ${job.jobId}`, job.statusLog, job.status, JOB_EDGES);
+  for (const job of [...b.deleteJobHistory, ...b.deleteJobs]) checkLog(`tenant ${tenant.id} delete job ${job.jobId}`, job.statusLog, job.status, JOB_MACHINE);
   for (const task of [...b.deleteTaskHistory, ...b.deleteTasks]) {
-    checkLog(`tenant ${tenant.id} delete task ${task.taskId}`, task.statusLog, task.status, DELETE_TASK_EDGES);
+    checkLog(`tenant ${tenant.id} delete task ${task.taskId}`, task.statusLog, task.status, JOB_MACHINE);
   }
   invariant(b.deleteJobs.filter((j) => j.status === 'INIT' || j.status === 'DOING' || j.status === 'CANCELING').length <= 1, `tenant ${tenant.id}: two live delete jobs`);
   const deleting = new Set(
@@ -162,24 +148,12 @@ function checkClean(tenant: TenantState, b: TenantBackup): void {
   }
 }
 
-const SYS_RESTORE_EDGES = new Set([
-  '-CREATE_TENANT', 'CREATE_TENANT-WAIT_TENANT_RESTORE_FINISH', 'CREATE_TENANT-RESTORE_FAIL', 'WAIT_TENANT_RESTORE_FINISH-RESTORE_SUCCESS',
-  'WAIT_TENANT_RESTORE_FINISH-RESTORE_FAIL', 'RESTORE_SUCCESS-SUCCESS', 'RESTORE_FAIL-FAIL',
-]);
-const TENANT_RESTORE_ORDER = ['RESTORE_PRE', 'RESTORE_CREATE_INIT_LS', 'RESTORE_WAIT_LS', 'POST_CHECK', 'UPGRADE', 'RESTORE_SUCCESS'];
-const TENANT_RESTORE_EDGES = new Set([
-  '-RESTORE_PRE',
-  ...TENANT_RESTORE_ORDER.slice(0, -1).map((s, i) => `${s}-${TENANT_RESTORE_ORDER[i + 1]}`),
-  ...TENANT_RESTORE_ORDER.slice(0, -1).map((s) => `${s}-RESTORE_FAIL`),
-  'RESTORE_SUCCESS-SUCCESS', 'RESTORE_FAIL-FAIL',
-]);
-
 /** Restore rows: edges, one live job per name, the tenant row's tenant exists and is RESTORE until it succeeds. */
 function checkRestore(state: ClusterState): void {
   const names = new Set<string>();
   for (const job of [...state.restoreHistory, ...state.restoreJobs]) {
-    const edges = job.tenantId === 1 ? SYS_RESTORE_EDGES : TENANT_RESTORE_EDGES;
-    checkLog(`restore job ${job.jobId} row ${job.tenantId}`, job.statusLog, job.status, edges);
+    const machine = job.tenantId === 1 ? SYS_RESTORE_MACHINE : TENANT_RESTORE_MACHINE;
+    checkLog(`restore job ${job.jobId} row ${job.tenantId}`, job.statusLog, job.status, machine);
   }
   for (const job of state.restoreHistory) invariant(job.status === 'SUCCESS' || job.status === 'FAIL', `restore history row ${job.jobId} is ${job.status}`);
   for (const job of state.restoreJobs) {

@@ -54,7 +54,7 @@ export function compileExpr(e: Expr, scope: Scope): Compiled {
       return constantIf(compileUnary(e, x, scope), x.constant === true);
     }
     case 'Binary': {
-      if (e.right.kind === 'Interval' || e.left.kind === 'Interval') return compileInterval(e, inner);
+      if (e.right.kind === 'Interval' || e.left.kind === 'Interval') return compileInterval(e, inner, compileExpr);
       const l = compileExpr(e.left, inner);
       const r = compileExpr(e.right, inner);
       return constantIf(compileBinary(e, l, r, scope), l.constant === true && r.constant === true);
@@ -62,7 +62,7 @@ export function compileExpr(e: Expr, scope: Scope): Compiled {
     case 'In':
       return compileIn(e.not, compileExpr(e.expr, inner), e.list.map((x) => compileExpr(x, inner)), scope);
     case 'Like':
-      return compileLike(e, inner);
+      return compileLike(e, inner, compileExpr);
     case 'IsNull':
       return compileIsNull(compileExpr(e.expr, inner), e.not);
     case 'IsBool':
@@ -70,9 +70,9 @@ export function compileExpr(e: Expr, scope: Scope): Compiled {
     case 'Between':
       return compileBetween(e.not, compileExpr(e.expr, inner), compileExpr(e.low, inner), compileExpr(e.high, inner), scope);
     case 'FunctionCall':
-      return compileFunction(e, inner);
+      return compileFunction(e, inner, compileExpr);
     case 'Case':
-      return compileCase(e, inner);
+      return compileCase(e, inner, compileExpr);
     case 'Cast':
       return compileCast(e, compileExpr(e.expr, inner), scope);
     case 'Interval':

@@ -5,14 +5,13 @@
 import type { Expr } from '../../grammar/ast.js';
 import { obError, obErrorWith } from '../errors.js';
 import { aggregateType } from './aggregates.js';
-import { compileExpr } from './compile.js';
 import { CONTROL_FUNCTIONS } from './fn-control.js';
 import type { FnDef } from './fn-def.js';
 import { NUMERIC_FUNCTIONS } from './fn-numeric.js';
 import { SESSION_FUNCTIONS } from './fn-session.js';
 import { STRING_FUNCTIONS } from './fn-string.js';
 import { TIME_FUNCTIONS } from './fn-time.js';
-import { derive, fail, type AggName, type Compiled, type Scope } from './scope.js';
+import { derive, fail, type AggName, type CompileExpr, type Compiled, type Scope } from './scope.js';
 
 const AGGREGATES: ReadonlySet<string> = new Set<AggName>(['COUNT', 'SUM', 'AVG', 'MAX', 'MIN']);
 
@@ -24,9 +23,9 @@ export function isAggregateName(name: string): boolean {
   return AGGREGATES.has(name.toUpperCase());
 }
 
-export function compileFunction(e: Extract<Expr, { kind: 'FunctionCall' }>, scope: Scope): Compiled {
+export function compileFunction(e: Extract<Expr, { kind: 'FunctionCall' }>, scope: Scope, compileExpr: CompileExpr): Compiled {
   const name = e.name.toUpperCase();
-  if (AGGREGATES.has(name)) return compileAggregate(name as AggName, e, scope);
+  if (AGGREGATES.has(name)) return compileAggregate(name as AggName, e, scope, compileExpr);
   const def = BUILTINS.get(name);
   if (!def) return fail(obErrorWith('OB_ERR_FUNCTION_UNKNOWN', 'FUNCTION', e.name));
   if (e.star || e.distinct) return fail(obErrorWith('OB_NOT_SUPPORTED', `${name}(${e.star ? '*' : 'DISTINCT'})`));
@@ -37,7 +36,7 @@ export function compileFunction(e: Extract<Expr, { kind: 'FunctionCall' }>, scop
   );
 }
 
-function compileAggregate(name: AggName, e: Extract<Expr, { kind: 'FunctionCall' }>, scope: Scope): Compiled {
+function compileAggregate(name: AggName, e: Extract<Expr, { kind: 'FunctionCall' }>, scope: Scope, compileExpr: CompileExpr): Compiled {
   const slots = scope.aggs;
   if (!slots) return fail(obError('OB_ERR_INVALID_GROUP_FUNC_USE'));
   if (e.star && name !== 'COUNT') fail(obErrorWith('OB_NOT_SUPPORTED', `${name}(*)`));

@@ -2,10 +2,9 @@
 import type { Expr } from '../../grammar/ast.js';
 import { obErrorWith } from '../errors.js';
 import { Temporal, type SqlValue } from '../result.js';
-import { compileExpr } from './compile.js';
 import { coerceValue } from './coerce.js';
 import { asBigint } from './numeric.js';
-import { fail, type Compiled, type Scope } from './scope.js';
+import { fail, type CompileExpr, type Compiled, type Scope } from './scope.js';
 import { categoryOf, scaleOf } from './types.js';
 import { fromWallClock, toWallClock } from './time.js';
 
@@ -19,7 +18,7 @@ const FIXED_MICROS: Record<string, bigint> = {
 };
 const MONTHS: Record<string, number> = { MONTH: 1, QUARTER: 3, YEAR: 12 };
 
-export function compileInterval(e: Extract<Expr, { kind: 'Binary' }>, scope: Scope): Compiled {
+export function compileInterval(e: Extract<Expr, { kind: 'Binary' }>, scope: Scope, compileExpr: CompileExpr): Compiled {
   const intervalOnLeft = e.left.kind === 'Interval';
   const iv = (intervalOnLeft ? e.left : e.right) as Extract<Expr, { kind: 'Interval' }>;
   const base = compileExpr(intervalOnLeft ? e.right : e.left, scope);

@@ -1,9 +1,8 @@
 /** IN, LIKE, IS [NOT] NULL / TRUE / FALSE, BETWEEN and CASE, with MySQL's three-valued results. */
 import type { Expr } from '../../grammar/ast.js';
 import type { SqlType, SqlValue } from '../result.js';
-import { compileExpr } from './compile.js';
 import { coerceTo } from './coerce.js';
-import type { Compiled, Scope } from './scope.js';
+import type { CompileExpr, Compiled, Scope } from './scope.js';
 import { bigintOf, unionType } from './types.js';
 import { compareValues, textOf, truth } from './values.js';
 
@@ -33,7 +32,7 @@ export function compileIn(not: boolean, x: Compiled, list: readonly Compiled[], 
 }
 
 /** LIKE under utf8mb4_general_ci: case-insensitive, `%` and `_`, backslash (or ESCAPE) escapes. */
-export function compileLike(e: Extract<Expr, { kind: 'Like' }>, scope: Scope): Compiled {
+export function compileLike(e: Extract<Expr, { kind: 'Like' }>, scope: Scope, compileExpr: CompileExpr): Compiled {
   const x = compileExpr(e.expr, scope);
   const p = compileExpr(e.pattern, scope);
   const esc = e.escape ? compileExpr(e.escape, scope) : undefined;
@@ -128,7 +127,7 @@ export function compileBetween(not: boolean, x: Compiled, lo: Compiled, hi: Comp
   };
 }
 
-export function compileCase(e: Extract<Expr, { kind: 'Case' }>, scope: Scope): Compiled {
+export function compileCase(e: Extract<Expr, { kind: 'Case' }>, scope: Scope, compileExpr: CompileExpr): Compiled {
   const zone = scope.ctx.timeZone;
   const operand = e.operand ? compileExpr(e.operand, scope) : undefined;
   const whens = e.whens.map((w) => ({ when: compileExpr(w.when, scope), then: compileExpr(w.then, scope) }));

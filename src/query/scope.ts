@@ -16,6 +16,12 @@ export function fail(error: ObError): never {
   throw new EvalFailure(error);
 }
 
+/**
+ * compile.ts's compileExpr, passed to the compilers of compound expressions (functions, LIKE, CASE, INTERVAL) so
+ * that they recurse without importing compile.ts, which imports them.
+ */
+export type CompileExpr = (e: Expr, scope: Scope) => Compiled;
+
 /** A compiled expression: its declared type and nullability, and how to compute it from a row. */
 export interface Compiled {
   readonly type: SqlType;

@@ -11,7 +11,7 @@ import type { Catalog, EvalContext, Table } from './catalog.js';
 import { CHARSETS, COLLATION_LIST } from './information-schema/charsets.js';
 import { DEFAULT_CHARSET, DEFAULT_COLLATION, ENGINE_ROWS, viewDefinition } from './information-schema/rows.js';
 import { fail } from './scope.js';
-import { resolveTable } from './show.js';
+import { resolveTable } from './resolve-table.js';
 import { bigintCol, col, filter } from './show-filter.js';
 
 type Row = readonly SqlValue[];

@@ -3,22 +3,19 @@
  * from the catalog and the session, filtered by LIKE (case-insensitive) or by WHERE over the result's own columns.
  */
 import type { Expr, ShowStatement, TableName, WriteStatement } from '../../grammar/ast.js';
-import { obError, obErrorWith, type ObError } from '../errors.js';
+import { isObError, obError, obErrorWith, type ObError } from '../errors.js';
 import { typeText, type ColumnDef, type ResultSet, type SqlType, type SqlValue } from '../result.js';
 import type { Catalog, EvalContext, Table } from './catalog.js';
 import { fail } from './scope.js';
 import { evaluateBrowse } from './show-browse.js';
+import { resolveTable } from './resolve-table.js';
 import { col, filter } from './show-filter.js';
 import { withInformationSchema } from './information-schema/index.js';
 import { guard } from './select.js';
 import { sysVarText, sysVarValue } from './sysvar-read.js';
 import { sysVarDefs } from './sysvars.js';
 
-
-/** SHOW RESTORE PREVIEW reads the engine's restore planning, so the session answers it, not the evaluator. */
-export type EvaluatedShow = Exclude<ShowStatement, { kind: 'ShowRestorePreview' }>;
-
-export function evaluateShow(stmt: EvaluatedShow, under: Catalog, ctx: EvalContext): ResultSet | ObError {
+export function evaluateShow(stmt: ShowStatement, under: Catalog, ctx: EvalContext): ResultSet | ObError {
   const catalog = withInformationSchema(under, ctx);
   return guard(() => {
     switch (stmt.kind) {
@@ -57,7 +54,7 @@ export function describeTable(name: TableName, catalog: Catalog, ctx: EvalContex
 /** INSERT / UPDATE / DELETE / REPLACE / TRUNCATE on a view or inner table: 1146 if unknown, else 1288. */
 export function rejectWrite(stmt: WriteStatement, catalog: Catalog, ctx: EvalContext): ObError {
   const found = guard(() => resolveTable(stmt.table, withInformationSchema(catalog, ctx), ctx));
-  if ('kind' in found && found.kind === 'ObError') return found;
+  if (isObError(found)) return found;
   return obErrorWith('OB_ERR_NON_UPDATABLE_TABLE', stmt.table.name, stmt.verb);
 }
 
@@ -66,15 +63,9 @@ export function checkLockTables(tables: readonly TableName[], catalog: Catalog, 
   const cat = withInformationSchema(catalog, ctx);
   for (const t of tables) {
     const found = guard(() => resolveTable(t, cat, ctx));
-    if ('kind' in found && found.kind === 'ObError') return found;
+    if (isObError(found)) return found;
   }
   return undefined;
-}
-
-export function resolveTable(name: TableName, catalog: Catalog, ctx: EvalContext): Table {
-  const schema = name.schema ?? ctx.database;
-  if (schema === undefined) return fail(obError('OB_ERR_NO_DB_SELECTED'));
-  return catalog.resolve(name.schema, name.name) ?? fail(obErrorWith('OB_TABLE_NOT_EXIST', schema, name.name));
 }
 
 function describeColumns(name: TableName, catalog: Catalog, ctx: EvalContext, full: boolean, like: string | undefined): ResultSet {

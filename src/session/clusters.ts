@@ -9,14 +9,13 @@ import type { Clock, Cluster, ClusterConfig } from '../engine/index.js';
 import type { SysVarValue } from '../query/index.js';
 import type { ClusterImage, JournalPort, Persistence, SnapshotStore } from './persistence.js';
 
+/**
+ * The emulator's options, normalised once (src/index.ts): what every cluster is created from, and what the
+ * session layer needs beside it.
+ */
 export interface EmulatorConfig {
-  /** User tenants of every cluster; null for the defaults (mysql_tenant, oracle_tenant). */
-  readonly tenants: readonly { readonly name: string; readonly mode: 'mysql' | 'oracle' }[] | null;
-  readonly clock: 'manual' | 'realtime';
-  readonly speed: number;
-  /** Virtual start time, µs since the epoch. */
-  readonly startTimeUs: number;
-  readonly seed: number;
+  /** Every cluster's engine configuration; only its name differs (set per cluster). */
+  readonly cluster: Omit<ClusterConfig, 'clusterName'>;
   /** root's password in every tenant (strict authentication), or null for permissive logins. */
   readonly password: string | null;
   /** The only real clock (real µs since the epoch), injected by src/index.ts; null for a purely manual emulator. */
@@ -111,7 +110,7 @@ export class ClusterRegistry {
     const known = this.#clusters.get(name);
     if (known !== undefined) return known;
     const start = this.config.persistence?.startImage ?? null;
-    const config = this.clusterConfig(name);
+    const config: ClusterConfig = { clusterName: name, ...this.config.cluster };
     const entry = this.create(name, config, start);
     entry.journal?.append({ k: 'create', c: name, realUs: entry.clock.pin(), config, start }, false);
     entry.clock.unpin();
@@ -153,17 +152,6 @@ export class ClusterRegistry {
   /** Clusters created so far, in creation order. */
   list(): readonly ClusterEntry[] {
     return [...this.#clusters.values()];
-  }
-
-  clusterConfig(name: string): ClusterConfig {
-    const { tenants, clock, speed, startTimeUs, seed } = this.config;
-    return {
-      clusterName: name,
-      seed,
-      startTimeUs,
-      clock: clock === 'manual' ? { mode: 'MANUAL' } : { mode: 'REALTIME', speed },
-      ...(tenants === null ? {} : { tenants }),
-    };
   }
 }
 

@@ -4,12 +4,12 @@
  * and password for an existing tenant) unless a password is configured, in which case only root (or SYS in an
  * Oracle-mode tenant) with that password gets in.
  */
-import { findTenantByName } from '../engine/index.js';
-import { obError, obErrorWith, type ObError } from '../errors.js';
-import { ClusterRegistry } from './clusters.js';
+import { isObError, obError, type ObError } from '../errors.js';
+import type { ClusterRegistry } from './clusters.js';
 import { parseLoginName } from './login.js';
+import { openSession } from './open-session.js';
 import type { ConnectionLink, LoginOutcome, LoginRequest, SessionHost } from './port.js';
-import { Session, type SessionLogin } from './session.js';
+import type { Session } from './session.js';
 import { WireSessionAdapter } from './wire-session.js';
 
 /** Checks a mysql_native_password token against a password (injected: the hashing lives with the protocol). */
@@ -23,7 +23,7 @@ export class EmulatorHost implements SessionHost {
 
   authenticate(login: LoginRequest, link: ConnectionLink): LoginOutcome {
     const opened = this.open(login, login.connectionId);
-    if ('kind' in opened) return { ok: false, error: opened };
+    if (isObError(opened)) return { ok: false, error: opened };
     this.register(opened, link);
     return { ok: true, session: new WireSessionAdapter(opened, this, link) };
   }
@@ -41,29 +41,16 @@ export class EmulatorHost implements SessionHost {
     });
   }
 
-  /** A session for a login, or the error a real observer gives. */
+  /** A session for a wire login, or the error a real observer gives. */
   open(login: LoginRequest, connectionId: number): Session | ObError {
-    const session = this.resolve(login);
-    if ('kind' in session) return session;
-    return new Session(session.entry, session.login, connectionId);
-  }
-
-  /** Which cluster, tenant and user a login names, after the password check. */
-  resolve(login: LoginRequest): { entry: ReturnType<ClusterRegistry['get']>; login: SessionLogin } | ObError {
-    const host = hostOf(login.remoteAddress);
     const name = parseLoginName(login.user);
     if (name === null) return obError('OB_ERR_INVALID_TENANT_NAME');
-    const denied = obErrorWith('OB_PASSWORD_WRONG', name.user, host, login.authResponse.length > 0 ? 'YES' : 'NO');
-    const entry = this.clusters.get(name.cluster);
-    const tenant = findTenantByName(entry.cluster.state, name.tenant);
-    if (tenant === undefined || tenant.type === 'META') return denied;
-    const password = this.clusters.config.password;
-    if (password !== null) {
-      const userOk = name.user === 'root' || (tenant.compatibilityMode === 'ORACLE' && name.user.toUpperCase() === 'SYS');
-      if (!userOk || !this.checkPassword(login.authResponse, login.scramble, password)) return denied;
-    }
-    const database = login.database === null || login.database === '' ? undefined : login.database;
-    return { entry, login: { tenantId: tenant.id, tenantName: tenant.name, user: name.user, host, database } };
+    return openSession(this.clusters, { cluster: name.cluster, tenant: name.tenant, user: name.user, database: login.database ?? undefined }, {
+      connectionId,
+      host: hostOf(login.remoteAddress),
+      sentPassword: login.authResponse.length > 0,
+      knowsPassword: (password) => this.checkPassword(login.authResponse, login.scramble, password),
+    });
   }
 }
 

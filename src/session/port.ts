@@ -61,6 +61,9 @@ export interface RowsResult {
 /** One statement's outcome: OK, a result set, or an error. */
 export type StatementResult = OkResult | RowsResult | ObError;
 
+/** The plain OK: no affected rows, no info, no insert id. */
+export const OK: StatementResult = { kind: 'ok' };
+
 /** A prepared statement as the session describes it; the wire numbers it and keeps it per connection. */
 export interface PreparedStatement {
   readonly paramCount: number;

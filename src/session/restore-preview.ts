@@ -6,7 +6,7 @@ import { restorePreviewRows } from '../engine/index.js';
 import { isObError } from '../errors.js';
 import type { ColumnDef } from '../result.js';
 import type { StatementResult } from './port.js';
-import type { Session } from './session.js';
+import type { StatementSession } from './statement-session.js';
 
 export const RESTORE_PREVIEW_COLUMNS: readonly ColumnDef[] = [
   { name: 'BACKUP_TYPE', type: { base: 'varchar', length: 20 }, nullable: false },
@@ -15,7 +15,7 @@ export const RESTORE_PREVIEW_COLUMNS: readonly ColumnDef[] = [
   { name: 'BACKUP_DESC', type: { base: 'varchar', length: 4096 }, nullable: false },
 ];
 
-export function showRestorePreview(session: Session): StatementResult {
+export function showRestorePreview(session: StatementSession): StatementResult {
   const rows = restorePreviewRows(session.entry.cluster, session.login.tenantId, session.variables.engineView);
   if (isObError(rows)) return rows;
   return {

@@ -1,70 +1,22 @@
 /**
- * Statements that read or change the session rather than the cluster: SHOW, DESC, SET (variables, NAMES,
- * TRANSACTION), USE and transaction control. The evaluator computes the answers; the session holds the state.
+ * The statements the session answers (grammar/ast-owner.ts): SET (variables, NAMES, TRANSACTION), USE, KILL,
+ * transaction control, LOCK / UNLOCK TABLES, SHOW RESTORE PREVIEW and SAVE / LOAD SNAPSHOT. The session holds the
+ * state they change (a snapshot is read and written beside the engine, which never touches files).
  */
-import type { Statement } from '../../grammar/index.js';
+import type { PersistStatement, SessionStatement } from '../../grammar/index.js';
 import { isObError, obErrorWith, type ObError } from '../errors.js';
-import { applySet, applySetNames, applySetTransaction, checkLockTables, describeTable, evaluateSelect, evaluateShow, type EvalContext } from '../query/index.js';
-import type { ResultSet, SqlValue } from '../result.js';
-import type { StatementResult } from './port.js';
-import type { Session } from './session.js';
+import { applySet, applySetNames, applySetTransaction, checkLockTables, evaluateSelect, type EvalContext } from '../query/index.js';
+import type { SqlValue } from '../result.js';
+import { OK, type StatementResult } from './port.js';
+import type { StatementSession } from './statement-session.js';
 import { SYS_TENANT_ID } from '../engine/index.js';
+import { showRestorePreview } from './restore-preview.js';
+import { runSnapshotStatement } from './snapshot-statement.js';
 
-const SESSION_KIND_LIST = [
-  'ShowDatabases',
-  'ShowTables',
-  'ShowVariables',
-  'ShowParameters',
-  'ShowColumns',
-  'ShowWarnings',
-  'ShowErrors',
-  'ShowStatus',
-  'ShowProcesslist',
-  'ShowCreateTable',
-  'ShowTenant',
-  'ShowTableStatus',
-  'ShowIndex',
-  'ShowCreateView',
-  'ShowCreateDatabase',
-  'ShowGrants',
-  'ShowEngines',
-  'ShowCharset',
-  'ShowCollation',
-  'ShowRoutineStatus',
-  'ShowTriggers',
-  'ShowEvents',
-  'ShowPlugins',
-  'ShowMasterStatus',
-  'LockTables',
-  'UnlockTables',
-  'Describe',
-  'Set',
-  'SetNames',
-  'SetCharset',
-  'SetTransaction',
-  'Use',
-  'Kill',
-  'Transaction',
-  'Savepoint',
-] as const satisfies readonly Statement['kind'][];
-
-export type SessionKind = (typeof SESSION_KIND_LIST)[number];
-export type SessionLevelStatement = Extract<Statement, { kind: SessionKind }>;
-
-const SESSION_KINDS: ReadonlySet<string> = new Set(SESSION_KIND_LIST);
-
-export function isSessionStatement(stmt: Statement): stmt is SessionLevelStatement {
-  return SESSION_KINDS.has(stmt.kind);
-}
-
-const OK: StatementResult = { kind: 'ok' };
-
-export function runSessionStatement(session: Session, stmt: SessionLevelStatement, params: readonly SqlValue[]): StatementResult {
+export function runSessionStatement(session: StatementSession, stmt: SessionStatement | PersistStatement, params: readonly SqlValue[]): StatementResult {
   const ctx = session.evalContext(params);
   const store = { session: session.variables.session, global: session.entry.globalVariables, user: session.variables.user };
   switch (stmt.kind) {
-    case 'Describe':
-      return rows(describeTable(stmt.table, session.catalog(), ctx));
     case 'Set':
       return okUnless(applySet(stmt, ctx, store));
     case 'SetNames':
@@ -88,13 +40,11 @@ export function runSessionStatement(session: Session, stmt: SessionLevelStatemen
       return okUnless(checkLockTables(stmt.tables.map((t) => t.table), session.catalog(), ctx));
     case 'UnlockTables':
       return OK;
-    default:
-      return rows(evaluateShow(stmt, session.catalog(), ctx));
+    case 'ShowRestorePreview':
+      return showRestorePreview(session);
+    case 'EmulatorSnapshot':
+      return runSnapshotStatement(session.entry, session.login.tenantId, stmt);
   }
-}
-
-function rows(result: ResultSet | ObError): StatementResult {
-  return isObError(result) ? result : { kind: 'rows', resultSet: result };
 }
 
 function okUnless(error: ObError | undefined): StatementResult {
@@ -102,7 +52,7 @@ function okUnless(error: ObError | undefined): StatementResult {
 }
 
 /** USE db: a database the tenant has (case-insensitive, shown as it is spelled in SHOW DATABASES). */
-function use(session: Session, database: string): StatementResult {
+function use(session: StatementSession, database: string): StatementResult {
   const found = session.catalog().databases().find((d: string) => d.toLowerCase() === database.toLowerCase());
   if (found === undefined) return obErrorWith('OB_ERR_BAD_DATABASE', database);
   session.database = found;
@@ -113,7 +63,7 @@ function use(session: Session, database: string): StatementResult {
  * KILL [CONNECTION] id ends a connection, KILL QUERY id cancels its running statement (which ends with OB_TIMEOUT).
  * A user tenant sees only its own connections, so another tenant's id is as unknown as one that does not exist.
  */
-function kill(session: Session, stmt: Extract<SessionLevelStatement, { kind: 'Kill' }>, ctx: EvalContext): StatementResult {
+function kill(session: StatementSession, stmt: Extract<SessionStatement, { kind: 'Kill' }>, ctx: EvalContext): StatementResult {
   const value = evaluateSelect({ kind: 'Select', distinct: false, items: [{ kind: 'ExprItem', expr: stmt.id, text: '' }], from: [], groupBy: [], orderBy: [] }, session.catalog(), ctx);
   if (isObError(value)) return value;
   const id = Number(value.rows[0]?.[0] ?? Number.NaN);

@@ -7,7 +7,7 @@
 import { parseOne } from '../../grammar/index.js';
 import type { ParsedStatement, Statement } from '../../grammar/index.js';
 import { advanceSpanUs, beginAdvance, type ClusterState } from '../engine/index.js';
-import { obError, type ObError } from '../errors.js';
+import { isObError, obError, type ObError } from '../errors.js';
 import type { EvalContext } from '../query/index.js';
 import { DEFAULT_VERSION, timeoutError, underBudget, type StatementBudget } from '../query/index.js';
 import { offsetMinutes } from '../query/time.js';
@@ -16,20 +16,14 @@ import { ParseCache } from '../sql/parse-cache.js';
 import { syntaxErrorToObError } from '../sql/parse.js';
 import { createCatalog, type ViewCatalog } from '../views/index.js';
 import { syncEntry, type ClusterEntry, type StatementTrace } from './clusters.js';
-import type { PreparedStatement, StatementResult } from './port.js';
+import { OK, type PreparedStatement, type StatementResult } from './port.js';
 import { redactSecrets } from './redact.js';
+import type { SessionLogin, StatementSession } from './statement-session.js';
 import { describeStatement, runStatement } from './statements.js';
 import { VariableStore } from './variables.js';
 import { SessionTransaction } from './transaction.js';
 
-export interface SessionLogin {
-  readonly tenantId: number;
-  readonly tenantName: string;
-  readonly user: string;
-  /** The client's address as USER() shows it (`root@127.0.0.1`). */
-  readonly host: string;
-  readonly database: string | undefined;
-}
+export type { SessionLogin } from './statement-session.js';
 
 /** A prepared statement: the parsed statement and what an execution returns. */
 export interface SessionPrepared extends PreparedStatement {
@@ -74,7 +68,7 @@ function runYielding<T>(work: Generator<void, T>): T | Promise<T> {
 /** One cache for every session of the process: a parse reads nothing but the text (see ParseCache). */
 const parseCache = new ParseCache();
 
-export class Session {
+export class Session implements StatementSession {
   readonly variables = new VariableStore();
   readonly transaction = new SessionTransaction();
   database: string | undefined;
@@ -154,9 +148,9 @@ export class Session {
 
   prepare(sql: string): SessionPrepared | ObError {
     const statement = this.parseOne(sql);
-    if ('kind' in statement) return statement;
+    if (isObError(statement)) return statement;
     const columns = this.describe(statement.ast);
-    if (!Array.isArray(columns)) return columns as ObError;
+    if (isObError(columns)) return columns;
     const prepared: SessionPrepared = { statement, paramCount: countParameters(statement.ast), columns };
     this.#prepared.add(prepared);
     return prepared;
@@ -190,7 +184,8 @@ export class Session {
     this.#cancelled = false;
     const budget = this.budget();
     const entry = this.entry;
-    // One real instant for the whole statement: what the journal records and a replay shows it again.
+    // One real instant for the whole statement, and the clock synced once, here: what the journal records and a
+    // replay shows again. The engine's own entry sync reads the same pinned instant, so it moves nothing.
     const realUs = entry.clock.pin();
     try {
       syncEntry(entry, realUs);
@@ -209,7 +204,7 @@ export class Session {
       const reached = step(ADVANCE_SLICE_EVENTS);
       const givenUp = !reached && (this.#cancelled || budget.expired());
       entry.journal?.append({ k: 'step', c: entry.name, a, events: ADVANCE_SLICE_EVENTS, done: reached || givenUp }, reached || givenUp);
-      if (reached) return { kind: 'ok' };
+      if (reached) return OK;
       if (givenUp) return timeoutError(budget.timeoutUs);
       yield;
     }

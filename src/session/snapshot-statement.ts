@@ -6,11 +6,11 @@
  */
 import type { PersistStatement } from '../../grammar/index.js';
 import { adoptState, SYS_TENANT_ID } from '../engine/index.js';
-import { obError, obErrorWith, type ObError } from '../errors.js';
+import { isObError, obError, obErrorWith, type ObError } from '../errors.js';
 import type { ClusterEntry } from './clusters.js';
 import { forgetJournaledGlobals } from './journal-inputs.js';
 import type { ClusterImage } from './persistence.js';
-import type { StatementResult } from './port.js';
+import { OK, type StatementResult } from './port.js';
 
 /** What a snapshot name may be (emulator.md): no separator, so `<dir>/<name>.obsnap` stays inside the directory. */
 export const SNAPSHOT_NAME = /^[A-Za-z0-9_.-]+$/;
@@ -23,11 +23,11 @@ export function runSnapshotStatement(entry: ClusterEntry, tenantId: number, stmt
   }
   if (stmt.action === 'SAVE') {
     const failed = entry.snapshots.save(stmt.name, captureImage(entry));
-    return failed ?? { kind: 'ok' };
+    return failed ?? OK;
   }
   const image = entry.snapshots.load(stmt.name);
-  if ('kind' in image) return image;
-  return installImage(entry, image) ?? { kind: 'ok' };
+  if (isObError(image)) return image;
+  return installImage(entry, image) ?? OK;
 }
 
 /** The cluster as a snapshot holds it. Not a copy: it is serialized before anything runs again. */

@@ -4,9 +4,14 @@
  */
 import { isObError, obErrorWith, type ObError } from '../errors.js';
 import type { ColumnDef, SqlValue } from '../result.js';
-import type { EmulatorHost } from './host.js';
 import type { ConnectionLink, LoginRequest, PreparedStatement, StatementResult, WireSession } from './port.js';
 import type { Session, SessionPrepared } from './session.js';
+
+/** What COM_CHANGE_USER needs of the host (host.ts, which makes this adapter): a new session, registered. */
+export interface SessionOpener {
+  open(login: LoginRequest, connectionId: number): Session | ObError;
+  register(session: Session, link: ConnectionLink): void;
+}
 
 /** SERVER_STATUS_AUTOCOMMIT: OceanBase's OK after login carries exactly this (wire.md §3). */
 const STATUS_AUTOCOMMIT = 0x0002;
@@ -14,7 +19,7 @@ const STATUS_AUTOCOMMIT = 0x0002;
 export class WireSessionAdapter implements WireSession {
   constructor(
     private session: Session,
-    private readonly host: EmulatorHost,
+    private readonly host: SessionOpener,
     private readonly link: ConnectionLink,
   ) {}
 

@@ -3,7 +3,7 @@
  * and COM_SET_OPTION. COM_QUERY, the prepared-statement commands and those touching connection state live in
  * connection.ts and prepared.ts.
  */
-import { obError } from '../errors.js';
+import { isObError, obError } from '../errors.js';
 import { wireColumns } from './column-definition.js';
 import { writeEof, writeErr } from './generic-packets.js';
 import type { PacketReader } from './packet-reader.js';
@@ -19,7 +19,7 @@ export function fieldList(t: ReplyTarget, r: PacketReader): void | Promise<void>
   const table = r.strz(true);
   const wildcard = r.rest().toString('utf8');
   return settle(t.session.fieldList(table, wildcard), (columns) => {
-    if ('kind' in columns) {
+    if (isObError(columns)) {
       writeErr(t.out, columns);
       return;
     }

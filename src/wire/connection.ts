@@ -133,7 +133,7 @@ export class Connection implements ConnectionLink, ReplyTarget {
       else this.config.logger.debug('wire.disconnect', { conn: this.connectionId, remote: this.remote });
       this.phase = 'closed';
     }
-    for (const entry of this.statements.clear()) this.current?.closePrepared(entry.statement);
+    this.closeStatements();
     this.current?.close();
     this.current = null;
     this.config.onClosed(this);
@@ -210,22 +210,33 @@ export class Connection implements ConnectionLink, ReplyTarget {
     if (isSslRequest(payload)) throw new MalformedPacketError('SSLRequest, but TLS is not configured');
     const hs = parseHandshakeResponse(payload);
     this.capabilities = hs.capabilities & this.config.capabilities;
-    const request = {
-      connectionId: this.connectionId,
-      user: hs.user,
-      database: hs.database,
-      attributes: hs.attributes,
-      scramble: this.config.scramble,
-      plugin: NATIVE_PASSWORD_PLUGIN,
-      charset: hs.charset,
-      clientCapabilities: hs.capabilities,
-      remoteAddress: this.socket.remoteAddress ?? '',
-    };
-    if (hs.plugin !== '' && hs.plugin !== NATIVE_PASSWORD_PLUGIN) return this.switchAuth({ request, changeUser: false });
-    return this.login({ ...request, authResponse: hs.authResponse }, false);
+    return this.beginLogin({ ...hs, clientCapabilities: hs.capabilities }, false);
   }
 
-  /** Asks a client that began with another plugin (caching_sha2_password, …) for a native-password token. */
+  /**
+   * The login a handshake response or a COM_CHANGE_USER asks for; a client that began with another plugin
+   * (caching_sha2_password, …) is first asked for a native-password token.
+   */
+  private beginLogin(
+    asked: Pick<LoginRequest, 'user' | 'database' | 'attributes' | 'charset' | 'clientCapabilities' | 'authResponse'> & { readonly plugin: string },
+    changeUser: boolean,
+  ): void | Promise<void> {
+    const request = {
+      connectionId: this.connectionId,
+      user: asked.user,
+      database: asked.database,
+      attributes: asked.attributes,
+      scramble: this.config.scramble,
+      plugin: NATIVE_PASSWORD_PLUGIN,
+      charset: asked.charset,
+      clientCapabilities: asked.clientCapabilities,
+      remoteAddress: this.socket.remoteAddress ?? '',
+    };
+    if (asked.plugin !== '' && asked.plugin !== NATIVE_PASSWORD_PLUGIN) return this.switchAuth({ request, changeUser });
+    return this.login({ ...request, authResponse: asked.authResponse }, changeUser);
+  }
+
+  /** Asks the client for a native-password token (an AuthSwitchRequest). */
   private switchAuth(pending: PendingAuth): void {
     this.pendingAuth = pending;
     this.phase = 'auth-switch';
@@ -246,7 +257,7 @@ export class Connection implements ConnectionLink, ReplyTarget {
       return settle(this.session.changeUser(request), (error) => {
         this.toCommandPhase();
         if (error !== null) return writeErr(this.out, error);
-        for (const entry of this.statements.clear()) this.session.closePrepared(entry.statement);
+        this.closeStatements();
         writeOk(this.out, { status: this.session.serverStatus() }, this.capabilities);
       });
     }
@@ -308,7 +319,7 @@ export class Connection implements ConnectionLink, ReplyTarget {
       case Command.SET_OPTION:
         return setOption(this, r);
       case Command.RESET_CONNECTION:
-        for (const entry of this.statements.clear()) this.session.closePrepared(entry.statement);
+        this.closeStatements();
         return settle(this.session.reset(), () => this.ok());
       case Command.CHANGE_USER:
         return this.changeUser(r);
@@ -320,19 +331,12 @@ export class Connection implements ConnectionLink, ReplyTarget {
 
   private changeUser(r: PacketReader): void | Promise<void> {
     const cu = parseChangeUser(r, this.capabilities);
-    const request = {
-      connectionId: this.connectionId,
-      user: cu.user,
-      database: cu.database,
-      attributes: cu.attributes,
-      scramble: this.config.scramble,
-      plugin: NATIVE_PASSWORD_PLUGIN,
-      charset: cu.charset ?? 0,
-      clientCapabilities: this.capabilities,
-      remoteAddress: this.socket.remoteAddress ?? '',
-    };
-    if (cu.plugin !== '' && cu.plugin !== NATIVE_PASSWORD_PLUGIN) return this.switchAuth({ request, changeUser: true });
-    return this.login({ ...request, authResponse: cu.authResponse }, true);
+    return this.beginLogin({ ...cu, charset: cu.charset ?? 0, clientCapabilities: this.capabilities }, true);
+  }
+
+  /** Forgets every prepared statement of the connection, here and in the session (close, reset, change user). */
+  private closeStatements(): void {
+    for (const entry of this.statements.clear()) this.current?.closePrepared(entry.statement);
   }
 
   private ok(): void {

@@ -3,7 +3,7 @@
  * their bound parameter types and long data; the session only sees the statement it described and the decoded
  * parameter values.
  */
-import { obError, obErrorWith } from '../errors.js';
+import { isObError, obError, obErrorWith } from '../errors.js';
 import { PARAMETER_DEFINITION, wireColumns } from './column-definition.js';
 import { readParameters, type ExecuteState } from './execute-params.js';
 import { writeEof, writeErr } from './generic-packets.js';
@@ -57,11 +57,11 @@ function unknownStatement(t: ReplyTarget, id: number, command: string): void {
 
 export function stmtPrepare(t: ReplyTarget, table: StatementTable, sql: string): void | Promise<void> {
   return settle(t.session.prepare(sql), (prepared) => {
-    if ('kind' in prepared && prepared.kind === 'ObError') {
+    if (isObError(prepared)) {
       writeErr(t.out, prepared);
       return;
     }
-    const statement = prepared as PreparedStatement;
+    const statement = prepared;
     const cols = wireColumns(statement.columns);
     // PREPARE_OK counts both in 2 bytes: OceanBase refuses more than OB_MAX_PS_PARAM_COUNT / OB_MAX_PS_FIELD_COUNT.
     if (statement.paramCount > MAX_PS_COUNT || cols.length > MAX_PS_COUNT) {

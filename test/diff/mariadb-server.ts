@@ -23,17 +23,19 @@ export function mariadbAvailable(): boolean {
 export async function startMariaDb(): Promise<MariaDb> {
   if (!MARIADBD || !INSTALL_DB) throw new Error('mariadb-server is not installed');
   const dir = mkdtempSync(join(tmpdir(), 'ob-sim-diff-'));
+  // Its own tmpdir: servers started side by side (vitest's workers, or two checkouts) otherwise share /tmp for
+  // bootstrap's temporary tables, and one's clean-up failed the other's mariadb-install-db.
   const datadir = join(dir, 'data');
   const socket = join(dir, 'mysqld.sock');
   const install = spawnSync(
     INSTALL_DB,
-    ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db', '--user=root'],
+    ['--no-defaults', `--datadir=${datadir}`, `--tmpdir=${dir}`, '--auth-root-authentication-method=normal', '--skip-test-db', '--user=root'],
     { encoding: 'utf8' },
   );
   if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.stderr}`);
   const server: ChildProcess = spawn(
     MARIADBD,
-    ['--no-defaults', `--datadir=${datadir}`, `--socket=${socket}`, '--skip-networking', '--skip-grant-tables', '--user=root', '--skip-log-bin'],
+    ['--no-defaults', `--datadir=${datadir}`, `--tmpdir=${dir}`, `--socket=${socket}`, '--skip-networking', '--skip-grant-tables', '--user=root', '--skip-log-bin'],
     { stdio: 'ignore' },
   );
   const connection = await connectWithRetry(socket);

@@ -9,6 +9,7 @@ import { logBytesAt } from '../data/log-bytes.js';
 import type { ArchiveDest, ArchivePiece, ArchiveRound, ClusterState, RoundStatus, TenantState } from '../state.js';
 import { backupOf } from '../tenant/tenants.js';
 import { US_PER_SECOND, nextGts, scnOfUs } from '../cluster/time.js';
+import { ROUND_MACHINE, changeStatus } from '../status-edges.js';
 
 /** Seconds between the round steps the scheduler takes (emulator.md: BEGINNING ~2 s after ARCHIVELOG, DOING ~2 s later). */
 const STEP_US = US_PER_SECOND;
@@ -16,8 +17,7 @@ const BEGIN_TO_DOING_US = 2 * US_PER_SECOND;
 
 export function setRoundStatus(state: ClusterState, round: ArchiveRound, to: RoundStatus): void {
   const from = round.status;
-  round.status = to;
-  round.statusLog.push({ from, to, atUs: state.nowUs });
+  changeStatus(ROUND_MACHINE, `tenant ${round.tenantId} round ${round.roundId}`, round, to, state.nowUs);
   state.rootserviceEvents.push({
     atUs: state.nowUs,
     module: 'log_archive',

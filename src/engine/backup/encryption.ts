@@ -3,8 +3,8 @@
  * hash; BACKUP reads them; SET DECRYPTION (sys only) writes the list restore checks; ADD / CLEAR RESTORE SOURCE
  * edit the restore source list (§3.7).
  */
+import { createHash } from 'node:crypto';
 import { obErrorWith } from '../../errors.js';
-import { stage2Hash } from '../sha1.js';
 import type { EncryptionMode } from '../state.js';
 import { SYS_TENANT_ID } from '../tenant/tenants.js';
 import type { Outcome, SessionContext } from '../types.js';
@@ -21,6 +21,15 @@ const MODES: readonly EncryptionMode[] = ['NONE', 'PASSWORD', 'PASSWORD_ENCRYPTI
 export function parseEncryptionMode(text: string): EncryptionMode | null {
   if (text === '') return 'NONE';
   return MODES.find((m) => m === text.toUpperCase()) ?? null;
+}
+
+/**
+ * MySQL's stage-2 hash as `encrypt_passwd_to_stage2` prints it: `*` + 40 upper-case hex digits of
+ * SHA1(SHA1(password)) (the `*` + hex form is inferred, statements.md §8.1).
+ */
+function stage2Hash(password: string): string {
+  const stage1 = createHash('sha1').update(password, 'utf8').digest();
+  return `*${createHash('sha1').update(stage1).digest('hex').toUpperCase()}`;
 }
 
 /** SET ENCRYPTION ON IDENTIFIED BY 'p' ONLY: any tenant; only the session variables change. */

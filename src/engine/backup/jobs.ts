@@ -20,6 +20,7 @@ import type {
 } from '../state.js';
 import { DATA_VERSION, SYS_TENANT_ID, backupOf, findTenant } from '../tenant/tenants.js';
 import { US_PER_SECOND, nextGts, scnDisplay9 } from '../cluster/time.js';
+import { JOB_MACHINE, TASK_MACHINE, changeStatus } from '../status-edges.js';
 
 /** One scheduler round (jobs move on at the next round). */
 export const TICK_US = US_PER_SECOND;
@@ -33,8 +34,7 @@ export interface JobRequest {
 }
 
 export function setJobStatus(state: ClusterState, job: BackupJob, to: JobStatus): void {
-  job.statusLog.push({ from: job.status, to, atUs: state.nowUs });
-  job.status = to;
+  changeStatus(JOB_MACHINE, `tenant ${job.tenantId} job ${job.jobId}`, job, to, state.nowUs);
   state.rootserviceEvents.push({
     atUs: state.nowUs,
     module: 'backup_data',
@@ -50,8 +50,7 @@ export function setJobStatus(state: ClusterState, job: BackupJob, to: JobStatus)
 }
 
 export function setTaskStatus(state: ClusterState, task: BackupTask, to: TaskStatus): void {
-  task.statusLog.push({ from: task.status, to, atUs: state.nowUs });
-  task.status = to;
+  changeStatus(TASK_MACHINE, `tenant ${task.tenantId} task ${task.taskId}`, task, to, state.nowUs);
   // A new phase runs new LS tasks, whose retry ids start at 0 (ObBackupDataLSTaskMgr).
   task.lsRetryId = 0;
 }

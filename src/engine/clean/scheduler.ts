@@ -14,6 +14,7 @@ import { cleanComment, cleanStepVerdict } from '../faults/clean-faults.js';
 import type { ClusterState, DeleteJob, DeleteTask, JobStatus, TenantBackup, TenantState } from '../state.js';
 import { backupOf } from '../tenant/tenants.js';
 import { US_PER_SECOND, parseTimeString, scnOfUs } from '../cluster/time.js';
+import { JOB_MACHINE, changeStatus } from '../status-edges.js';
 
 /** How often a tenant with a delete policy is looked at (the emulator's cadence; OceanBase's is not recorded). */
 export const DELETE_CHECK_INTERVAL_US = 3600 * US_PER_SECOND;
@@ -22,8 +23,7 @@ const TICK_US = US_PER_SECOND;
 const LS_COUNT = 2;
 
 function setStatus(state: ClusterState, row: DeleteJob | DeleteTask, to: JobStatus): void {
-  row.statusLog.push({ from: row.status, to, atUs: state.nowUs });
-  row.status = to;
+  changeStatus(JOB_MACHINE, 'taskId' in row ? `delete task ${row.taskId}` : `delete job ${row.jobId}`, row, to, state.nowUs);
 }
 
 /** The recovery window of the tenant's policy (µs), or null without a usable policy. */

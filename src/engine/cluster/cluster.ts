@@ -93,7 +93,11 @@ export function adoptState(cluster: Cluster, state: ClusterState): void {
   cluster.state = state;
 }
 
-/** In REALTIME mode, brings virtual time to what the clock says (anchor + elapsed real time × speed). */
+/**
+ * In REALTIME mode, brings virtual time to what the clock says (anchor + elapsed real time × speed). Called once at
+ * each entry from outside (execute, advance, now, and the session before a query), never inside a statement, so a
+ * statement sees one instant.
+ */
 export function syncClock(cluster: Cluster): void {
   const c = cluster.state.clock;
   if (c.mode !== 'REALTIME' || cluster.clock === null) return;
@@ -101,9 +105,14 @@ export function syncClock(cluster: Cluster): void {
   advanceTo(cluster.state, target);
 }
 
-/** Moves virtual time forward by `us` microseconds, running the scheduler. */
+/** Moves virtual time forward by `us` microseconds from the synced now, running the scheduler. */
 export function advanceUs(cluster: Cluster, us: number): void {
   syncClock(cluster);
+  advanceSyncedUs(cluster, us);
+}
+
+/** advanceUs inside a statement, whose entry has synced the clock already. */
+export function advanceSyncedUs(cluster: Cluster, us: number): void {
   const state = cluster.state;
   const delta = Math.max(0, Math.floor(us));
   state.clock.anchorVirtualUs += delta;

@@ -5,8 +5,8 @@
  * and RESET (the whole cluster) is sys's.
  */
 import type { ControlStatement } from '../../../grammar/ast.js';
-import { obError, obErrorWith } from '../../errors.js';
-import { advanceUs, resetState, syncClock } from './cluster.js';
+import { isObError, obError, obErrorWith } from '../../errors.js';
+import { advanceSyncedUs, resetState } from './cluster.js';
 import { changeLogRate } from '../data/log-bytes.js';
 import { MACRO_BLOCK_BYTES, writeDistinctMacroblocks } from '../data/macroblocks.js';
 import type { TenantState } from '../state.js';
@@ -55,20 +55,20 @@ function dataTenant(cluster: Cluster, ctx: SessionContext, name: string | null, 
 
 type ClockControl = Exclude<ControlStatement, { kind: 'EmulatorInjectFault' | 'EmulatorClearFault' | 'ShowEmulatorFaults' }>;
 
+/** The clock and workload controls; execute has synced the clock, so each reads one instant. */
 export function control(cluster: Cluster, ctx: SessionContext, stmt: ClockControl): Outcome {
   const state = cluster.state;
   switch (stmt.kind) {
     case 'EmulatorAdvanceTime': {
       const us = advanceSpanUs(stmt);
       if (typeof us !== 'number') return us;
-      advanceUs(cluster, us);
+      advanceSyncedUs(cluster, us);
       return OK;
     }
     case 'EmulatorSetClock': {
       const speed = stmt.speed === null ? 1 : nonNegative(stmt.speed);
       if (speed === null || speed <= 0) return obErrorWith('OB_INVALID_ARGUMENT', 'SPEED');
       if (stmt.mode === 'REALTIME' && cluster.clock === null) return obErrorWith('OB_NOT_SUPPORTED', 'REALTIME clock without a real clock is');
-      syncClock(cluster);
       state.clock = {
         mode: stmt.mode,
         speed: stmt.mode === 'REALTIME' ? speed : state.clock.speed,
@@ -81,8 +81,7 @@ export function control(cluster: Cluster, ctx: SessionContext, stmt: ClockContro
       const n = nonNegative(stmt.count);
       if (n === null || !Number.isInteger(n)) return obErrorWith('OB_INVALID_ARGUMENT', 'WRITE MACROBLOCKS');
       const tenant = dataTenant(cluster, ctx, stmt.tenant, 'WRITE MACROBLOCKS');
-      if ('kind' in tenant) return tenant;
-      syncClock(cluster);
+      if (isObError(tenant)) return tenant;
       const data = tenant.backup!.data;
       const written = writeDistinctMacroblocks(data, state.rng, state.nowUs, n);
       const seg = data.logSegments[data.logSegments.length - 1]!;
@@ -95,8 +94,7 @@ export function control(cluster: Cluster, ctx: SessionContext, stmt: ClockContro
         return obErrorWith('OB_INVALID_ARGUMENT', `WRITE RATE, it should be between 0 and ${MAX_WRITE_RATE_MB_PER_SEC} MB per second`);
       }
       const tenant = dataTenant(cluster, ctx, stmt.tenant, 'WRITE RATE');
-      if ('kind' in tenant) return tenant;
-      syncClock(cluster);
+      if (isObError(tenant)) return tenant;
       const data = tenant.backup!.data;
       data.writeRateBytesPerSec = Math.round(mb * 1024 * 1024);
       changeLogRate(data, state.nowUs, logRateOf(data.writeRateBytesPerSec));
@@ -108,7 +106,6 @@ export function control(cluster: Cluster, ctx: SessionContext, stmt: ClockContro
       resetState(cluster);
       return OK;
     case 'ShowEmulatorStatus':
-      syncClock(cluster);
       return {
         kind: 'status',
         status: {

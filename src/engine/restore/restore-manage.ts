@@ -4,7 +4,7 @@
  * `restorePreviewRows` then answers SHOW RESTORE PREVIEW (ObTenantShowRestorePreview) with one row per set and
  * piece the restore would use, and clears those variables.
  */
-import type { BackupStatement } from '../../../grammar/ast.js';
+import type { RestoreStatement } from '../../../grammar/ast.js';
 import { isObError, obErrorWith } from '../../errors.js';
 import type { ObError } from '../../errors.js';
 import { DECRYPTION_PASSWD_ARRAY_VAR } from '../backup/encryption.js';
@@ -14,7 +14,7 @@ import { SYS_TENANT_ID, findTenantByName } from '../tenant/tenants.js';
 import type { Cluster, Outcome, SessionContext, SessionVariables } from '../types.js';
 import { OK } from '../types.js';
 
-type Preview = Extract<BackupStatement, { kind: 'RestorePreview' }>;
+type Preview = Extract<RestoreStatement, { kind: 'RestorePreview' }>;
 
 export const PREVIEW_BACKUP_DEST_VAR = '__ob_restore_preview_backup_dest__';
 export const PREVIEW_SCN_VAR = '__ob_restore_preview_scn__';

@@ -4,7 +4,7 @@
  * error and changes nothing. An accepted one writes the sys row (CREATE_TENANT); the restore scheduler creates
  * the tenant. What fails later (a pool that is missing or already granted) ends in a FAIL history row.
  */
-import type { BackupStatement } from '../../../grammar/ast.js';
+import type { RestoreStatement } from '../../../grammar/ast.js';
 import { isObError, obError, obErrorWith } from '../../errors.js';
 import type { ObError } from '../../errors.js';
 import { DECRYPTION_PASSWD_ARRAY_VAR, RESTORE_SOURCE_VAR } from '../backup/encryption.js';
@@ -17,7 +17,7 @@ import { usOfScn } from '../cluster/time.js';
 import type { Cluster, Outcome, SessionContext } from '../types.js';
 import { OK } from '../types.js';
 
-type Restore = Extract<BackupStatement, { kind: 'Restore' }>;
+type Restore = Extract<RestoreStatement, { kind: 'Restore' }>;
 
 /** ObPhysicalRestoreOptionParser: `k=v&k=v`; keys pool_list, primary_zone, locality, concurrency, kms_encrypt. */
 export function parseRestoreOption(text: string): Map<string, string> | ObError {

@@ -15,6 +15,7 @@ import type { ClusterState, RestoreJob, RestoreStatus, TenantData, TenantState }
 import { provisionTenantResources } from '../tenant/resources.js';
 import { SYS_TENANT_ID, baseTenant, emptyBackup, findTenant, removeUserTenant } from '../tenant/tenants.js';
 import { US_PER_SECOND } from '../cluster/time.js';
+import { SYS_RESTORE_MACHINE, TENANT_RESTORE_MACHINE, changeStatus } from '../status-edges.js';
 
 /** One restore scheduler round. */
 export const RESTORE_TICK_US = US_PER_SECOND;
@@ -34,8 +35,8 @@ export function restoreDurationUs(dataBytes: number, logBytes: number): number {
 }
 
 export function setRestoreStatus(state: ClusterState, job: RestoreJob, to: RestoreStatus): void {
-  job.statusLog.push({ from: job.status, to, atUs: state.nowUs });
-  job.status = to;
+  const machine = job.tenantId === SYS_TENANT_ID ? SYS_RESTORE_MACHINE : TENANT_RESTORE_MACHINE;
+  changeStatus(machine, `restore job ${job.jobId} row ${job.tenantId}`, job, to, state.nowUs);
 }
 
 /** One scheduled step of a live restore row. */

@@ -4,7 +4,7 @@
  * stops (RECOVERY_UNTIL_SCN; the role stays STANDBY); SWITCHOVER TO STANDBY / PRIMARY swaps roles; RUN UPGRADE
  * JOB writes the DBA_OB_CLUSTER_EVENT_HISTORY row obshell waits for.
  */
-import type { BackupStatement, Until } from '../../../grammar/ast.js';
+import type { RestoreStatement, Until } from '../../../grammar/ast.js';
 import { isObError, obError, obErrorWith } from '../../errors.js';
 import type { ObError } from '../../errors.js';
 import { parseRestoreTime } from './plan.js';
@@ -14,7 +14,7 @@ import { scnOfUs } from '../cluster/time.js';
 import type { Cluster, Outcome, SessionContext } from '../types.js';
 import { OK } from '../types.js';
 
-type Standby = Extract<BackupStatement, { kind: 'ActivateStandby' | 'RecoverStandby' | 'Switchover' | 'RunUpgradeJob' }>;
+type Standby = Extract<RestoreStatement, { kind: 'ActivateStandby' | 'RecoverStandby' | 'Switchover' | 'RunUpgradeJob' }>;
 
 /** The tenant a standby statement acts on: TENANT t from sys, or the session's own user tenant. */
 function target(state: ClusterState, ctx: SessionContext, name: string | null): TenantState | ObError {

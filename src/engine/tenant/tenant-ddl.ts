@@ -5,7 +5,7 @@
  * names are checked against every unit and pool, the built-in sys_unit_config and sys_pool included. Dropping a tenant being restored ends that restore (its progress
  * rows go, a FAIL history row stays) and frees its pools.
  */
-import type { BackupStatement, NamedOption } from '../../../grammar/ast.js';
+import type { NamedOption, TenantStatement } from '../../../grammar/ast.js';
 import { obError, obErrorWith } from '../../errors.js';
 import { optionText } from '../dest/alter-system-set.js';
 import { abortRestore, liveRestoreOf } from '../restore/scheduler.js';
@@ -15,10 +15,7 @@ import { SYS_TENANT_ID, addUserTenant, findTenantByName, removeUserTenant } from
 import type { Cluster, Outcome, SessionContext } from '../types.js';
 import { OK } from '../types.js';
 
-type Ddl = Extract<
-  BackupStatement,
-  { kind: 'CreateTenant' | 'DropTenant' | 'CreateResourceUnit' | 'DropResourceUnit' | 'CreateResourcePool' | 'DropResourcePool' }
->;
+type Ddl = TenantStatement;
 
 function named(name: string, options: readonly NamedOption[]): NamedOptions {
   return { name, options: options.map((o) => ({ name: o.name.toLowerCase(), value: optionText(o.value) })) };
