@@ -49,6 +49,8 @@ export type SqlType =
   | { readonly base: 'double' }
   | { readonly base: 'varchar' | 'char'; readonly length: number }
   | { readonly base: 'longtext' }
+  /** TEXT (65535 bytes), as DESC prints `text` for several 4.2 event columns. */
+  | { readonly base: 'text' }
   | { readonly base: 'timestamp' | 'datetime'; readonly fsp: number }
   | { readonly base: 'date' };
 
@@ -87,6 +89,7 @@ export function typeText(type: SqlType): string {
       return type.fsp > 0 ? `${type.base}(${type.fsp})` : type.base;
     case 'double':
     case 'longtext':
+    case 'text':
     case 'date':
       return type.base;
   }

@@ -21,6 +21,15 @@ export type BackupType = 'FULL' | 'INC';
 export type JobLevel = 'CLUSTER' | 'SYS_TENANT' | 'USER_TENANT';
 export type EncryptionMode = 'NONE' | 'PASSWORD' | 'PASSWORD_ENCRYPTION' | 'TRANSPARENT_ENCRYPTION' | 'DUAL_MODE_ENCRYPTION';
 export type SetStatus = 'DOING' | 'SUCCESS' | 'FAILED';
+/**
+ * FILE_STATUS of sets and pieces (ObBackupFileStatus). Two of them have no producer in 4.2's normal paths
+ * (oceanbase/oceanbase b5f92605ac4224fcfd0eea561dd09fed1c11c7c6), so nothing here writes them:
+ * - BROKEN: only ObBackupSetTaskMgr::write_backup_set_info_ (rootserver/backup/ob_backup_data_set_task_mgr.cpp)
+ *   picks it, for a job result other than OB_SUCCESS, but it runs only from write_extern_infos_ on the way to
+ *   COMPLETED, where the result is OB_SUCCESS; a failed set is marked INCOMPLETE by set_backup_set_files_failed_.
+ * - EXPIRED: named only in ObBackupFileStatus's transition checks (share/backup/ob_backup_struct.cpp); no code path
+ *   sets it (the clean paths go AVAILABLE → DELETING → DELETED).
+ */
 export type FileStatus = 'AVAILABLE' | 'COPYING' | 'INCOMPLETE' | 'DELETING' | 'EXPIRED' | 'BROKEN' | 'DELETED';
 export type RoundStatus = 'PREPARE' | 'BEGINNING' | 'DOING' | 'INTERRUPTED' | 'STOPPING' | 'STOP' | 'SUSPENDING' | 'SUSPEND';
 export type PieceStatus = 'ACTIVE' | 'FROZEN';

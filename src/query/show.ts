@@ -74,7 +74,7 @@ function describeColumns(name: TableName, catalog: Catalog, ctx: EvalContext, fu
     ? [col('Field'), col('Type'), col('Collation', 64, true), col('Null', 3), col('Key', 3), col('Default', 64, true), col('Extra'), col('Privileges', 80), col('Comment', 1024)]
     : [col('Field'), col('Type'), col('Null', 3), col('Key', 3), col('Default', 64, true), col('Extra')];
   const rows = table.columns.map((c): SqlValue[] => {
-    const isText = c.type.base === 'varchar' || c.type.base === 'char' || c.type.base === 'longtext';
+    const isText = c.type.base === 'varchar' || c.type.base === 'char' || c.type.base === 'longtext' || c.type.base === 'text';
     const collation = isText ? 'utf8mb4_general_ci' : null;
     return full
       ? [c.name, typeText(c.type), collation, c.nullable ? 'YES' : 'NO', '', null, '', 'select', '']

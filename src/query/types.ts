@@ -20,6 +20,7 @@ export function categoryOf(t: SqlType): Category {
     case 'varchar':
     case 'char':
     case 'longtext':
+    case 'text':
       return 'string';
     case 'timestamp':
     case 'datetime':
@@ -76,6 +77,8 @@ export function textLength(t: SqlType): number {
       return t.length;
     case 'longtext':
       return 262144;
+    case 'text':
+      return 65535;
     case 'timestamp':
     case 'datetime':
       return 19 + (t.fsp > 0 ? t.fsp + 1 : 0);

@@ -11,6 +11,7 @@ export const T = {
   ubigint: (): SqlType => ({ base: 'bigint', width: 20, unsigned: true }),
   varchar: (length: number): SqlType => ({ base: 'varchar', length }),
   longtext: (): SqlType => ({ base: 'longtext' }),
+  text: (): SqlType => ({ base: 'text' }),
   timestamp6: (): SqlType => ({ base: 'timestamp', fsp: 6 }),
   datetime6: (): SqlType => ({ base: 'datetime', fsp: 6 }),
   decimal: (precision: number, scale: number): SqlType => ({ base: 'decimal', precision, scale }),

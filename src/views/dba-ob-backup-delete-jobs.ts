@@ -1,6 +1,7 @@
 /**
  * DBA_OB_BACKUP_DELETE_JOBS and DBA_OB_BACKUP_DELETE_JOB_HISTORY with their CDB_ twins (views.md §6.2), 4.2 profile:
- * PARAMETER is timestamp(6), `USEC_TO_TIME(PARAMETER)`.
+ * PARAMETER is timestamp(6) Null NO, `USEC_TO_TIME(PARAMETER)`, and TASK_COUNT / SUCCESS_TASK_COUNT bigint(20) Null YES, as
+ * desc_sys_views_in_sys.result (oceanbase/oceanbase c8ace58297bb2326ecab2048bd3f80b1dc997c16) prints them.
  */
 import type { DeleteJob } from '../engine/index.js';
 import { T, col } from './columns.js';

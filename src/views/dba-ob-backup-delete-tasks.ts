@@ -1,6 +1,7 @@
 /**
  * DBA_OB_BACKUP_DELETE_TASKS and DBA_OB_BACKUP_DELETE_TASK_HISTORY with their CDB_ twins (views.md §6.3), 4.2
- * profile: TOTAL_LS_COUNT and FINISH_LS_COUNT (types inferred from the master columns that replaced them).
+ * profile: TOTAL_LS_COUNT and FINISH_LS_COUNT bigint(20) Null YES, RESULT Null YES, as desc_sys_views_in_sys.result
+ * (oceanbase/oceanbase c8ace58297bb2326ecab2048bd3f80b1dc997c16) prints them (settled: no longer inferred).
  */
 import type { DeleteTask } from '../engine/index.js';
 import { T, col } from './columns.js';

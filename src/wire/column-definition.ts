@@ -55,6 +55,8 @@ function typeInfo(t: SqlType): TypeInfo {
       return { type: FieldType.STRING, charset: Charset.UTF8MB4_BIN, length: t.length * UTF8MB4_BYTES, flags: 0, decimals: 0 };
     case 'longtext':
       return { type: FieldType.BLOB, charset: Charset.UTF8MB4_BIN, length: 0xffff_ffff, flags: ColumnFlag.BLOB, decimals: 0 };
+    case 'text':
+      return { type: FieldType.BLOB, charset: Charset.UTF8MB4_BIN, length: 0xffff, flags: ColumnFlag.BLOB, decimals: 0 };
     case 'timestamp':
     case 'datetime': {
       const length = 19 + (t.fsp > 0 ? t.fsp + 1 : 0);

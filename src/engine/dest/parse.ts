@@ -20,8 +20,14 @@ function storageValue(items: readonly string[], key: string): string | undefined
   return hit === undefined ? undefined : hit.slice(key.length + 1);
 }
 
-/** Parses and checks a dest URI; returns the parsed dest or OceanBase's error. */
+/**
+ * Parses and checks a dest URI; returns the parsed dest or OceanBase's error. ObBackupDest::set_without_decryption
+ * (share/backup/ob_backup_struct.cpp), which the dest parameters and restore go through, refuses a dest holding
+ * `encrypt_key=` with its own text (`backup destination contains encrypt_key, which is not a valid uri`); every
+ * other malformed dest gets the plain `backup destination is not valid`.
+ */
 export function parseDest(uri: string): ParsedDest | ObError {
+  if (uri.includes('encrypt_key=')) return obErrorWith('OB_INVALID_BACKUP_DEST', 'backup destination contains encrypt_key, which');
   const invalid = obError('OB_INVALID_BACKUP_DEST');
   const scheme = SCHEMES.find((s) => uri.startsWith(`${s}://`));
   if (scheme === undefined) return invalid;

@@ -34,6 +34,8 @@ export interface RestoreSelection {
 const NO_SOURCE = 'no backup set path or log piece can be used to restore';
 const NO_LOG = 'No enough log for restore';
 
+const RESTORE_URI_PREFIXES = ['oss://', 'cos://', 'file://', 's3://'];
+
 /** Splits a FROM string at commas, dropping the spaces tools put around them (`'a, b'`). */
 export function splitUris(from: string): string[] {
   return from
@@ -48,6 +50,9 @@ export function resolveSource(state: ClusterState, from: string): RestoreSource 
   if (uris.length === 0) return obError('OB_ERR_PARSER_SYNTAX');
   const parsed: ParsedDest[] = [];
   for (const uri of uris) {
+    // ObPhysicalRestoreUriParser::parse: validate_uri_type (lib/restore/ob_storage.cpp) wants a storage prefix and
+    // names the URI it refuses (`<uri> is not a valid uri`); s3:// is one of them from 4.2.2 on.
+    if (!RESTORE_URI_PREFIXES.some((p) => uri.startsWith(p))) return obErrorWith('OB_INVALID_BACKUP_DEST', uri);
     const dest = parseDest(uri);
     if (isObError(dest)) return dest;
     parsed.push(dest);

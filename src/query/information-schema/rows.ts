@@ -25,7 +25,7 @@ export function schemataRows(catalog: Catalog): Row[] {
 }
 
 export function isText(t: SqlType): boolean {
-  return t.base === 'varchar' || t.base === 'char' || t.base === 'longtext';
+  return t.base === 'varchar' || t.base === 'char' || t.base === 'longtext' || t.base === 'text';
 }
 
 /** A view has no engine, row format or sizes (MySQL's answer for views; OceanBase's for its system views). */
@@ -74,6 +74,7 @@ function numericScale(t: SqlType): bigint | null {
 function charLength(t: SqlType): bigint | null {
   if (t.base === 'varchar' || t.base === 'char') return BigInt(t.length);
   if (t.base === 'longtext') return 4294967295n;
+  if (t.base === 'text') return 65535n;
   return null;
 }
 
@@ -83,7 +84,7 @@ export function columnsRows(catalog: Catalog): Row[] {
     table.columns.forEach((c, i) => {
       const t = c.type;
       const len = charLength(t);
-      const octets = len === null ? null : t.base === 'longtext' ? len : len * 4n;
+      const octets = len === null ? null : t.base === 'longtext' || t.base === 'text' ? len : len * 4n;
       const fsp = t.base === 'timestamp' || t.base === 'datetime' ? BigInt(t.fsp) : t.base === 'date' ? 0n : null;
       out.push([
         'def', schema, table.name, c.name, BigInt(i + 1), null, c.nullable ? 'YES' : 'NO', dataType(t), len, octets,
@@ -127,6 +128,7 @@ function castType(t: SqlType): string {
     case 'char':
       return `char(${t.length})`;
     case 'longtext':
+    case 'text':
       return 'char';
     case 'timestamp':
     case 'datetime':

@@ -10,6 +10,8 @@
  *    c8ace58297bb2326ecab2048bd3f80b1dc997c16 (the oldest commit holding the file, 4.2-era master), except
  *    GV$OB_PARAMETERS, whose DEFAULT_VALUE / ISDEFAULT came with 4.2.2: the same file at
  *    c51018527616b6da76674108d20bad8a7bff6431.
+ *    The same file's blocks settle the types and Null flags of DBA_OB_CLUSTER_EVENT_HISTORY and the
+ *    BACKUP_DELETE_JOBS / _TASKS views (item 6).
  * 3. What the rows say, against the rest of the emulator's views.
  */
 import { describe, expect, it } from 'vitest';
@@ -290,6 +292,92 @@ const SOURCE_DESC: Record<string, string> = {
     SCHEMA_VERSION | bigint(20) | NO
     GMT_CREATE | timestamp(6) | YES
     GMT_MODIFIED | timestamp(6) | YES
+  `,
+  'DBA_OB_CLUSTER_EVENT_HISTORY': `
+    TIMESTAMP | timestamp(6) | NO
+    MODULE | varchar(256) | NO
+    EVENT | varchar(256) | NO
+    NAME1 | varchar(256) | NO
+    VALUE1 | text | NO
+    NAME2 | varchar(256) | NO
+    VALUE2 | text | NO
+    NAME3 | varchar(256) | NO
+    VALUE3 | text | NO
+    NAME4 | varchar(256) | NO
+    VALUE4 | text | NO
+    NAME5 | varchar(256) | NO
+    VALUE5 | text | NO
+    NAME6 | varchar(256) | NO
+    VALUE6 | text | NO
+    EXTRA_INFO | text | NO
+  `,
+  'DBA_OB_BACKUP_DELETE_JOBS': `
+    JOB_ID | bigint(20) | NO
+    INCARNATION | bigint(20) | NO
+    INITIATOR_TENANT_ID | bigint(20) | NO
+    INITIATOR_JOB_ID | bigint(20) | NO
+    EXECUTOR_TENANT_ID | varchar(65536) | NO
+    TYPE | varchar(64) | NO
+    PARAMETER | timestamp(6) | NO
+    JOB_LEVEL | varchar(64) | NO
+    START_TIMESTAMP | timestamp(6) | NO
+    END_TIMESTAMP | timestamp(6) | NO
+    STATUS | varchar(64) | NO
+    TASK_COUNT | bigint(20) | YES
+    SUCCESS_TASK_COUNT | bigint(20) | YES
+    RESULT | bigint(20) | NO
+    COMMENT | varchar(4096) | YES
+  `,
+  'DBA_OB_BACKUP_DELETE_JOB_HISTORY': `
+    JOB_ID | bigint(20) | NO
+    INCARNATION | bigint(20) | NO
+    INITIATOR_TENANT_ID | bigint(20) | NO
+    INITIATOR_JOB_ID | bigint(20) | NO
+    EXECUTOR_TENANT_ID | varchar(65536) | NO
+    TYPE | varchar(64) | NO
+    PARAMETER | timestamp(6) | NO
+    JOB_LEVEL | varchar(64) | NO
+    START_TIMESTAMP | timestamp(6) | NO
+    END_TIMESTAMP | timestamp(6) | NO
+    STATUS | varchar(64) | NO
+    TASK_COUNT | bigint(20) | YES
+    SUCCESS_TASK_COUNT | bigint(20) | YES
+    RESULT | bigint(20) | NO
+    COMMENT | varchar(4096) | YES
+  `,
+  'DBA_OB_BACKUP_DELETE_TASKS': `
+    TASK_ID | bigint(20) | NO
+    INCARNATION | bigint(20) | NO
+    JOB_ID | bigint(20) | NO
+    TASK_TYPE | varchar(64) | NO
+    ID | bigint(20) | NO
+    ROUND_ID | bigint(20) | NO
+    DEST_ID | bigint(20) | NO
+    START_TIMESTAMP | timestamp(6) | NO
+    END_TIMESTAMP | timestamp(6) | NO
+    STATUS | varchar(64) | NO
+    TOTAL_LS_COUNT | bigint(20) | YES
+    FINISH_LS_COUNT | bigint(20) | YES
+    RESULT | bigint(20) | YES
+    COMMENT | varchar(4096) | YES
+    PATH | varchar(1024) | NO
+  `,
+  'DBA_OB_BACKUP_DELETE_TASK_HISTORY': `
+    TASK_ID | bigint(20) | NO
+    INCARNATION | bigint(20) | NO
+    JOB_ID | bigint(20) | NO
+    TASK_TYPE | varchar(64) | NO
+    ID | bigint(20) | NO
+    ROUND_ID | bigint(20) | NO
+    DEST_ID | bigint(20) | NO
+    START_TIMESTAMP | timestamp(6) | NO
+    END_TIMESTAMP | timestamp(6) | NO
+    STATUS | varchar(64) | NO
+    TOTAL_LS_COUNT | bigint(20) | YES
+    FINISH_LS_COUNT | bigint(20) | YES
+    RESULT | bigint(20) | YES
+    COMMENT | varchar(4096) | YES
+    PATH | varchar(1024) | NO
   `,
   'GV$OB_PARAMETERS': `
     SVR_IP | varchar(46) | NO
