@@ -9,13 +9,13 @@ import * as T from './tokens.js';
 const { KW } = T;
 
 export function defineControlRules($: Dsl, R: Rules): void {
-  const alterEmulatorAlternatives1 = [
+  const timeUnit = [
     { ALT: () => $.CONSUME(KW.SECONDS, { LABEL: 'unit' }) },
     { ALT: () => $.CONSUME(KW.MINUTES, { LABEL: 'unit' }) },
     { ALT: () => $.CONSUME(KW.HOURS, { LABEL: 'unit' }) },
     { ALT: () => $.CONSUME(KW.DAYS, { LABEL: 'unit' }) },
   ];
-  const alterEmulatorAlternatives3 = [
+  const clockMode = [
     { ALT: () => $.CONSUME(KW.MANUAL, { LABEL: 'mode' }) },
     {
       ALT: () => {
@@ -27,11 +27,11 @@ export function defineControlRules($: Dsl, R: Rules): void {
       },
     },
   ];
-  const alterEmulatorAlternatives2 = [
+  const clockOrWriteRate = [
     {
       ALT: () => {
         $.CONSUME(KW.CLOCK);
-        $.OR3(alterEmulatorAlternatives3);
+        $.OR3(clockMode);
       },
     },
     {
@@ -52,13 +52,13 @@ export function defineControlRules($: Dsl, R: Rules): void {
         $.CONSUME(KW.ADVANCE);
         $.CONSUME(KW.TIME);
         $.CONSUME(T.NumberLiteral, { LABEL: 'amount' });
-        $.OR1(alterEmulatorAlternatives1);
+        $.OR1(timeUnit);
       },
     },
     {
       ALT: () => {
         $.CONSUME(KW.SET);
-        $.OR2(alterEmulatorAlternatives2);
+        $.OR2(clockOrWriteRate);
       },
     },
     {
@@ -166,7 +166,7 @@ export function defineControlRules($: Dsl, R: Rules): void {
   /** A span of virtual time: n SECONDS | MINUTES | HOURS | DAYS. */
   R.emulatorSpan = $.RULE('emulatorSpan', () => {
     $.CONSUME(T.NumberLiteral, { LABEL: 'amount' });
-    $.OR(alterEmulatorAlternatives1);
+    $.OR(timeUnit);
   });
 
   /** After SHOW: EMULATOR STATUS | EMULATOR FAULTS. */

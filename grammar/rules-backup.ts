@@ -9,7 +9,7 @@ import * as T from './tokens.js';
 const { KW } = T;
 
 export function defineBackupRules($: Dsl, R: Rules): void {
-  const alterStatementAlternatives1 = {
+  const alterSystemCommands = {
     IGNORE_AMBIGUITIES: true,
     DEF: [
       {
@@ -38,7 +38,7 @@ export function defineBackupRules($: Dsl, R: Rules): void {
         $.CONSUME(KW.SYSTEM);
         // `SET` is optional before parameters, so `ALTER SYSTEM backup = 1` shares its first token with
         // `ALTER SYSTEM BACKUP`: the parameter branch is tried first and only when SET or `name =` starts it.
-        $.OR1(alterStatementAlternatives1);
+        $.OR1(alterSystemCommands);
       },
     },
     { ALT: () => $.SUBRULE(R.alterEmulator) },
@@ -57,7 +57,7 @@ export function defineBackupRules($: Dsl, R: Rules): void {
     $.OPTION1(() => $.SUBRULE(R.description));
   });
 
-  const backupAlternatives1 = [{ ALT: () => $.CONSUME(KW.DATABASE) }, { ALT: () => $.SUBRULE1(R.tenantList) }];
+  const databaseOrTenants = [{ ALT: () => $.CONSUME(KW.DATABASE) }, { ALT: () => $.SUBRULE1(R.tenantList) }];
   const backupAlternatives = [
     {
       ALT: () => {
@@ -70,7 +70,7 @@ export function defineBackupRules($: Dsl, R: Rules): void {
     {
       ALT: () => {
         $.OPTION3(() => $.CONSUME(KW.INCREMENTAL));
-        $.OPTION4(() => $.OR1(backupAlternatives1));
+        $.OPTION4(() => $.OR1(databaseOrTenants));
         $.OPTION5(() => $.SUBRULE1(R.backupTo));
         $.OPTION6(() => {
           $.CONSUME(KW.PLUS);
@@ -131,7 +131,7 @@ export function defineBackupRules($: Dsl, R: Rules): void {
     $.CONSUME(T.IntegerLiteral);
   });
 
-  const cancelAlternatives1 = [
+  const cancelBackupTargets = [
     { ALT: () => $.CONSUME(KW.BACKUPSET) },
     { ALT: () => $.CONSUME(KW.BACKUPPIECE) },
     { ALT: () => $.SUBRULE(R.tenantList) },
@@ -141,7 +141,7 @@ export function defineBackupRules($: Dsl, R: Rules): void {
       ALT: () => {
         $.CONSUME(KW.BACKUP);
         $.OPTION(() =>
-          $.OR1(cancelAlternatives1),
+          $.OR1(cancelBackupTargets),
         );
       },
     },
@@ -209,11 +209,11 @@ export function defineBackupRules($: Dsl, R: Rules): void {
     $.OPTION(() => $.SUBRULE(R.copyId));
   });
 
-  const deleteBackupAlternatives1 = [{ ALT: () => $.CONSUME(KW.BACKUPSET) }, { ALT: () => $.CONSUME(KW.BACKUPPIECE) }];
+  const backupSetOrPiece = [{ ALT: () => $.CONSUME(KW.BACKUPSET) }, { ALT: () => $.CONSUME(KW.BACKUPPIECE) }];
   const deleteBackupAlternatives = [
     {
       ALT: () => {
-        $.OR1(deleteBackupAlternatives1);
+        $.OR1(backupSetOrPiece);
         $.OPTION(() => $.CONSUME(T.Equals));
         $.CONSUME(T.IntegerLiteral);
         $.OPTION1(() => $.SUBRULE(R.copyId));
@@ -301,7 +301,7 @@ export function defineBackupRules($: Dsl, R: Rules): void {
     { ALT: () => $.CONSUME(KW.SPFILE, { LABEL: 'scope' }) },
     { ALT: () => $.CONSUME(KW.BOTH, { LABEL: 'scope' }) },
   ];
-  const parameterItemAlternatives1 = [
+  const serverOrZone = [
     {
       ALT: () => {
         $.CONSUME(KW.SERVER);
@@ -333,7 +333,7 @@ export function defineBackupRules($: Dsl, R: Rules): void {
       $.OR(parameterItemAlternatives);
     });
     $.OPTION3(() => {
-      $.OR1(parameterItemAlternatives1);
+      $.OR1(serverOrZone);
     });
     $.OPTION6(() => $.SUBRULE(R.tenantClause));
   });

@@ -59,7 +59,7 @@ export function defineRestoreRules($: Dsl, R: Rules): void {
     $.SUBRULE(R.untilPoint);
   });
 
-  const untilPointAlternatives1 = [
+  const scnValue = [
     { ALT: () => $.CONSUME(T.IntegerLiteral, { LABEL: 'scn' }) },
     { ALT: () => $.CONSUME1(T.StringLiteral, { LABEL: 'scn' }) },
   ];
@@ -75,7 +75,7 @@ export function defineRestoreRules($: Dsl, R: Rules): void {
       ALT: () => {
         $.CONSUME(KW.SCN);
         $.CONSUME1(T.Equals);
-        $.OR1(untilPointAlternatives1);
+        $.OR1(scnValue);
       },
     },
   ];
@@ -108,7 +108,7 @@ export function defineRestoreRules($: Dsl, R: Rules): void {
     $.OPTION2(() => $.SUBRULE(R.description));
   });
 
-  const recoverTableNameAlternatives1 = [{ ALT: () => $.CONSUME2(T.Star) }, { ALT: () => $.CONSUME1(T.Name) }];
+  const starOrTable = [{ ALT: () => $.CONSUME2(T.Star) }, { ALT: () => $.CONSUME1(T.Name) }];
   const recoverTableNameAlternatives = [
     {
       ALT: () => {
@@ -121,7 +121,7 @@ export function defineRestoreRules($: Dsl, R: Rules): void {
       ALT: () => {
         $.CONSUME(T.Name);
         $.CONSUME1(T.Dot);
-        $.OR1(recoverTableNameAlternatives1);
+        $.OR1(starOrTable);
       },
     },
   ];
@@ -159,12 +159,12 @@ export function defineRestoreRules($: Dsl, R: Rules): void {
     });
   });
 
-  const recoverStandbyAlternatives1 = [{ ALT: () => $.CONSUME(KW.UNLIMITED) }, { ALT: () => $.SUBRULE(R.untilPoint) }];
+  const unlimitedOrUntil = [{ ALT: () => $.CONSUME(KW.UNLIMITED) }, { ALT: () => $.SUBRULE(R.untilPoint) }];
   const recoverStandbyAlternatives = [
     {
       ALT: () => {
         $.CONSUME(KW.UNTIL);
-        $.OR1(recoverStandbyAlternatives1);
+        $.OR1(unlimitedOrUntil);
       },
     },
     { ALT: () => $.CONSUME(KW.CANCEL) },

@@ -8,7 +8,7 @@ import * as T from './tokens.js';
 const { KW } = T;
 
 export function defineTenantRules($: Dsl, R: Rules): void {
-  const createStatementAlternatives1 = [{ ALT: () => $.CONSUME(KW.UNIT, { LABEL: 'what' }) }, { ALT: () => $.CONSUME(KW.POOL, { LABEL: 'what' }) }];
+  const createUnitOrPool = [{ ALT: () => $.CONSUME(KW.UNIT, { LABEL: 'what' }) }, { ALT: () => $.CONSUME(KW.POOL, { LABEL: 'what' }) }];
   const createStatementAlternatives = [
     {
       ALT: () => {
@@ -25,7 +25,7 @@ export function defineTenantRules($: Dsl, R: Rules): void {
     {
       ALT: () => {
         $.CONSUME(KW.RESOURCE);
-        $.OR1(createStatementAlternatives1);
+        $.OR1(createUnitOrPool);
         $.OPTION2(() => $.SUBRULE1(R.ifNotExists));
         $.CONSUME1(T.Name);
         $.SUBRULE1(R.optionList);
@@ -64,21 +64,21 @@ export function defineTenantRules($: Dsl, R: Rules): void {
     $.SUBRULE(R.optionValue);
   });
 
-  const dropStatementAlternatives1 = [{ ALT: () => $.CONSUME(KW.FORCE) }, { ALT: () => $.CONSUME(KW.PURGE) }];
-  const dropStatementAlternatives2 = [{ ALT: () => $.CONSUME(KW.UNIT, { LABEL: 'what' }) }, { ALT: () => $.CONSUME(KW.POOL, { LABEL: 'what' }) }];
+  const forceOrPurge = [{ ALT: () => $.CONSUME(KW.FORCE) }, { ALT: () => $.CONSUME(KW.PURGE) }];
+  const dropUnitOrPool = [{ ALT: () => $.CONSUME(KW.UNIT, { LABEL: 'what' }) }, { ALT: () => $.CONSUME(KW.POOL, { LABEL: 'what' }) }];
   const dropStatementAlternatives = [
     {
       ALT: () => {
         $.CONSUME(KW.TENANT);
         $.OPTION(() => $.SUBRULE(R.ifExists));
         $.CONSUME(T.Name);
-        $.OPTION1(() => $.OR1(dropStatementAlternatives1));
+        $.OPTION1(() => $.OR1(forceOrPurge));
       },
     },
     {
       ALT: () => {
         $.CONSUME(KW.RESOURCE);
-        $.OR2(dropStatementAlternatives2);
+        $.OR2(dropUnitOrPool);
         $.OPTION2(() => $.SUBRULE1(R.ifExists));
         $.CONSUME1(T.Name);
       },

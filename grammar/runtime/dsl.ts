@@ -3,9 +3,10 @@
  * the parser hands itself to each rule file under this interface so the grammar can live in several small files
  * while there is still exactly one parser class.
  *
- * An OR's alternatives are built once, beside their rule (`xAlternatives` for the rule x's OR, `xAlternatives2` for
- * its OR2), not written inline: an inline array of `{ ALT }` objects and closures is rebuilt at every call, and
- * the parse ran about a tenth faster without (bench/parse.ts, CPU time).
+ * An OR's alternatives are built once, beside their rule, not written inline: an inline array of `{ ALT }` objects
+ * and closures is rebuilt at every call, and the parse ran about a tenth faster without (bench/parse.ts, CPU
+ * time). `xAlternatives` are the top choice of the rule x; an inner choice is named for what it chooses
+ * (`timeUnit`, `clockMode`, `backupSetOrPiece`).
  */
 import type { CstNode, IOrAlt, IToken, ParserMethod, TokenType } from 'chevrotain';
 
