@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { adoptState, beginAdvance, execute, syncClock, type ClusterConfig, type ClusterState } from '../engine/index.js';
 import type { ClusterEntry, ClusterRegistry } from '../session/clusters.js';
 import { replayVariables } from '../session/journal-inputs.js';
-import type { ClusterImage, JournalPort, JournalRecord, SysVarValue } from '../session/persistence.js';
+import { ADVANCE_SLICE_EVENTS, type ClusterImage, type JournalPort, type JournalRecord, type SysVarValue } from '../session/persistence.js';
 import { decodeContainer, encodeContainer, RefusedFile } from './container.js';
 import { frame, JournalFile, journalName, readJournal } from './journal.js';
 import { trimmed, writeFileAtomic } from './snapshot.js';
@@ -33,6 +33,9 @@ const CHECKPOINT_AFTER_MS = 100;
 const CHECKPOINT_AFTER_RECORDS = 50_000;
 /** The latest a written record reaches the disk itself. */
 const FLUSH_EVERY_MS = 100;
+
+/** Real time a recovery spends finishing one half-done ADVANCE TIME: the default ob_query_timeout (10 s). */
+const FINISH_BUDGET_MS = 10_000;
 
 const CHECKPOINT = 'checkpoint.obckp';
 const LOCK = 'LOCK';
@@ -122,6 +125,10 @@ function recover(dir: string, registry: ClusterRegistry, writer: string, release
   const generation = last?.generation ?? firstGeneration;
   const file = new JournalFile(join(dir, journalName(generation)), generation, last === null ? null : last.goodBytes);
   const journal = new DataDirJournal(dir, registry, writer, file, generation, replay.advancing, replayMs);
+  // An ADVANCE TIME the dead server had begun and not answered is finished now, in the slices the live one used:
+  // a journaled statement is applied whole, never left half-done under the next statements.
+  const finished = replay.finishAdvances(journal);
+  if (finished > 0) notes.push(`recovered ${dir}: finished ${finished} ADVANCE TIME the server had begun and not answered`);
   registry.attachJournal(journal);
   return {
     notes,
@@ -135,14 +142,32 @@ function recover(dir: string, registry: ClusterRegistry, writer: string, release
 
 /** Applies journal records to the registry's clusters, as the live statements did. */
 class Replay {
-  /** Advances begun and not done, by cluster and id. */
-  readonly #steppers = new Map<string, (maxEvents: number) => boolean>();
+  /** Advances begun and not done, by `cluster#id`, with the slice size their steps ran in. */
+  readonly #steppers = new Map<string, { readonly c: string; readonly a: number; events: number; readonly step: (maxEvents: number) => boolean }>();
 
   constructor(readonly registry: ClusterRegistry) {}
 
   /** Keys of the advances a checkpoint must not cut (begun, not done). */
   get advancing(): Set<string> {
     return new Set(this.#steppers.keys());
+  }
+
+  /**
+   * Runs every advance left begun to its end, journaling each slice as the session does; returns how many. Like
+   * the live statement, one gives up after FINISH_BUDGET_MS of real time (a runaway ADVANCE must not stall every
+   * later start), ending where it stopped.
+   */
+  finishAdvances(journal: JournalPort): number {
+    const unfinished = [...this.#steppers.values()];
+    for (const s of unfinished) {
+      const deadline = performance.now() + FINISH_BUDGET_MS;
+      for (let done = false; !done; ) {
+        done = s.step(s.events) || performance.now() > deadline;
+        journal.append({ k: 'step', c: s.c, a: s.a, events: s.events, done }, done);
+      }
+    }
+    this.#steppers.clear();
+    return unfinished.length;
   }
 
   apply(r: JournalRecord): void {
@@ -165,10 +190,14 @@ class Replay {
       case 'exec':
         return atInstant(r.realUs, () => void execute(entry.cluster, { tenantId: r.tenantId, user: r.user, variables: replayVariables(r.reads) }, r.stmt));
       case 'advance':
-        return atInstant(r.realUs, () => void this.#steppers.set(`${r.c}#${r.a}`, beginAdvance(entry.cluster, r.us)));
+        return atInstant(r.realUs, () => void this.#steppers.set(`${r.c}#${r.a}`, { c: r.c, a: r.a, events: ADVANCE_SLICE_EVENTS, step: beginAdvance(entry.cluster, r.us) }));
       case 'step': {
         const key = `${r.c}#${r.a}`;
-        this.#steppers.get(key)?.(r.events);
+        const stepper = this.#steppers.get(key);
+        if (stepper !== undefined) {
+          stepper.events = r.events;
+          stepper.step(r.events);
+        }
         if (r.done) this.#steppers.delete(key);
         return;
       }

@@ -33,6 +33,9 @@ export interface SnapshotStore {
 }
 
 /** One accepted input of one cluster (`c`); `realUs` is the real instant the cluster's clock showed for it. */
+/** Events an ADVANCE TIME runs between two budget checks (a few milliseconds of work); a replay slices alike. */
+export const ADVANCE_SLICE_EVENTS = 16;
+
 export type JournalRecord =
   /** The cluster was created on first use, from `config` (and a start-up snapshot's image, if any). */
   | { readonly k: 'create'; readonly c: string; readonly realUs: number; readonly config: ClusterConfig; readonly start: ClusterImage | null }

@@ -16,6 +16,7 @@ import { ParseCache } from '../sql/parse-cache.js';
 import { syntaxErrorToObError } from '../sql/parse.js';
 import { createCatalog, type ViewCatalog } from '../views/index.js';
 import { syncEntry, type ClusterEntry, type StatementTrace } from './clusters.js';
+import { ADVANCE_SLICE_EVENTS } from './persistence.js';
 import { OK, type PreparedStatement, type StatementResult } from './port.js';
 import { redactSecrets } from './redact.js';
 import type { SessionLogin, StatementSession } from './statement-session.js';
@@ -37,8 +38,6 @@ const DEFAULT_QUERY_TIMEOUT_US = 10_000_000n;
  * about 16 million values, a few hundred MB of JavaScript objects, well below what ends a Node process.
  */
 export const MAX_STATEMENT_VALUES = 16_000_000;
-/** Events an ADVANCE TIME runs between two budget checks (a few milliseconds of work). */
-const ADVANCE_SLICE_EVENTS = 16;
 /** Real milliseconds of slices the wire's path runs before it gives the event loop a turn. */
 const YIELD_AFTER_MS = 4;
 
