@@ -101,6 +101,33 @@ describe('a data directory', () => {
     }
   });
 
+  it('finishes an ADVANCE TIME the crash cut between its slices, as the statement would have ended', () => {
+    const dir = fresh();
+    const a = createEmulator({ ...OPTIONS, dataDir: dir });
+    run(a);
+    // Whole frames ([u32 length][u32 CRC][payload]) after the 16-byte header: drop the last, the advance's
+    // final slice, as a SIGKILL between two slices leaves the journal.
+    const cut = crashCopy(dir);
+    const bytes = readFileSync(journalOf(cut));
+    const starts: number[] = [];
+    for (let at = 16; at < bytes.length; at += 8 + bytes.readUInt32LE(at)) starts.push(at);
+    truncateSync(journalOf(cut), starts.at(-1)!);
+    const notes: string[] = [];
+    const logger = { debug: () => undefined, info: () => undefined, warn: (_e: string, f: Readonly<Record<string, string | number>>) => void notes.push(String(f['detail'])) };
+    const recovered = createEmulator({ ...OPTIONS, dataDir: cut, logger });
+    expect(notes.join('\n')).toMatch(/finished 1 ADVANCE TIME the server had begun and not answered/);
+    expect(fingerprint(recovered)).toBe(fingerprint(reference()));
+    assertInvariants(recovered.inspect());
+    recovered.close();
+    // The finishing slices were journaled: the next start replays them and has nothing left to finish.
+    notes.length = 0;
+    const again = createEmulator({ ...OPTIONS, dataDir: cut, logger });
+    expect(notes).toEqual([]);
+    expect(fingerprint(again)).toBe(fingerprint(reference()));
+    again.close();
+    a.close();
+  });
+
   it('drops a torn last record with a message, and refuses damage before the end or a bad checkpoint', () => {
     const dir = fresh();
     const a = createEmulator({ ...OPTIONS, dataDir: dir });
