@@ -43,17 +43,60 @@ export function recordPatterns(tokens: readonly TokenType[]): RecordedPattern[] 
   });
 }
 
-/** What one bucket offers: patterns tried in order. `short` is a one-character pattern's code (no regex needed). */
+/**
+ * What one bucket offers: patterns tried in order. `short` is a one-character pattern's code (no regex needed);
+ * `scan` a quoted token's loop (below), returning the match's end or -1.
+ */
 interface Candidate {
   readonly type: TokenType;
   readonly sticky: RegExp | undefined;
   readonly short: number;
+  readonly scan?: (text: string, from: number) => number;
   readonly skipped: boolean;
+}
+
+/**
+ * The quoted tokens, scanned by a loop: V8's backtracking matcher recurses once per repetition of `(?:…)*`, so a
+ * 10 MB string literal overflowed the stack (issue 18). Keyed by the exact pattern each one replaces, so a
+ * pattern changed in tokens.ts falls back to its regex rather than to a loop that no longer agrees with it.
+ */
+const QUOTED_SCANNERS: Readonly<Record<string, (text: string, from: number) => number>> = {
+  [String(/'(?:[^'\\]|\\[\s\S]|'')*'/)]: quotedScanner(0x27, true),
+  [String(/"(?:[^"\\]|\\[\s\S]|"")*"/)]: quotedScanner(0x22, true),
+  [String(/`(?:[^`]|``)*`/)]: quotedScanner(0x60, false),
+};
+
+/**
+ * What `q(?:[^q\\]|\\[\s\S]|qq)*q` (or, without backslash escapes, `q(?:[^q]|qq)*q`) matches at `from`, where
+ * the opening quote is. Unclosed, the regex backs off to its last doubled quote and ends on its first half: so does
+ * this (`'ab''x` lexes `'ab'`).
+ */
+function quotedScanner(quote: number, backslash: boolean): (text: string, from: number) => number {
+  return (text, from) => {
+    let lastPair = -1;
+    for (let i = from + 1; i < text.length; ) {
+      const c = text.charCodeAt(i);
+      if (backslash && c === 0x5c) {
+        if (i + 1 >= text.length) break;
+        i += 2;
+      } else if (c !== quote) {
+        i++;
+      } else if (text.charCodeAt(i + 1) === quote) {
+        lastPair = i;
+        i += 2;
+      } else {
+        return i + 1;
+      }
+    }
+    return lastPair < 0 ? -1 : lastPair + 1;
+  };
 }
 
 function candidate(type: TokenType): Candidate {
   const p = type.PATTERN;
   const skipped = type.GROUP === Lexer.SKIPPED;
+  const scan = QUOTED_SCANNERS[String(p)];
+  if (scan !== undefined) return { type, sticky: undefined, short: -1, scan, skipped };
   if (typeof p === 'string') {
     if (p.length === 1) return { type, sticky: undefined, short: p.charCodeAt(0), skipped };
     return { type, sticky: new RegExp(p.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'y'), short: -1, skipped };
@@ -84,7 +127,10 @@ export function tableLexer(tokens: readonly TokenType[], table: LexerTable): ((t
       let end = -1;
       let matched: Candidate | undefined;
       for (const c of offered) {
-        if (c.sticky === undefined) {
+        if (c.scan !== undefined) {
+          end = c.scan(text, offset);
+          if (end < 0) continue;
+        } else if (c.sticky === undefined) {
           if (code !== c.short) continue;
           end = offset + 1;
         } else {

@@ -55,6 +55,25 @@ describe('the table lexer', () => {
     );
   });
 
+  it('splits quotes left open, doubled and escaped as chevrotain does', () => {
+    for (const q of ["'", '"', '`']) {
+      const texts = [`${q}ab${q}${q}x`, `${q}ab${q}${q}`, `${q}a${q}${q}b${q}${q}c`, `${q}ab\\`, `${q}a\\${q}b${q} c`, `${q}${q}${q}`, `${q}`, `x ${q}\\${q}${q}${q} y`, `${q}a${q}${q}${q}${q}b`];
+      for (const text of texts) expect(split(text, 'table'), text).toEqual(split(text, 'chevrotain'));
+    }
+  });
+
+  it('lexes a 10 MB quoted token without running out of stack (the regex recursed once per character)', () => {
+    const body = 'x'.repeat(5_000_000) + "''" + '\\n'.repeat(2_500_000);
+    for (const q of ["'", '"']) {
+      const text = `SELECT LENGTH(${q}${body.replaceAll("'", q)}${q})`;
+      const r = table!(text);
+      expect(r.errorAt).toBeNull();
+      expect(r.tokens.map((t) => t.image.length)).toEqual([6, 6, 1, body.length + 2, 1]);
+    }
+    const name = `\`${'n'.repeat(10_000_000)}\``;
+    expect(table!(name).tokens[0]!.image).toBe(name);
+  });
+
   it('is refused when a pattern is not the one the table was recorded from (the table is stale)', () => {
     const [name = '', pattern = ''] = LEXER_TABLE.patterns[0] ?? [];
     expect(tableLexer(lexerTokens, { ...LEXER_TABLE, patterns: [[name, `${pattern}x`], ...LEXER_TABLE.patterns.slice(1)] })).toBeUndefined();
