@@ -68,7 +68,9 @@ export async function runServe(args: readonly string[]): Promise<number> {
   if (server.httpUrl !== null) process.stdout.write(`dashboard on ${server.httpUrl}\n`);
   // After the listening line, which scripts parse as the first line of output.
   if (options.password === null && !isLoopback(options.host)) {
-    process.stderr.write(`ob-backup-sim serve: warning: listening on ${options.host} without --password: any client that can reach it may log in as any user\n`);
+    // The HTTP API runs SQL as sys too: without a password it is as open as the MySQL port, so it is named.
+    const http = server.httpPort === null ? '' : ` and HTTP port ${server.httpPort} (the dashboard and its SQL API)`;
+    process.stderr.write(`ob-backup-sim serve: warning: listening on ${options.host} port ${server.port}${http} without --password: any client that can reach it may log in as any user\n`);
   }
   await stopRequested;
   await server.close();

@@ -53,9 +53,14 @@ it('writes a 0600 trace in which no password a session set appears', async () =>
 it('warns, after the listening line, when it listens beyond loopback without --password', async () => {
   const open = await serve(['--host', '0.0.0.0']);
   await new Promise((r) => setTimeout(r, 200));
-  expect(open.stderr()).toContain('warning: listening on 0.0.0.0 without --password');
+  expect(open.stderr()).toMatch(new RegExp(`warning: listening on 0\\.0\\.0\\.0 port ${open.port} and HTTP port \\d+ \\(the dashboard and its SQL API\\) without --password`));
   open.child.kill('SIGTERM');
   await exited(open.child);
+  const noHttp = await serve(['--host', '0.0.0.0', '--http-port', 'off']);
+  await new Promise((r) => setTimeout(r, 200));
+  expect(noHttp.stderr()).toContain(`warning: listening on 0.0.0.0 port ${noHttp.port} without --password`);
+  noHttp.child.kill('SIGTERM');
+  await exited(noHttp.child);
   const local = await serve([]);
   await new Promise((r) => setTimeout(r, 200));
   expect(local.stderr()).not.toContain('warning');
