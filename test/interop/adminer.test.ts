@@ -3,7 +3,7 @@
  * (Debian's chromium, driven by playwright-core from npm through executablePath: no browser download). As a new
  * user would: log in as root@mysql_tenant, open `oceanbase`, see every view listed as a view, open
  * DBA_OB_BACKUP_JOB_HISTORY's structure and data after a backup, and run a SQL command. Each step asserts on the
- * page's text and leaves a screenshot in artifacts/adminer/.
+ * page's text and leaves a screenshot in test-artifacts/adminer/.
  *
  * Adminer refuses an empty password, so this file's server checks one (strict authentication).
  */
@@ -21,7 +21,7 @@ const ADMINER = '/usr/share/adminer/adminer.php';
 /** Debian's entry point: Adminer with the plugins Debian enables (no version check against adminer.org). */
 const ADMINER_CONF = '/etc/adminer/conf.php';
 const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = fileURLToPath(new URL('../../artifacts/adminer/', import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/adminer/', import.meta.url));
 const PASSWORD = 'adminer-pw';
 const CLUSTER = 'adminer';
 
