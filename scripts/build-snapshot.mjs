@@ -44,6 +44,8 @@ await esbuild.build({
   format: 'cjs',
   target: 'node20',
   logLevel: 'warning',
+  // A CommonJS heap has no import.meta: src/session/query-offload.ts then finds its worker from the blob's path.
+  define: { 'import.meta.url': 'undefined' },
   plugins: [await chevrotainPlugin()],
 });
 

@@ -6,6 +6,7 @@
  *
  *   dist/bundle/cli.mjs    the `bin` (src/cli/main.ts)
  *   dist/bundle/index.mjs  the embedded API (`import … from 'ob-backup-sim'`; types from dist/src/index.d.ts)
+ *   dist/bundle/query-worker.mjs  the thread long SELECTs go on in (src/session/query-offload.ts)
  *
  * `--out DIR` writes elsewhere.
  */
@@ -22,7 +23,12 @@ const out = outArg > 0 && process.argv[outArg + 1] !== undefined ? resolve(proce
 const esbuild = await import('esbuild');
 mkdirSync(out, { recursive: true });
 await esbuild.build({
-  entryPoints: { cli: join(root, 'dist', 'src', 'cli', 'main.js'), index: join(root, 'dist', 'src', 'index.js') },
+  entryPoints: {
+    cli: join(root, 'dist', 'src', 'cli', 'main.js'),
+    index: join(root, 'dist', 'src', 'index.js'),
+    // The query worker long SELECTs go on in (src/session/query-offload.ts finds it beside the bundle).
+    'query-worker': join(root, 'dist', 'src', 'session', 'query-worker-main.js'),
+  },
   outdir: out,
   outExtension: { '.js': '.mjs' },
   bundle: true,

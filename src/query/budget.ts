@@ -16,7 +16,16 @@ export interface StatementBudget {
   readonly maxHeldValues: number;
   /** True once KILL QUERY or a closed client cancelled the statement. */
   readonly cancelled: () => boolean;
+  /**
+   * True once the statement has run long enough on the session's thread that it should go on elsewhere: the
+   * evaluation then stops with HandOff (not an error) and the session runs it again off the event loop
+   * (session/query-offload.ts). Absent: the statement runs here to its end.
+   */
+  readonly handOff?: () => boolean;
 }
+
+/** Thrown through the evaluator when StatementBudget.handOff says so; the session catches it. Never an answer. */
+export class HandOff {}
 
 /** How many rows pass between two reads of the clock: cheap enough per row, often enough for milliseconds. */
 const CHECK_EVERY = 4096;
@@ -56,6 +65,7 @@ export function holdRows(rows: number, width: number): void {
 
 export function checkBudget(budget: StatementBudget): void {
   if (budget.cancelled() || budget.expired()) fail(timeoutError(budget.timeoutUs));
+  if (budget.handOff?.() === true) throw new HandOff();
 }
 
 export function timeoutError(timeoutUs: number) {

@@ -5,7 +5,7 @@
 import type { ColumnDef, SqlValue } from '../result.js';
 import { newAccumulator, type Accumulator } from './aggregates.js';
 import type { EvalContext, Table } from './catalog.js';
-import { holdRows } from './budget.js';
+import { holdRows, spendRows } from './budget.js';
 import { isCoerced } from './coerce.js';
 import { tableAt } from './from.js';
 import { scanInKeyOrder } from './ordered-scan.js';
@@ -60,6 +60,8 @@ function typed(row: Row, defs: readonly ColumnDef[]): boolean {
 function* filtered(plan: Plan, rows: Iterable<Row>, zone: string | undefined): Generator<Candidate> {
   const where = plan.where?.fn;
   for (const row of rows) {
+    // Every row a WHERE looks at counts, joined or not: a correlated subquery's scans step no join.
+    spendRows(1);
     if (where && truth(where(row, NO_AGGS), zone) !== true) continue;
     yield { row, aggs: NO_AGGS };
   }
@@ -69,6 +71,7 @@ function filteredAll(plan: Plan, rows: Iterable<Row>, zone: string | undefined):
   const where = plan.where?.fn;
   const out: Candidate[] = [];
   for (const row of rows) {
+    spendRows(1);
     if (where && truth(where(row, NO_AGGS), zone) !== true) continue;
     holdRows(1, row.length);
     out.push({ row, aggs: NO_AGGS });
@@ -81,6 +84,7 @@ function groups(plan: Plan, rows: Iterable<Row>, zone: string | undefined): Cand
   const byKey = new Map<string, { row: readonly SqlValue[]; accs: Accumulator[] }>();
   const fresh = (): Accumulator[] => plan.slots.map((s) => newAccumulator(s, zone));
   for (const row of rows) {
+    spendRows(1);
     if (where && truth(where(row, NO_AGGS), zone) !== true) continue;
     const key = plan.groupBy.map((g) => groupKey(g.fn(row, NO_AGGS))).join('\u0001');
     let g = byKey.get(key);

@@ -16,13 +16,21 @@ import { EvalFailure } from './scope.js';
 
 /** Runs the SELECT over the catalog's tables. */
 export function evaluateSelect(stmt: QueryExpression, catalog: Catalog, ctx: EvalContext): ResultSet | ObError {
+  return evaluateOver(stmt, withInformationSchema(catalog, ctx), ctx);
+}
+
+/**
+ * The same over a catalog that answers information_schema itself: a copy of the tables a statement reads, made
+ * for a query worker (session/query-offload.ts), where the copy already holds information_schema's rows.
+ */
+export function evaluateOver(stmt: QueryExpression, catalog: Catalog, ctx: EvalContext): ResultSet | ObError {
   try {
     if (stmt.kind === 'Union' || hasNestedQuery(stmt)) {
-      const scope = rootScope(withInformationSchema(catalog, ctx), ctx);
+      const scope = rootScope(catalog, ctx);
       const query = scope.queries?.(stmt, scope);
       return query === undefined ? obErrorWith('OB_NOT_SUPPORTED', 'Query') : { columns: query.defs, rows: query.run() };
     }
-    const { plan, tables } = planSelect(stmt, withInformationSchema(catalog, ctx), ctx);
+    const { plan, tables } = planSelect(stmt, catalog, ctx);
     return { columns: plan.defs, rows: plan.constantRow ? constantRows(plan) : runPlan(plan, tables, stmt.distinct, ctx) };
   } catch (e) {
     return caught(e);

@@ -9,14 +9,15 @@ import type { ParsedStatement, Statement } from '../../grammar/index.js';
 import { advanceSpanUs, beginAdvance, type ClusterState } from '../engine/index.js';
 import { isObError, obError, type ObError } from '../errors.js';
 import type { EvalContext } from '../query/index.js';
-import { DEFAULT_VERSION, timeoutError, underBudget, type StatementBudget } from '../query/index.js';
+import { DEFAULT_VERSION, HandOff, timeoutError, underBudget, type StatementBudget } from '../query/index.js';
 import { offsetMinutes } from '../query/time.js';
-import { NO_PARAMETERS, type ColumnDef, type SqlValue } from '../result.js';
+import { NO_PARAMETERS, type ColumnDef, type ResultSet, type SqlValue } from '../result.js';
 import { ParseCache } from '../sql/parse-cache.js';
 import { syntaxErrorToObError } from '../sql/parse.js';
 import { createCatalog, type ViewCatalog } from '../views/index.js';
 import { syncEntry, type ClusterEntry, type StatementTrace } from './clusters.js';
 import { ADVANCE_SLICE_EVENTS } from './persistence.js';
+import { offloadAvailable, offloadSelect, offloadSettings, type OffloadedQuery } from './query-offload.js';
 import { OK, type PreparedStatement, type StatementResult } from './port.js';
 import { redactSecrets } from './redact.js';
 import type { SessionLogin, StatementSession } from './statement-session.js';
@@ -41,25 +42,38 @@ export const MAX_STATEMENT_VALUES = 16_000_000;
 /** Real milliseconds of slices the wire's path runs before it gives the event loop a turn. */
 const YIELD_AFTER_MS = 4;
 
-function runToEnd<T>(work: Generator<void, T>): T {
+/**
+ * A statement's work: it yields between slices of long work (void: go on after the event loop's turn), or a
+ * promise to wait for (a SELECT gone on in a query worker), and returns its result.
+ */
+type Work<T> = Generator<void | Promise<void>, T>;
+
+function runToEnd<T>(work: Work<T>): T {
   for (;;) {
     const next = work.next();
     if (next.done === true) return next.value;
+    // Only the yielding path hands work off (runSliced's `yielding`): a wait here is a broken invariant.
+    if (next.value instanceof Promise) throw new Error('a statement waited on the synchronous path');
   }
 }
 
-function runYielding<T>(work: Generator<void, T>): T | Promise<T> {
+function runYielding<T>(work: Work<T>): T | Promise<T> {
   const first = work.next();
   if (first.done === true) return first.value;
   return (async () => {
     let sliceStart = performance.now();
+    let waitFor: void | Promise<void> = first.value;
     for (;;) {
-      if (performance.now() - sliceStart > YIELD_AFTER_MS) {
+      if (waitFor instanceof Promise) {
+        await waitFor;
+        sliceStart = performance.now();
+      } else if (performance.now() - sliceStart > YIELD_AFTER_MS) {
         await new Promise<void>((resolve) => setImmediate(resolve));
         sliceStart = performance.now();
       }
       const next = work.next();
       if (next.done === true) return next.value;
+      waitFor = next.value;
     }
   })();
 }
@@ -73,6 +87,8 @@ export class Session implements StatementSession {
   database: string | undefined;
   #prepared = new Set<SessionPrepared>();
   #cancelled = false;
+  /** Ends the SELECT this session has in a query worker, when it has one. */
+  #offloaded: (() => void) | undefined;
   /** What evalContext would otherwise convert or concatenate for every statement, kept while its inputs stay. */
   #now = { us: Number.NaN, micros: 0n };
   #who: { readonly login: SessionLogin | undefined; readonly user: string; readonly currentUser: string } = { login: undefined, user: '', currentUser: '' };
@@ -95,7 +111,7 @@ export class Session implements StatementSession {
    * embedded API's path. Each statement still honours ob_query_timeout and KILL QUERY.
    */
   query(sql: string): StatementResult[] {
-    return runToEnd(this.script(sql));
+    return runToEnd(this.script(sql, false));
   }
 
   /**
@@ -104,15 +120,16 @@ export class Session implements StatementSession {
    * without long work answers synchronously, as before.
    */
   queryYielding(sql: string): StatementResult[] | Promise<StatementResult[]> {
-    return runYielding(this.script(sql));
+    return runYielding(this.script(sql, true));
   }
 
   /** KILL QUERY, or the client went away: the running statement ends with OB_TIMEOUT at its next check. */
   cancel(): void {
     this.#cancelled = true;
+    this.#offloaded?.();
   }
 
-  private *script(sql: string): Generator<void, StatementResult[]> {
+  private *script(sql: string, yielding: boolean): Work<StatementResult[]> {
     const parsed = parseCache.parse(sql);
     const results: StatementResult[] = [];
     const trace = this.entry.trace;
@@ -120,7 +137,7 @@ export class Session implements StatementSession {
     for (let i = 0; i < parsed.statements.length; i++) {
       const statement = parsed.statements[i] as ParsedStatement;
       const started = trace === null ? 0 : performance.now();
-      const result = yield* this.runSliced(statement.ast, NO_PARAMETERS);
+      const result = yield* this.runSliced(statement.ast, NO_PARAMETERS, yielding);
       if (trace !== null) trace(this.traceRecord(statement.text, result, performance.now() - started));
       results.push(result);
       if (result.kind === 'ObError') return results;
@@ -169,28 +186,52 @@ export class Session implements StatementSession {
     return this.run(prepared.statement.ast, params);
   }
 
+  /** The same on the wire's path: long work gives the event loop turns, a long SELECT goes on in a worker. */
+  executePreparedYielding(prepared: SessionPrepared, params: readonly SqlValue[]): StatementResult | Promise<StatementResult> {
+    if (!this.#prepared.has(prepared)) return obError('OB_ERR_UNEXPECTED');
+    return runYielding(this.runSliced(prepared.statement.ast, params, true));
+  }
+
   closePrepared(prepared: SessionPrepared): void {
     this.#prepared.delete(prepared);
   }
 
   /** One statement at the cluster's current virtual time, under its budget (ob_query_timeout, KILL QUERY, memory). */
   run(stmt: Statement, params: readonly SqlValue[]): StatementResult {
-    return runToEnd(this.runSliced(stmt, params));
+    return runToEnd(this.runSliced(stmt, params, false));
   }
 
-  /** One statement; long work (ADVANCE TIME) yields between slices and checks the budget at each. */
-  private *runSliced(stmt: Statement, params: readonly SqlValue[]): Generator<void, StatementResult> {
+  /**
+   * One statement; long work (ADVANCE TIME) yields between slices and checks the budget at each. On the yielding
+   * path, a SELECT still running after offloadSettings.handOffAfterMs goes on in a query worker (query-offload.ts).
+   */
+  private *runSliced(stmt: Statement, params: readonly SqlValue[], yielding: boolean): Work<StatementResult> {
     this.#cancelled = false;
-    const budget = this.budget();
+    const offloadable = yielding && (stmt.kind === 'Select' || stmt.kind === 'Union') && offloadAvailable();
+    const budget = this.budget(offloadable);
     const entry = this.entry;
+    let offloaded: OffloadedQuery | undefined;
     // One real instant for the whole statement, and the clock synced once, here: what the journal records and a
     // replay shows again. The engine's own entry sync reads the same pinned instant, so it moves nothing.
     const realUs = entry.clock.pin();
     try {
       syncEntry(entry, realUs);
-      if (stmt.kind !== 'EmulatorAdvanceTime') return underBudget(budget, () => runStatement(this, stmt, params));
+      if (stmt.kind !== 'EmulatorAdvanceTime') {
+        try {
+          return underBudget(budget, () => runStatement(this, stmt, params));
+        } catch (e) {
+          if (!(e instanceof HandOff) || !(stmt.kind === 'Select' || stmt.kind === 'Union')) throw e;
+          // The copy of its tables is taken here, at the statement's instant, before anything else can run.
+          offloaded = offloadSelect(stmt, this.catalog(), this.evalContext(params), budget.remainingMs(), budget.maxHeldValues, timeoutError(budget.timeoutUs));
+        }
+      }
     } finally {
       entry.clock.unpin();
+    }
+    // Only a handed-off SELECT leaves the block above without returning.
+    if (stmt.kind !== 'EmulatorAdvanceTime') {
+      if (offloaded === undefined) throw new Error('a statement ended without a result');
+      return yield* this.awaitOffloaded(offloaded, timeoutError(budget.timeoutUs));
     }
     entry.questions++;
     const span = advanceSpanUs(stmt);
@@ -211,16 +252,35 @@ export class Session implements StatementSession {
     }
   }
 
-  /** The running statement's budget: ob_query_timeout (session, else global, else 10 s) from now. */
-  private budget(): StatementBudget {
+  /** A SELECT gone on in a worker: its answer once it comes, or OB_TIMEOUT at once when cancelled meanwhile. */
+  private *awaitOffloaded(offloaded: OffloadedQuery, cancelledWith: ObError): Work<StatementResult> {
+    let answer: ResultSet | ObError | undefined;
+    this.#offloaded = () => offloaded.cancel(cancelledWith);
+    try {
+      yield offloaded.answer.then((a) => void (answer = a));
+    } finally {
+      this.#offloaded = undefined;
+    }
+    if (answer === undefined) throw new Error('an offloaded SELECT ended without an answer');
+    return isObError(answer) ? answer : { kind: 'rows', resultSet: answer };
+  }
+
+  /**
+   * The running statement's budget: ob_query_timeout (session, else global, else 10 s) from now; `handOff` once a
+   * statement that may go on in a worker has run offloadSettings.handOffAfterMs here.
+   */
+  private budget(offloadable: boolean): StatementBudget & { remainingMs(): number } {
     const value = this.variables.session.get('ob_query_timeout') ?? this.entry.globalVariables.get('ob_query_timeout') ?? DEFAULT_QUERY_TIMEOUT_US;
     const timeoutUs = Number(value);
-    const deadlineMs = performance.now() + timeoutUs / 1000;
+    const startedMs = performance.now();
+    const deadlineMs = startedMs + timeoutUs / 1000;
     return {
       expired: () => performance.now() > deadlineMs,
       timeoutUs,
       maxHeldValues: MAX_STATEMENT_VALUES,
       cancelled: () => this.#cancelled,
+      ...(offloadable ? { handOff: () => performance.now() - startedMs > offloadSettings.handOffAfterMs } : {}),
+      remainingMs: () => Math.max(0, deadlineMs - performance.now()),
     };
   }
 

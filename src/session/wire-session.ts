@@ -31,8 +31,8 @@ export class WireSessionAdapter implements WireSession {
     return this.session.prepare(sql);
   }
 
-  executePrepared(statement: PreparedStatement, params: readonly SqlValue[]): StatementResult {
-    return this.session.executePrepared(statement as SessionPrepared, params);
+  executePrepared(statement: PreparedStatement, params: readonly SqlValue[]): StatementResult | Promise<StatementResult> {
+    return this.session.executePreparedYielding(statement as SessionPrepared, params);
   }
 
   closePrepared(statement: PreparedStatement): void {
