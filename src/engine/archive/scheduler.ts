@@ -4,8 +4,8 @@
  * SUSPEND; and, continuously, move the checkpoint (lagging about LAG_TARGET), generate pieces and sum bytes.
  */
 import { destStateOf, wakeArchiveScheduler } from './dest-param.js';
-import { archiveFault } from '../faults/archive-faults.js';
-import { logBytesAt } from '../data/log-bytes.js';
+import { archiveFault, type ArchiveFaultNow } from '../faults/archive-faults.js';
+import { logBytesAt, usAtLogBytes } from '../data/log-bytes.js';
 import type { ArchiveDest, ArchivePiece, ArchiveRound, ClusterState, RoundStatus, TenantState } from '../state.js';
 import { backupOf } from '../tenant/tenants.js';
 import { US_PER_SECOND, nextGts, scnOfUs } from '../cluster/time.js';
@@ -180,6 +180,20 @@ function checkpointUs(round: ArchiveRound, nowUs: number, previousUs: number): n
   return Math.floor(Math.max(previousUs, target));
 }
 
+/**
+ * The checkpoint under a THROUGHPUT cap on the archive dest: since the last settle the dest took at most the cap's
+ * bytes of log, so the checkpoint reaches only the time whose log those bytes cover (the lag grows whenever the
+ * tenant generates log faster than the cap). Once the cap is gone, the backlog is sent as after a stall (settleRound).
+ */
+function throttledCheckpointUs(tenant: TenantState, round: ArchiveRound, cap: NonNullable<ArchiveFaultNow['throughput']>, prevUs: number, targetUs: number, nowUs: number): number {
+  if (round.throttledAtUs == null) cap.fault.fired++;
+  const fromUs = round.throttledAtUs ?? Math.max(cap.fault.armedFromUs, round.beginUs);
+  round.throttledAtUs = nowUs;
+  const data = backupOf(tenant).data;
+  const shipped = logBytesAt(data, prevUs) + (cap.bytesPerSecond * Math.max(0, nowUs - fromUs)) / US_PER_SECOND;
+  return Math.max(prevUs, Math.min(targetUs, usAtLogBytes(data, shipped)));
+}
+
 /** Brings a running round (BEGINNING / DOING) to `state.nowUs`: checkpoint, max SCN, pieces and bytes. */
 export function settleRound(state: ClusterState, tenant: TenantState, round: ArchiveRound): void {
   if (round.status !== 'BEGINNING' && round.status !== 'DOING') return;
@@ -194,7 +208,13 @@ export function settleRound(state: ClusterState, tenant: TenantState, round: Arc
       round.stalledUntilUs = null;
     }
     const prevUs = Number(round.checkpointScn / 1000n);
-    const cpScn = scnOfUs(checkpointUs(round, state.nowUs, prevUs));
+    if (fault.throughput === null && round.throttledAtUs != null) {
+      // The cap ended at the last settle under it (its edge): the backlog is sent from there, as after a stall.
+      round.catchUp = { fromUs: round.throttledAtUs, checkpointUs: prevUs };
+      round.throttledAtUs = null;
+    }
+    const targetUs = checkpointUs(round, state.nowUs, prevUs);
+    const cpScn = scnOfUs(fault.throughput === null ? targetUs : throttledCheckpointUs(tenant, round, fault.throughput, prevUs, targetUs, state.nowUs));
     if (cpScn > round.checkpointScn) round.checkpointScn = cpScn;
     const nowScn = scnOfUs(state.nowUs);
     if (nowScn > round.maxScn) round.maxScn = nowScn;

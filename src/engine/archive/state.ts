@@ -44,6 +44,8 @@ export interface ArchiveRound {
    */
   stalledUntilUs?: number | null;
   catchUp?: { fromUs: number; checkpointUs: number } | null;
+  /** Internal (faults): while a THROUGHPUT cap holds the archive back, when the round was last settled under it. */
+  throttledAtUs?: number | null;
   /** The scheduler's next step for this round, or null (DOING advances continuously, without events). */
   nextAtUs: number | null;
   statusLog: StatusChange<RoundStatus>[];

@@ -20,6 +20,28 @@ export function logBytesAt(data: TenantData, atUs: number): number {
   return seg.bytesAtFrom + Math.floor((seg.rateBytesPerSec * (atUs - seg.fromUs)) / US_PER_SECOND);
 }
 
+/**
+ * The latest time whose cumulative log stays within `bytes` (the inverse of logBytesAt): how far an archive that
+ * has shipped `bytes` can put its checkpoint. Infinity when the log never grows past `bytes`.
+ */
+export function usAtLogBytes(data: TenantData, bytes: number): number {
+  const segs = data.logSegments;
+  if (segs.length === 0) return Number.POSITIVE_INFINITY;
+  if (bytes < segs[0]!.bytesAtFrom) return segs[0]!.fromUs - 1;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (segs[mid]!.bytesAtFrom <= bytes) lo = mid;
+    else hi = mid - 1;
+  }
+  const seg = segs[lo]!;
+  const end = segs[lo + 1]?.fromUs ?? Number.POSITIVE_INFINITY;
+  const reach = seg.rateBytesPerSec > 0 ? seg.fromUs + Math.floor(((bytes - seg.bytesAtFrom) * US_PER_SECOND) / seg.rateBytesPerSec) : Number.POSITIVE_INFINITY;
+  // The next segment starts with its jump (explicit writes): the checkpoint stops just before it.
+  return Math.min(reach, end - 1);
+}
+
 /** From `atUs` on, log is generated at `rate`; `extraBytes` are generated at once at `atUs` (explicit writes). */
 export function changeLogRate(data: TenantData, atUs: number, rate: number, extraBytes = 0): void {
   const bytes = logBytesAt(data, atUs) + extraBytes;
