@@ -1,4 +1,8 @@
-/** String functions: CONCAT, LOWER, UPPER, LENGTH, SUBSTR, REPLACE, TRIM, LEFT, RIGHT, LOCATE, INSTR. Positions count characters. */
+/**
+ * String functions: CONCAT, LOWER, UPPER, LENGTH, SUBSTR, REPLACE, REPEAT, LPAD, RPAD, TRIM, LEFT, RIGHT, LOCATE,
+ * INSTR. Positions count characters. A function whose result would pass max_allowed_packet gives NULL, as MySQL's
+ * and OceanBase's do (MySQL adds warning 1301), so nested REPLACE or REPEAT cannot grow a value without bound.
+ */
 import type { SqlValue } from '../result.js';
 import type { FnTable } from './fn-def.js';
 import { asBigint } from './numeric.js';
@@ -26,6 +30,25 @@ function int(c: Compiled, scope: Scope): (row: readonly SqlValue[], aggs: readon
     const v = f(r, g);
     return v === null ? null : asBigint(v, zone);
   };
+}
+
+/** max_allowed_packet as the statement sees it (session read-only, so the global or its default, 16 MB). */
+function packetLimit(scope: Scope): number {
+  const v = scope.ctx.globalVariables.get('max_allowed_packet');
+  return typeof v === 'bigint' ? Number(v) : DEFAULT_MAX_ALLOWED_PACKET;
+}
+const DEFAULT_MAX_ALLOWED_PACKET = 16_777_216;
+
+/** How many times `x` occurs in `v`, not overlapping (as REPLACE replaces them). */
+function occurrences(v: string, x: string): number {
+  let n = 0;
+  for (let at = v.indexOf(x); at >= 0; at = v.indexOf(x, at + x.length)) n++;
+  return n;
+}
+
+/** The result, or NULL when it is longer than max_allowed_packet (checked in characters: a lower bound of its bytes). */
+function bounded(s: string, limit: number): string | null {
+  return s.length > limit ? null : s;
 }
 
 function unary(transform: (s: string) => string): FnTable[string] {
@@ -102,6 +125,7 @@ function side(fromLeft: boolean): FnTable[string] {
 
 function concat(args: readonly Compiled[], scope: Scope, separator: Compiled | undefined): Compiled {
   const parts = args.map((a) => str(a, scope));
+  const limit = packetLimit(scope);
   const sep = separator ? str(separator, scope) : undefined;
   return {
     type: varchar(args.reduce((n, a) => n + textLength(a.type), 0)),
@@ -117,7 +141,64 @@ function concat(args: readonly Compiled[], scope: Scope, separator: Compiled | u
           if (!sep) return null;
         } else out.push(v);
       }
-      return out.join(joiner);
+      return bounded(out.join(joiner), limit);
+    },
+  };
+}
+
+/** REPEAT(s, n): s n times; '' for n < 1; NULL past max_allowed_packet. */
+const REPEAT: FnTable[string] = {
+  min: 2,
+  max: 2,
+  compile: ([a, n], scope) => {
+    const s = str(a!, scope);
+    const nf = int(n!, scope);
+    const limit = packetLimit(scope);
+    return {
+      type: varchar(262144),
+      nullable: true,
+      fn: (r, g) => {
+        const v = s(r, g);
+        const k = nf(r, g);
+        if (v === null || k === null) return null;
+        if (k < 1n || v === '') return '';
+        return BigInt(v.length) * k > BigInt(limit) ? null : v.repeat(Number(k));
+      },
+    };
+  },
+};
+
+/**
+ * LPAD / RPAD(s, n, pad): s cut or padded with pad to n characters; NULL when n < 0, or pad is '' and s is
+ * shorter than n, or n passes max_allowed_packet.
+ */
+function pad(left: boolean): FnTable[string] {
+  return {
+    min: 3,
+    max: 3,
+    compile: ([a, n, p], scope) => {
+      const [s, padWith] = [str(a!, scope), str(p!, scope)];
+      const nf = int(n!, scope);
+      const limit = packetLimit(scope);
+      return {
+        type: varchar(262144),
+        nullable: true,
+        fn: (r, g) => {
+          const v = s(r, g);
+          const k = nf(r, g);
+          const fill = padWith(r, g);
+          if (v === null || k === null || fill === null || k < 0n || k > BigInt(limit)) return null;
+          const chars = [...v];
+          const want = Number(k);
+          if (chars.length >= want) return chars.slice(0, want).join('');
+          const fillChars = [...fill];
+          if (fillChars.length === 0) return null;
+          const missing = want - chars.length;
+          const padding = fillChars.join('').repeat(Math.ceil(missing / fillChars.length));
+          const cut = [...padding].slice(0, missing).join('');
+          return left ? cut + v : v + cut;
+        },
+      };
     },
   };
 }
@@ -199,6 +280,9 @@ export const STRING_FUNCTIONS: FnTable = {
   SUBSTR,
   SUBSTRING: SUBSTR,
   MID: SUBSTR,
+  REPEAT,
+  LPAD: pad(true),
+  RPAD: pad(false),
   LEFT: side(true),
   RIGHT: side(false),
   REPLACE: {
@@ -206,6 +290,7 @@ export const STRING_FUNCTIONS: FnTable = {
     max: 3,
     compile: ([a, b, c], scope) => {
       const [s, from, to] = [str(a!, scope), str(b!, scope), str(c!, scope)];
+      const limit = packetLimit(scope);
       return {
         type: varchar(textLength(a!.type) * 4),
         nullable: a!.nullable || b!.nullable || c!.nullable,
@@ -214,7 +299,10 @@ export const STRING_FUNCTIONS: FnTable = {
           const x = from(r, g);
           const y = to(r, g);
           if (v === null || x === null || y === null) return null;
-          return x === '' ? v : v.split(x).join(y);
+          if (x === '') return v;
+          // The result's length is known before it is built: a result past the packet is never made.
+          if (y.length > x.length && v.length + occurrences(v, x) * (y.length - x.length) > limit) return null;
+          return v.replaceAll(x, y);
         },
       };
     },

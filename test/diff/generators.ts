@@ -86,6 +86,8 @@ export const { intExpr, decExpr, strExpr, pred } = fc.letrec<{ intExpr: Expr; de
     fc.tuple(tie('strExpr'), fc.integer({ min: 0, max: 3 })).map(([x, p]) => fn('LEFT', x, num(p))),
     fc.tuple(tie('strExpr'), strLit).map(([x, y]) => fn('IFNULL', x, y)),
     fc.tuple(tie('strExpr'), fc.constantFrom('a', 'b'), fc.constantFrom('x', '')).map(([x, f, t]) => fn('REPLACE', x, str(f), str(t))),
+    fc.tuple(tie('strExpr'), fc.integer({ min: -1, max: 3 })).map(([x, n]) => fn('REPEAT', x, num(n))),
+    fc.tuple(fc.constantFrom('LPAD', 'RPAD'), tie('strExpr'), fc.integer({ min: -1, max: 5 }), fc.constantFrom('', 'ab', '-')).map(([f, x, n, p]) => fn(f, x, num(n), str(p))),
   ),
   pred: fc.oneof(
     { depthSize: 'small' },

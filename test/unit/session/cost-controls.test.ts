@@ -48,6 +48,22 @@ describe('embedded: statement budgets', () => {
     expect(s.rows('SELECT count(*) AS n FROM oceanbase.DBA_OB_TENANTS a, oceanbase.DBA_OB_TENANTS b')).toMatchObject({ rows: [[expect.any(BigInt)]] });
   });
 
+  it('string results past max_allowed_packet are NULL, so nested REPLACE or REPEAT cannot grow without bound', () => {
+    const emu = createEmulator({ startTime: '2026-01-01T00:00:00Z' });
+    const s = emu.session();
+    const one = (sql: string) => s.rows(sql).rows[0]?.[0];
+    // 10 million characters fit in 16 MB; 100 million do not, and are never built.
+    expect(one("SELECT LENGTH(REPLACE(REPEAT('a', 1000000), 'a', 'aaaaaaaaaa'))")).toBe(10_000_000n);
+    expect(one("SELECT REPLACE(REPLACE(REPEAT('a', 1000000), 'a', 'aaaaaaaaaa'), 'a', 'aaaaaaaaaa') IS NULL")).toBe(1n);
+    expect(one("SELECT REPEAT('ab', 9000000) IS NULL")).toBe(1n);
+    expect(one("SELECT RPAD('x', 20000000, 'y') IS NULL")).toBe(1n);
+    expect(one("SELECT CONCAT(REPEAT('a', 9000000), REPEAT('b', 9000000)) IS NULL")).toBe(1n);
+    // SET GLOBAL max_allowed_packet moves the bound for new statements.
+    expect(s.execute('SET GLOBAL max_allowed_packet = 1048576').kind).toBe('ok');
+    expect(one("SELECT REPEAT('a', 1048577) IS NULL")).toBe(1n);
+    expect(one("SELECT LENGTH(REPEAT('a', 1048576))")).toBe(1_048_576n);
+  });
+
   it('refuses a result past the per-statement memory bound with OceanBase\'s memory-limit error', () => {
     const emu = createEmulator({ startTime: '2026-01-01T00:00:00Z' });
     const s = emu.session();
