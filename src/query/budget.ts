@@ -22,6 +22,19 @@ export interface StatementBudget {
    * (session/query-offload.ts). Absent: the statement runs here to its end.
    */
   readonly handOff?: () => boolean;
+  /** max_allowed_packet: string functions give NULL past it (fn-string.ts). Absent: the default, 16 MB. */
+  readonly maxAllowedPacket?: number;
+}
+
+/** max_allowed_packet's default (OceanBase's and MySQL 8's). */
+export const DEFAULT_MAX_ALLOWED_PACKET = 16_777_216;
+
+/**
+ * The running statement's max_allowed_packet. Read while a function runs, not when it is planned, so a kept plan
+ * (plan-cache.ts) follows SET GLOBAL max_allowed_packet like everything else a statement's budget carries.
+ */
+export function maxAllowedPacket(): number {
+  return current?.maxAllowedPacket ?? DEFAULT_MAX_ALLOWED_PACKET;
 }
 
 /** Thrown through the evaluator when StatementBudget.handOff says so; the session catches it. Never an answer. */

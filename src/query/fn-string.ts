@@ -5,6 +5,7 @@
  */
 import type { SqlValue } from '../result.js';
 import type { FnTable } from './fn-def.js';
+import { maxAllowedPacket } from './budget.js';
 import { asBigint } from './numeric.js';
 import type { Compiled, Scope } from './scope.js';
 import { BIGINT, scaleOf, textLength, varchar } from './types.js';
@@ -32,13 +33,6 @@ function int(c: Compiled, scope: Scope): (row: readonly SqlValue[], aggs: readon
   };
 }
 
-/** max_allowed_packet as the statement sees it (session read-only, so the global or its default, 16 MB). */
-function packetLimit(scope: Scope): number {
-  const v = scope.ctx.globalVariables.get('max_allowed_packet');
-  return typeof v === 'bigint' ? Number(v) : DEFAULT_MAX_ALLOWED_PACKET;
-}
-const DEFAULT_MAX_ALLOWED_PACKET = 16_777_216;
-
 /** How many times `x` occurs in `v`, not overlapping (as REPLACE replaces them). */
 function occurrences(v: string, x: string): number {
   let n = 0;
@@ -47,8 +41,8 @@ function occurrences(v: string, x: string): number {
 }
 
 /** The result, or NULL when it is longer than max_allowed_packet (checked in characters: a lower bound of its bytes). */
-function bounded(s: string, limit: number): string | null {
-  return s.length > limit ? null : s;
+function bounded(s: string): string | null {
+  return s.length > maxAllowedPacket() ? null : s;
 }
 
 function unary(transform: (s: string) => string): FnTable[string] {
@@ -125,7 +119,6 @@ function side(fromLeft: boolean): FnTable[string] {
 
 function concat(args: readonly Compiled[], scope: Scope, separator: Compiled | undefined): Compiled {
   const parts = args.map((a) => str(a, scope));
-  const limit = packetLimit(scope);
   const sep = separator ? str(separator, scope) : undefined;
   return {
     type: varchar(args.reduce((n, a) => n + textLength(a.type), 0)),
@@ -141,7 +134,7 @@ function concat(args: readonly Compiled[], scope: Scope, separator: Compiled | u
           if (!sep) return null;
         } else out.push(v);
       }
-      return bounded(out.join(joiner), limit);
+      return bounded(out.join(joiner));
     },
   };
 }
@@ -153,7 +146,6 @@ const REPEAT: FnTable[string] = {
   compile: ([a, n], scope) => {
     const s = str(a!, scope);
     const nf = int(n!, scope);
-    const limit = packetLimit(scope);
     return {
       type: varchar(262144),
       nullable: true,
@@ -162,7 +154,7 @@ const REPEAT: FnTable[string] = {
         const k = nf(r, g);
         if (v === null || k === null) return null;
         if (k < 1n || v === '') return '';
-        return BigInt(v.length) * k > BigInt(limit) ? null : v.repeat(Number(k));
+        return BigInt(v.length) * k > BigInt(maxAllowedPacket()) ? null : v.repeat(Number(k));
       },
     };
   },
@@ -179,7 +171,6 @@ function pad(left: boolean): FnTable[string] {
     compile: ([a, n, p], scope) => {
       const [s, padWith] = [str(a!, scope), str(p!, scope)];
       const nf = int(n!, scope);
-      const limit = packetLimit(scope);
       return {
         type: varchar(262144),
         nullable: true,
@@ -187,7 +178,7 @@ function pad(left: boolean): FnTable[string] {
           const v = s(r, g);
           const k = nf(r, g);
           const fill = padWith(r, g);
-          if (v === null || k === null || fill === null || k < 0n || k > BigInt(limit)) return null;
+          if (v === null || k === null || fill === null || k < 0n || k > BigInt(maxAllowedPacket())) return null;
           const chars = [...v];
           const want = Number(k);
           if (chars.length >= want) return chars.slice(0, want).join('');
@@ -290,7 +281,6 @@ export const STRING_FUNCTIONS: FnTable = {
     max: 3,
     compile: ([a, b, c], scope) => {
       const [s, from, to] = [str(a!, scope), str(b!, scope), str(c!, scope)];
-      const limit = packetLimit(scope);
       return {
         type: varchar(textLength(a!.type) * 4),
         nullable: a!.nullable || b!.nullable || c!.nullable,
@@ -301,7 +291,7 @@ export const STRING_FUNCTIONS: FnTable = {
           if (v === null || x === null || y === null) return null;
           if (x === '') return v;
           // The result's length is known before it is built: a result past the packet is never made.
-          if (y.length > x.length && v.length + occurrences(v, x) * (y.length - x.length) > limit) return null;
+          if (y.length > x.length && v.length + occurrences(v, x) * (y.length - x.length) > maxAllowedPacket()) return null;
           return v.replaceAll(x, y);
         },
       };

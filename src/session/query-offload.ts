@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { QueryExpression } from '../../grammar/index.js';
 import { obError, type ObError } from '../errors.js';
-import { withInformationSchema, type Catalog, type EvalContext, type Table } from '../query/index.js';
+import { withInformationSchema, type Catalog, type EvalContext, type StatementBudget, type Table } from '../query/index.js';
 import type { ResultSet } from '../result.js';
 import { revivedResult, tableKey, type WorkerJob, type WorkerAnswer, type WorkerTable } from './query-worker-protocol.js';
 
@@ -159,15 +159,15 @@ function release(w: PooledWorker): void {
 }
 
 /**
- * Starts `stmt` again in a worker over copies of the tables it reads (taken now, synchronously), with what is left
- * of its time: `remainingMs` of ob_query_timeout, `timeoutError` when that runs out there.
+ * Starts `stmt` again in a worker over copies of the tables it reads (taken now, synchronously), under what is left
+ * of its budget (ob_query_timeout, the memory bound, max_allowed_packet); `timeoutError` when its time runs out there.
  */
-export function offloadSelect(stmt: QueryExpression, catalog: Catalog, ctx: EvalContext, remainingMs: number, maxHeldValues: number, timeoutError: ObError): OffloadedQuery {
+export function offloadSelect(stmt: QueryExpression, catalog: Catalog, ctx: EvalContext, budget: StatementBudget & { remainingMs(): number }, timeoutError: ObError): OffloadedQuery {
   const script = workerScript();
   if (script === null) throw new Error('offloadSelect without a worker script: check offloadAvailable() first');
   // A plain copy: the context may be a Proxy (the plan cache watches what a plan reads), which cannot be cloned.
   handedOff++;
-  const job: WorkerJob = { stmt, ctx: { ...ctx }, tables: copyTables(stmt, catalog, ctx), remainingMs, maxHeldValues, timeoutError };
+  const job: WorkerJob = { stmt, ctx: { ...ctx }, tables: copyTables(stmt, catalog, ctx), remainingMs: budget.remainingMs(), maxHeldValues: budget.maxHeldValues, ...(budget.maxAllowedPacket === undefined ? {} : { maxAllowedPacket: budget.maxAllowedPacket }), timeoutError };
   let settle: (answer: ResultSet | ObError) => void = () => undefined;
   let ended = false;
   let running: PooledWorker | null = null;

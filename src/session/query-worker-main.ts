@@ -23,7 +23,13 @@ function catalogOf(job: WorkerJob): Catalog {
 
 function answer(job: WorkerJob): WorkerAnswer {
   const deadline = performance.now() + job.remainingMs;
-  const budget = { expired: () => performance.now() > deadline, timeoutUs: 0, maxHeldValues: job.maxHeldValues, cancelled: () => false };
+  const budget = {
+    expired: () => performance.now() > deadline,
+    timeoutUs: 0,
+    maxHeldValues: job.maxHeldValues,
+    ...(job.maxAllowedPacket === undefined ? {} : { maxAllowedPacket: job.maxAllowedPacket }),
+    cancelled: () => false,
+  };
   const result = underBudget(budget, () => evaluateOver(job.stmt, catalogOf(job), revivedContext(job.ctx)));
   if (!isObError(result)) return { ok: result };
   // The evaluator quotes the budget's timeout in its OB_TIMEOUT: the session's own error says the real figure.

@@ -24,6 +24,7 @@ export interface WorkerJob {
   /** What is left of ob_query_timeout, in real milliseconds. */
   readonly remainingMs: number;
   readonly maxHeldValues: number;
+  readonly maxAllowedPacket?: number;
   /** The answer when the time runs out (ob_query_timeout's OB_TIMEOUT, with the session's figure). */
   readonly timeoutError: ObError;
 }

@@ -222,7 +222,7 @@ export class Session implements StatementSession {
         } catch (e) {
           if (!(e instanceof HandOff) || !(stmt.kind === 'Select' || stmt.kind === 'Union')) throw e;
           // The copy of its tables is taken here, at the statement's instant, before anything else can run.
-          offloaded = offloadSelect(stmt, this.catalog(), this.evalContext(params), budget.remainingMs(), budget.maxHeldValues, timeoutError(budget.timeoutUs));
+          offloaded = offloadSelect(stmt, this.catalog(), this.evalContext(params), budget, timeoutError(budget.timeoutUs));
         }
       }
     } finally {
@@ -274,10 +274,12 @@ export class Session implements StatementSession {
     const timeoutUs = Number(value);
     const startedMs = performance.now();
     const deadlineMs = startedMs + timeoutUs / 1000;
+    const packet = this.entry.globalVariables.get('max_allowed_packet');
     return {
       expired: () => performance.now() > deadlineMs,
       timeoutUs,
       maxHeldValues: MAX_STATEMENT_VALUES,
+      ...(typeof packet === 'bigint' ? { maxAllowedPacket: Number(packet) } : {}),
       cancelled: () => this.#cancelled,
       ...(offloadable ? { handOff: () => performance.now() - startedMs > offloadSettings.handOffAfterMs } : {}),
       remainingMs: () => Math.max(0, deadlineMs - performance.now()),
