@@ -46,6 +46,12 @@ export type LoginOutcome = { readonly ok: true; readonly session: WireSession } 
 export interface OkResult {
   readonly kind: 'ok';
   readonly affectedRows?: bigint | number;
+  /**
+   * The affected rows as a client with CLIENT_FOUND_ROWS counts them, where that differs: rows matched, not rows
+   * changed (an UPDATE that set a row to its own values, an ON DUPLICATE KEY UPDATE that changed nothing). The
+   * wire sends it instead of affectedRows to such a client, as MySQL and OceanBase do.
+   */
+  readonly foundRows?: bigint | number;
   readonly lastInsertId?: bigint | number;
   readonly warnings?: number;
   /** Human-readable info (`Rows matched: …`); usually absent. */

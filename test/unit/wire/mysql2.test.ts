@@ -97,6 +97,16 @@ describe('mysql2 against the wire', () => {
     await c.end();
   });
 
+  it('counts matched rows for a client with CLIENT_FOUND_ROWS (mysql2 sets it), changed rows for one without', async () => {
+    for (const [flags, expected] of [[undefined, 2], ['-FOUND_ROWS', 1]] as const) {
+      const c = await connect(flags === undefined ? {} : { flags });
+      const [result] = await c.query('UPDATE t SET a = 1');
+      expect((result as mysql.ResultSetHeader).affectedRows, flags ?? 'default flags').toBe(expected);
+      expect((result as mysql.ResultSetHeader).info).toBe('Rows matched: 2  Changed: 1  Warnings: 0');
+      await c.end();
+    }
+  });
+
   it('sends session errors as ERR with errno, SQLSTATE and message, and the connection stays usable', async () => {
     const c = await connect();
     await expect(c.query('boom')).rejects.toMatchObject({

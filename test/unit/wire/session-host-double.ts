@@ -117,6 +117,8 @@ class SessionDouble implements WireSession {
       return { kind: 'ok' };
     }
     if (lower.startsWith('set ') || lower.startsWith('alter system')) return { kind: 'ok', affectedRows: 0 };
+    // An UPDATE that matched two rows and changed one: CLIENT_FOUND_ROWS clients are told 2.
+    if (lower.startsWith('update')) return { kind: 'ok', affectedRows: 1, foundRows: 2, info: 'Rows matched: 2  Changed: 1  Warnings: 0' };
     if (lower.startsWith('insert')) return { kind: 'ok', affectedRows: 3, lastInsertId: 7, warnings: 1, info: 'Records: 3  Duplicates: 0  Warnings: 1' };
     if (lower === 'boom') return obErrorWith('OB_BACKUP_CAN_NOT_START', 'log archive is not doing');
     if (lower === 'bad value') return { kind: 'rows', resultSet: { columns: [TYPED_COLUMNS[0] as ColumnDef], rows: [[1n], ['not a number']] } };
