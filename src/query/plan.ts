@@ -132,11 +132,22 @@ function expandItems(items: readonly SelectItem[], scope: Scope): OutputColumn[]
     }
     const compiled = compileExpr(item.expr, scope);
     // MySQL labels a bare column by its name, a string literal by its value (leading spaces dropped), else by its text.
-    const label = item.alias ?? (item.expr.kind === 'ColumnRef' ? item.expr.column : item.expr.kind === 'StringLiteral' ? item.expr.value.trimStart() : item.text);
+    const label = truncatedLabel(item.alias ?? (item.expr.kind === 'ColumnRef' ? item.expr.column : item.expr.kind === 'StringLiteral' ? item.expr.value.trimStart() : item.text));
     const origin = item.expr.kind === 'ColumnRef' ? columnOrigin(item.expr, scope) : {};
     out.push({ def: { name: label, type: compiled.type, nullable: compiled.nullable, ...origin }, compiled });
   }
   return out;
+}
+
+/**
+ * OB_MAX_ALIAS_NAME_LENGTH (ob_define.h): a label keeps its first 255 characters, an alias as written as much as an
+ * expression's text (MySQL and MariaDB truncate alike), so a 5 MB expression never becomes a 5 MB column name.
+ */
+const MAX_LABEL_CHARS = 255;
+
+function truncatedLabel(label: string): string {
+  if (label.length <= MAX_LABEL_CHARS) return label;
+  return [...label].slice(0, MAX_LABEL_CHARS).join('');
 }
 
 function columnOrigin(e: Extract<Expr, { kind: 'ColumnRef' }>, scope: Scope): Partial<ColumnDef> {

@@ -71,9 +71,18 @@ function typeInfo(t: SqlType): TypeInfo {
 function lenencString(s: string): Buffer[] {
   const bytes = Buffer.from(s, 'utf8');
   if (bytes.length < 251) return [Buffer.of(bytes.length), bytes];
-  const head = Buffer.alloc(3);
-  head[0] = 0xfc;
-  head.writeUInt16LE(bytes.length, 1);
+  if (bytes.length < 0x1_0000) {
+    const head = Buffer.alloc(3);
+    head[0] = 0xfc;
+    head.writeUInt16LE(bytes.length, 1);
+    return [head, bytes];
+  }
+  // Names are at most 255 characters (query/plan.ts), but a schema or table name of any length must not kill the
+  // connection: 0xfd carries three bytes of length, 0xfe eight.
+  const head = Buffer.alloc(bytes.length < 0x100_0000 ? 4 : 9);
+  head[0] = head.length === 4 ? 0xfd : 0xfe;
+  if (head.length === 4) head.writeUIntLE(bytes.length, 1, 3);
+  else head.writeBigUInt64LE(BigInt(bytes.length), 1);
   return [head, bytes];
 }
 
