@@ -92,18 +92,40 @@ export function serverDown(state: ClusterState): Fault | undefined {
 }
 
 /**
- * DBA_OB_SERVERS.STATUS of the one observer: INACTIVE while a SERVER DOWN fault is armed (the rootservice lost its
- * heartbeat, ObServerStatus::OB_SERVER_INACTIVE), ACTIVE otherwise.
+ * GCONF.lease_time's default: the rootservice counts an observer offline once it has had no heartbeat from it for
+ * this long (ObHeartbeatService::update_server_hb_info_ and check_server_without_hb_response_). The parameter is
+ * stored when set; the emulator keeps the default here.
  */
-export function serverStatus(state: ClusterState): 'ACTIVE' | 'INACTIVE' {
-  return serverDown(state) === undefined ? 'ACTIVE' : 'INACTIVE';
+export const LEASE_TIME_US = 10_000_000;
+
+/** When the rootservice counts a SERVER DOWN fault's observer offline: its lease after the fault armed. */
+export function offlineAtUs(fault: Fault): number {
+  return fault.armedFromUs + LEASE_TIME_US;
 }
 
-/** Advances a fault past its edge at `state.nowUs`: armed → (until) → done. */
+/** Whether the fault has kept the observer down past its lease, at `atUs`: it is INACTIVE then. */
+export function offlineBy(fault: Fault, atUs: number): boolean {
+  return fault.target === 'SERVER' && isArmed(fault, atUs) && atUs >= offlineAtUs(fault);
+}
+
+/**
+ * DBA_OB_SERVERS.STATUS of the one observer: INACTIVE once a SERVER DOWN fault has lasted lease_time (the
+ * heartbeat service sets last_offline_time and the status, ObServerStatus::OB_SERVER_INACTIVE), ACTIVE otherwise:
+ * an outage shorter than the lease never shows, though the observer's work stops at once (tasks, archive).
+ */
+export function serverStatus(state: ClusterState): 'ACTIVE' | 'INACTIVE' {
+  return state.faults.some((f) => offlineBy(f, state.nowUs)) ? 'INACTIVE' : 'ACTIVE';
+}
+
+/**
+ * Advances a fault past its edge at `state.nowUs` to its next one: armed, then (for SERVER) the lease expiring
+ * while armed, then disarmed; null after the last.
+ */
 export function passEdge(fault: Fault): void {
-  if (fault.nextAtUs === fault.armedFromUs && fault.armedUntilUs !== null && fault.armedUntilUs > fault.armedFromUs) {
-    fault.nextAtUs = fault.armedUntilUs;
-  } else fault.nextAtUs = null;
+  const at = fault.nextAtUs ?? Number.POSITIVE_INFINITY;
+  const lease = fault.target === 'SERVER' ? offlineAtUs(fault) : null;
+  const edges = [fault.armedFromUs, lease, fault.armedUntilUs].filter((e): e is number => e !== null && e > at && (fault.armedUntilUs === null || e <= fault.armedUntilUs));
+  fault.nextAtUs = edges.length === 0 ? null : Math.min(...edges);
 }
 
 /** Removes one fault (by id) or every fault (of `tenantId` when given); returns the faults removed. */
