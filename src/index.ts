@@ -290,6 +290,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const trace = options.trace ?? null;
   const config = {
     ...emulatorConfig(options, 'realtime'),
+    // The packet limit the wire enforces is the one @@max_allowed_packet shows.
+    ...(options.maxAllowedPacket === undefined ? {} : { startGlobals: [['max_allowed_packet', BigInt(options.maxAllowedPacket)] as const] }),
     trace:
       httpPort === 'off'
         ? trace

@@ -24,6 +24,11 @@ export interface EmulatorConfig {
   readonly trace: ((record: StatementTrace) => void) | null;
   /** Snapshots and the start-up snapshot (`serve --snapshot-dir`, `--snapshot`); absent: neither. */
   readonly persistence?: Persistence;
+  /**
+   * Global variables every new cluster starts with, from the server's own options (`--max-allowed-packet` is
+   * @@max_allowed_packet); a start-up image's SET GLOBAL values win over them.
+   */
+  readonly startGlobals?: readonly (readonly [string, SysVarValue])[];
 }
 
 /**
@@ -131,7 +136,7 @@ export class ClusterRegistry {
     const entry: ClusterEntry = {
       name,
       cluster,
-      globalVariables: new Map(start?.globals ?? []),
+      globalVariables: new Map([...(this.config.startGlobals ?? []), ...(start?.globals ?? [])]),
       connections: new Map(),
       startedUs: cluster.state.nowUs,
       questions: 0,

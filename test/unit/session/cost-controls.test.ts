@@ -160,3 +160,19 @@ describe('wire: long statements do not stall other clients', () => {
     await other.end();
   }, 20_000);
 });
+
+describe('wire: --max-allowed-packet is @@max_allowed_packet', () => {
+  it('shows the server\'s limit as the global, and string functions follow it', async () => {
+    const server = await startServer({ port: 0, clock: 'manual', startTime: '2026-01-01T00:00:00Z', maxAllowedPacket: 1048576 });
+    try {
+      for (const cluster of ['', '#other']) {
+        const c = await mysql.createConnection({ host: '127.0.0.1', port: server.port, user: `root${cluster}`, password: '' });
+        const [rows] = await c.query("SELECT @@max_allowed_packet AS s, @@global.max_allowed_packet AS g, REPEAT('a', 1048577) IS NULL AS capped");
+        expect(rows).toEqual([{ s: 1048576, g: 1048576, capped: 1 }]);
+        await c.end();
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
