@@ -112,12 +112,16 @@ describe('SERVER DOWN and the heartbeat events', () => {
   const serverEvents = (s: EmulatorSession): unknown[][] =>
     rows(s, "SELECT EVENT, VALUE1 FROM DBA_OB_ROOTSERVICE_EVENT_HISTORY WHERE MODULE = 'server' ORDER BY TIMESTAMP");
 
-  it('logs the lease lapse when the observer goes down and its return when the fault is cleared, once for overlapping faults', () => {
+  it('logs the lease lapse lease_time after the observer goes down and its return when cleared, once for overlapping faults', () => {
     const emu = createEmulator({ startTime: START, seed: 1 });
     const sys = emu.session({ database: 'oceanbase' });
     const a = emu.injectFault({ target: 'SERVER', down: true });
     emu.advance('5s');
     emu.injectFault({ target: 'SERVER', down: true, for: '10s' });
+    // The heartbeat service waits out lease_time (10 s) before it counts the observer offline.
+    expect(rows(sys, 'SELECT STATUS FROM DBA_OB_SERVERS')).toEqual([['ACTIVE']]);
+    expect(serverEvents(sys)).toEqual([]);
+    emu.advance('5s');
     expect(rows(sys, 'SELECT STATUS FROM DBA_OB_SERVERS')).toEqual([['INACTIVE']]);
     expect(serverEvents(sys)).toEqual([
       ['lease_expire', '"127.0.0.1:2882"'],
@@ -135,6 +139,12 @@ describe('SERVER DOWN and the heartbeat events', () => {
     // Clearing faults that are not armed changes nothing.
     emu.injectFault({ target: 'SERVER', down: true, after: '1h' });
     emu.clearFaults();
+    expect(serverEvents(sys)).toHaveLength(4);
+    // An outage shorter than the lease never shows.
+    emu.injectFault({ target: 'SERVER', down: true, for: '5s' });
+    emu.advance('3s');
+    expect(rows(sys, 'SELECT STATUS FROM DBA_OB_SERVERS')).toEqual([['ACTIVE']]);
+    emu.advance('10s');
     expect(serverEvents(sys)).toHaveLength(4);
   });
 });
