@@ -211,6 +211,8 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => {
     if (typeof v === 'bigint') return `${v}n`;
     if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
+    // Maps (user data: rows, unique indexes) in insertion order, which is part of the state.
+    if (v instanceof Map) return { map: [...v] };
     return v;
   });
 }
