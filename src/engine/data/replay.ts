@@ -61,6 +61,9 @@ function replayInto(state: ClusterState, standby: TenantState, source: DataCatal
   }
   dst.tables = tables;
   dst.lastCommitScn = b;
+  // The primary's ids go on in the standby: after ACTIVATE its new objects must not take a replayed one's id.
+  dst.nextObjectId = Math.max(dst.nextObjectId, source.nextObjectId);
+  dst.nextTabletId = Math.max(dst.nextTabletId, source.nextTabletId);
 }
 
 function uniqueAt(v: TableVersion, key: string, scn: bigint): readonly (string | null)[] | null {
