@@ -130,8 +130,14 @@ function planOne(plan: TablePlan, overlay: Map<string, Map<string, string | null
 export function planWrites(catalog: DataCatalog, writes: readonly RowWrite[], created?: TableVersion): Map<TableVersion, TablePlan> | ObError {
   const plans = new Map<TableVersion, TablePlan>();
   const overlays = new Map<TableVersion, Map<string, Map<string, string | null>>>();
+  // Table lookups are cached for the commit: a 1,000-row statement names one table a thousand times.
+  const byId = new Map<number, TableVersion | undefined>();
   for (const w of writes) {
-    const table = w.tableId === 0 && created !== undefined ? created : tableByIdAt(catalog, w.tableId);
+    let table = w.tableId === 0 && created !== undefined ? created : byId.get(w.tableId);
+    if (table === undefined && !byId.has(w.tableId)) {
+      table = tableByIdAt(catalog, w.tableId);
+      byId.set(w.tableId, table);
+    }
     if (table === undefined) return obErrorWith('OB_TABLE_NOT_EXIST', '', `table id ${w.tableId}`);
     let plan = plans.get(table);
     if (plan === undefined) {
