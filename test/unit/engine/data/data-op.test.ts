@@ -175,6 +175,12 @@ describe('commits', () => {
     dataOk(cluster, t1, { op: 'commit', writes: [put(tableId, 1, item(1, 'pear'), true), put(tableId, 2, item(2, 'apple'), true)] });
     expect(lookupUnique(cluster.state, T1, tableId, 'uk_name', 'apple')).toBe(k(2));
     expect(lookupUnique(cluster.state, T1, tableId, 'uk_name', 'pear')).toBe(k(1));
+    // The other order too: unique keys are checked on the commit's outcome (statements are the SQL layer's).
+    dataOk(cluster, t1, { op: 'commit', writes: [put(tableId, 2, item(2, 'pear'), true), put(tableId, 1, item(1, 'apple'), true)] });
+    expect(lookupUnique(cluster.state, T1, tableId, 'uk_name', 'pear')).toBe(k(2));
+    // Two rows of one commit claiming one key: the later write is the one named.
+    const both = dataFails(cluster, t1, { op: 'commit', writes: [put(tableId, 5, item(5, 'fig'), true), put(tableId, 6, item(6, 'Fig'), true)] });
+    expect(both.message).toBe("Duplicate entry 'Fig' for key 'uk_name'");
     // NULL never conflicts.
     dataOk(cluster, t1, { op: 'commit', writes: [put(tableId, 3, item(3, null), true), put(tableId, 4, item(4, null), true)] });
     const pk = dataFails(cluster, t1, { op: 'commit', writes: [put(tableId, 1, item(1, 'kiwi'), true, true)] });
