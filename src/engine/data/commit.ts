@@ -3,7 +3,7 @@
  * it was), then applied at the commit's SCN: the latest versions, the before-images while history is kept, the
  * macroblocks the bytes landed in, and the redo for the archive.
  */
-import { invariant, obErrorWith } from '../../errors.js';
+import { InvariantError, obErrorWith } from '../../errors.js';
 import type { ObError } from '../../errors.js';
 import type { DataCatalog, PackedRow, TableVersion, TenantData } from '../state.js';
 import { tableByIdAt } from './catalog.js';
@@ -27,6 +27,8 @@ export interface TablePlan {
   readonly writes: Map<string, PlannedWrite>;
   hiddenPkNext: number;
   autoIncrementNext: bigint;
+  /** The AUTO_INCREMENT column's position (-1: none), looked up once per commit. */
+  autoColumn?: number;
 }
 
 /** Where a commit applies and what it keeps. */
@@ -78,7 +80,8 @@ interface Staged extends PlannedWrite {
 function uniqueOf(plan: TablePlan, w: RowWrite): { keys: (string | null)[]; shown: ({ index: string; display: string } | null)[] } | null {
   const names = plan.table.store.uniqueNames;
   if (names.length === 0 || w.row === null) return null;
-  invariant(w.uniqueKeys !== undefined && w.uniqueKeys.length === names.length, `table ${plan.table.tableId}: a row needs ${names.length} unique keys`);
+  // Checked before the message is built: this runs once per written row.
+  if (w.uniqueKeys === undefined || w.uniqueKeys.length !== names.length) throw new InvariantError(`table ${plan.table.tableId}: a row needs ${names.length} unique keys`);
   return {
     keys: w.uniqueKeys.map((u) => (u === null ? null : u.key)),
     shown: w.uniqueKeys.map((u) => (u === null ? null : { index: u.index, display: u.display })),
@@ -88,7 +91,9 @@ function uniqueOf(plan: TablePlan, w: RowWrite): { keys: (string | null)[]; show
 /** Stages one write: the last write of a key wins; an insert must find its key absent (as the commit sees it). */
 function stage(plan: TablePlan, staged: Map<string, Staged>, w: RowWrite): ObError | null {
   const table = plan.table;
-  invariant(w.row === null || w.row.length === table.schema.columns.length, `table ${table.tableId}: a row of ${w.row?.length} values for ${table.schema.columns.length} columns`);
+  if (w.row !== null && w.row.length !== table.schema.columns.length) {
+    throw new InvariantError(`table ${table.tableId}: a row of ${w.row.length} values for ${table.schema.columns.length} columns`);
+  }
   let key = w.key;
   if (key === '' && table.schema.primaryKey.length === 0) {
     if (w.row === null) return null;
@@ -99,9 +104,9 @@ function stage(plan: TablePlan, staged: Map<string, Staged>, w: RowWrite): ObErr
   if (w.insert === true && exists) return duplicate(w.keyDisplay ?? key, 'PRIMARY');
   if (w.row === null && !exists && prior === undefined) return null;
   const unique = uniqueOf(plan, w);
-  staged.delete(key); // re-inserted last: the commit's checks report conflicts in write order
+  if (prior !== undefined) staged.delete(key); // re-inserted last: the checks report conflicts in write order
   staged.set(key, { key, row: w.row === null ? null : packRow(w.row), uniq: unique?.keys ?? null, shown: unique?.shown ?? null });
-  const col = autoIncrementColumn(table);
+  const col = (plan.autoColumn ??= autoIncrementColumn(table));
   const v = col < 0 || w.row === null ? null : autoValue(w.row[col]);
   if (v !== null && v >= plan.autoIncrementNext) plan.autoIncrementNext = v + 1n;
   return null;
