@@ -31,6 +31,18 @@ describe('databases', () => {
     expect(userTables(cluster.state, T1)).toEqual([]);
   });
 
+  it('system databases exist (CREATE is 1007) and take no DDL (1044)', () => {
+    const cluster = newCluster();
+    const create = dataFails(cluster, t1, { op: 'createDatabase', name: 'MySQL', ifNotExists: false });
+    expect([create.errno, create.message]).toEqual([1007, "Can't create database 'mysql'; database exists"]);
+    expect(dataOk(cluster, t1, { op: 'createDatabase', name: 'oceanbase', ifNotExists: true }).affectedRows).toBe(0);
+    const drop = dataFails(cluster, t1, { op: 'dropDatabase', name: 'oceanbase', ifExists: true });
+    expect([drop.errno, drop.sqlState, drop.message]).toEqual([1044, '42000', "Access denied for user 'root'@'%' to database 'oceanbase'"]);
+    const table = dataFails(cluster, t1, { op: 'createTable', database: 'information_schema', schema: itemsSchema(), ifNotExists: false });
+    expect(table.errno).toBe(1044);
+    expect(userDatabases(cluster.state, T1).map((d) => d.name)).toEqual(['test']);
+  });
+
   it('sys and Oracle-mode tenants answer OB_NOT_SUPPORTED; they list no user databases', () => {
     const cluster = newCluster();
     const sys = dataFails(cluster, session(SYS), { op: 'createDatabase', name: 'x', ifNotExists: false });
