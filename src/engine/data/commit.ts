@@ -41,6 +41,8 @@ export interface ApplyContext {
   readonly keepHistory: boolean;
   /** The newest backup snapshot of the tenant (µs): macroblock marks dedupe within one INC window. */
   readonly lastSnapshotUs: number;
+  /** Redo may be folded into a log segment that starts at or after this (µs): the archive's current piece. */
+  readonly logFoldAfterUs: number;
 }
 
 /**
@@ -205,6 +207,6 @@ export function applyPlans(ctx: ApplyContext, plans: Map<TableVersion, TablePlan
     rows += r.rows;
     redo += r.redo;
   }
-  addLogBytes(ctx.data, ctx.atUs, redo);
+  addLogBytes(ctx.data, ctx.atUs, redo, ctx.logFoldAfterUs);
   return rows;
 }

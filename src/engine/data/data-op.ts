@@ -16,7 +16,8 @@ import { applyPlans, planWrites } from './commit.js';
 import type { DataOp, DataOutcome } from './data-op-types.js';
 import { alterTable, createDatabase, createTable, dropDatabase, dropTable, renameTable, truncateTable } from './ddl.js';
 import type { Change, Who } from './ddl.js';
-import { lastSnapshotUs, pruneCatalog, retentionScn } from './prune.js';
+import { applyContext } from './apply-context.js';
+import { pruneCatalog, retentionScn } from './prune.js';
 
 /** The tenant whose data a session may change: a MySQL-mode user tenant that is a primary. */
 function dataTenant(state: ClusterState, ctx: SessionContext): TenantState | ObError {
@@ -109,7 +110,7 @@ export function executeData(cluster: Cluster, ctx: SessionContext, op: DataOp): 
   data.catalog = catalog;
   const keep = retentionScn(state, tenant);
   const scn = commitScn(state, catalog);
-  const affectedRows = change({ data, catalog, scn, atUs: state.nowUs, keepHistory: keep !== null, lastSnapshotUs: lastSnapshotUs(tenant) });
+  const affectedRows = change(applyContext(state, tenant, catalog, scn, keep !== null));
   pruneCatalog(catalog, keep, touchedStores(catalog, op));
   return { kind: 'data', affectedRows, commitScn: scn };
 }
