@@ -6,7 +6,7 @@
 import { InvariantError, obErrorWith } from '../../errors.js';
 import type { ObError } from '../../errors.js';
 import type { DataCatalog, PackedRow, TableVersion, TenantData } from '../state.js';
-import { tableByIdAt } from './catalog.js';
+import { tableByIdAt, tableGone } from './catalog.js';
 import type { RowWrite } from './data-op-types.js';
 import { addLogBytes } from './log-bytes.js';
 import { redoBytes, rowBytes } from './row-bytes.js';
@@ -149,7 +149,7 @@ export function planWrites(catalog: DataCatalog, writes: readonly RowWrite[], cr
       table = tableByIdAt(catalog, w.tableId);
       byId.set(w.tableId, table);
     }
-    if (table === undefined) return obErrorWith('OB_TABLE_NOT_EXIST', '', `table id ${w.tableId}`);
+    if (table === undefined) return tableGone(catalog, w.tableId);
     let plan = plans.get(table);
     if (plan === undefined) {
       plan = newPlan(table);
