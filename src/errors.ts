@@ -321,6 +321,36 @@ export const OB_ERRORS = {
     m3: 'checksum type is not supported',
     m4: 'checksum type %s is not supported for the input destination',
   },
+  // --- The data plane (issue 20, engine side): databases, tables, rows (ob_errno.def, checked). Not sorted into the
+  // table above so that the SQL side's rows merge beside them without conflicts.
+  /** A write to a standby or restoring tenant (ob_errno.def -4688; ObSql refuses write statements off a primary). */
+  OB_STANDBY_READ_ONLY: { code: -4688, errno: 4688, sqlState: 'HY000', m3: 'standby tenant is read only' },
+  /** CREATE TABLE / RENAME TABLE to a name in use (ob_errno.def -5020, ER_TABLE_EXISTS_ERROR). */
+  OB_ERR_TABLE_EXIST: { code: -5020, errno: 1050, sqlState: '42S01', m3: 'Table already exists', m4: "Table '%s' already exists" },
+  /** CREATE DATABASE of a name in use (ob_errno.def -5158, ER_DB_CREATE_EXISTS). */
+  OB_DATABASE_EXIST: {
+    code: -5158,
+    errno: 1007,
+    sqlState: 'HY000',
+    m3: "Can't create database;database exists",
+    m4: "Can't create database '%s'; database exists",
+  },
+  /** DDL on a system database (oceanbase, mysql, information_schema…): ob_errno.def -5170, ER_DBACCESS_DENIED_ERROR. */
+  OB_ERR_NO_DB_PRIVILEGE: {
+    code: -5170,
+    errno: 1044,
+    sqlState: '42000',
+    m3: 'Access denied for user to database',
+    m4: "Access denied for user '%s'@'%s' to database '%s'",
+  },
+  /** DROP DATABASE of a missing database (ob_errno.def -5166, ER_DB_DROP_EXISTS). */
+  OB_ERR_DB_DROP_EXISTS: {
+    code: -5166,
+    errno: 1008,
+    sqlState: 'HY000',
+    m3: "Can't drop database;database doesn't exist",
+    m4: "Can't drop database '%s'; database doesn't exist",
+  },
 } as const satisfies Record<string, ObErrorDef>;
 
 export type ObErrorName = keyof typeof OB_ERRORS;

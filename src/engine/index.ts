@@ -10,6 +10,9 @@
  * - `assertInvariants(cluster, before?)`, `stableJson(value)`: for tests.
  * - `restorePreviewRows(cluster, tenantId, variables)`: SHOW RESTORE PREVIEW after `ALTER SYSTEM RESTORE … PREVIEW`
  *   (rows BACKUP_TYPE, BACKUP_ID, PREVIEW_PATH, BACKUP_DESC, or the restore's error; clears the preview variables).
+ * - `executeData(cluster, ctx, op)`: one DataOp (DDL or a commit of row writes) for a MySQL-mode user tenant;
+ *   `userDatabases`, `userTables`, `findUserTable`, `scanRows` / `scanKeyed`, `getRow`, `lookupUnique`: reads of
+ *   user data, latest or at an SCN (data/*.ts).
  * - `cluster.state` (state.ts): plain data the views read, with `nowUs` as their `now`.
  */
 export { adoptState, advance, advanceUs, beginAdvance, createCluster, initialState, now, resetState, syncClock } from './cluster/cluster.js';
@@ -34,3 +37,8 @@ export {
 } from './backup/encryption.js';
 export type * from './state.js';
 export type * from './types.js';
+export { executeData } from './data/data-op.js';
+export type { DataOp, DataOutcome, RowWrite, TableRef } from './data/data-op-types.js';
+export { findUserDatabase, findUserTable, getRow, lookupUnique, scanKeyed, scanRows, userDatabases, userTables } from './data/reads.js';
+export type { UserDatabase, UserTable } from './data/reads.js';
+export { hiddenKey } from './data/commit.js';

@@ -3,6 +3,7 @@
  * (§11), and how long the data phases take (emulator.md "backup timing").
  */
 import { MACRO_BLOCK_BYTES, countChangedBetween } from '../data/macroblocks.js';
+import { userDataSize } from '../data/tablet-blocks.js';
 import type { BackupSetFile, TaskPlan, TenantState } from '../state.js';
 import { backupOf } from '../tenant/tenants.js';
 import { US_PER_SECOND } from '../cluster/time.js';
@@ -55,15 +56,16 @@ export function backupConcurrency(tenant: TenantState): number {
  */
 export function planData(tenant: TenantState, set: BackupSetFile, base: BackupSetFile | undefined, nowUs: number): TaskPlan {
   const data = backupOf(tenant).data;
+  // User tablets own macroblocks of their own beside the synthetic ones (data/tablet-blocks.ts).
+  const user = userDataSize(data.catalog);
+  const totalBlocks = data.macroBlockCount + user.macroBlocks;
   const macroBlocks =
-    set.backupType === 'INC' && base !== undefined
-      ? countChangedBetween(data.changes, base.snapshotUs, set.snapshotUs)
-      : data.macroBlockCount;
-  const tablets = data.tabletCount;
+    set.backupType === 'INC' && base !== undefined ? countChangedBetween(data.changes, base.snapshotUs, set.snapshotUs) : totalBlocks;
+  const tablets = data.tabletCount + user.tablets;
   const dataBytes = macroBlocks * MACRO_BLOCK_BYTES;
   const inputBytes = dataBytes + tablets * META_INPUT_BYTES_PER_TABLET;
   // Every tablet writes its meta and minor data (its share of the tenant's size); then the copied macroblocks.
-  const tenantBytes = data.macroBlockCount * MACRO_BLOCK_BYTES;
+  const tenantBytes = totalBlocks * MACRO_BLOCK_BYTES;
   const tabletOutputBytes = tablets === 0 ? 0 : Math.round((META_MINOR_OUTPUT_SHARE * tenantBytes) / tablets);
   const outputBytes = tablets * tabletOutputBytes + Math.floor(dataBytes * data.compressionRatio);
   const dataUs = Math.ceil((dataBytes / (backupConcurrency(tenant) * BYTES_PER_THREAD_PER_SECOND)) * US_PER_SECOND);

@@ -9,6 +9,7 @@ import { jobStep, taskStep } from '../backup/scheduler.js';
 import { MACRO_BLOCK_BYTES, writeRandomMacroblocks } from '../data/macroblocks.js';
 import { faultEdge } from '../faults/edges.js';
 import { restoreStep } from '../restore/scheduler.js';
+import { replayStandbys } from '../data/replay.js';
 import { deleteCheck, deleteJobStep, deleteTaskStep } from '../clean/scheduler.js';
 import type { ClusterState, TenantState } from '../state.js';
 import { US_PER_SECOND } from './time.js';
@@ -96,6 +97,8 @@ export function settle(state: ClusterState, atUs: number): void {
     if (atUs > data.writtenUntilUs) data.writtenUntilUs = atUs;
     for (const r of b.rounds) settleRound(state, tenant, r);
   }
+  // After the archives moved: a standby fed by an archive replays up to its new checkpoint.
+  replayStandbys(state);
 }
 
 /** Processes every event up to `targetUs` and leaves the cluster at `targetUs`. Time never goes back. */

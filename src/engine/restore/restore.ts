@@ -9,6 +9,7 @@ import { isObError, obError, obErrorWith } from '../../errors.js';
 import type { ObError } from '../../errors.js';
 import { DECRYPTION_PASSWD_ARRAY_VAR, RESTORE_SOURCE_VAR } from '../backup/encryption.js';
 import { logBytesAt } from '../data/log-bytes.js';
+import { userDataSize } from '../data/tablet-blocks.js';
 import { backupDestReadFault } from '../faults/restore-faults.js';
 import { checkUntil, piecePath, resolveSource, restoreScnOf, selectSources, setPath } from './plan.js';
 import { RESTORE_TICK_US, encodedVersion, restoreDurationUs } from './scheduler.js';
@@ -94,7 +95,7 @@ export function restoreTenant(cluster: Cluster, ctx: SessionContext, stmt: Resto
     backupClusterVersion: encodedVersion(DATA_VERSION),
     lsCount: 2,
     finishLsCount: 0,
-    tabletCount: data.tabletCount,
+    tabletCount: data.tabletCount + userDataSize(data.catalog).tablets,
     finishTabletCount: 0,
     totalBytes: null,
     finishBytes: null,

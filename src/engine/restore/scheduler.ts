@@ -10,6 +10,7 @@ import type { ObErrorName } from '../../errors.js';
 import { rootserviceComment, traceId } from '../backup/jobs.js';
 import { LS_RESTORE_RETRY_INTERVAL_US, lsRestoreCanRetry, restoreFailComment, restoreFault } from '../faults/restore-faults.js';
 import { logRateOf } from '../tenant/tenants.js';
+import { copyCatalogAt } from '../data/copy-at.js';
 import { changesUntil } from '../data/macroblocks.js';
 import type { ClusterState, RestoreJob, RestoreStatus, TenantData, TenantState } from '../state.js';
 import { provisionTenantResources } from '../tenant/resources.js';
@@ -145,6 +146,10 @@ function createRestoredTenant(state: ClusterState, job: RestoreJob, sourceData: 
     changes: changesUntil(sourceData.changes, plan.restoreUs),
     logSegments: [{ fromUs: state.nowUs, bytesAtFrom: 0, rateBytesPerSec: logRateOf(0) }],
   });
+  // The databases, tables and rows committed at or before the restore SCN (the ids kept, as OceanBase does).
+  if (sourceData.catalog !== undefined && plan.compatibilityMode === 'MYSQL') {
+    user.backup.data.catalog = copyCatalogAt(sourceData.catalog, job.restoreScn, sourceData.macroBlockCount);
+  }
   user.status = 'RESTORE';
   user.role = 'RESTORE';
   user.followsGts = false;

@@ -2,6 +2,7 @@
  * Tenants: the sys tenant, user tenants with their meta tenants (views.md §10.1), their default rows in
  * DBA_OB_TENANTS, and the seeded synthetic data each user tenant starts with (emulator.md "data per tenant").
  */
+import { newCatalog } from '../data/catalog.js';
 import { emptyChangeLog } from '../data/macroblocks.js';
 import { nextFloat, nextInt } from '../cluster/rng.js';
 import type { RngState } from '../cluster/rng.js';
@@ -65,7 +66,8 @@ export function seededData(rng: RngState, atUs: number, shape: DataShape): Tenan
 
 /** Log generation for a data write rate: redo is about the data written plus a small background (clog, meta). */
 export function logRateOf(writeRateBytesPerSec: number): number {
-  return Math.round(writeRateBytesPerSec * 1.1) + 4096;
+  // WRITE RATE 0 leaves only the test's own writes: no background redo either.
+  return writeRateBytesPerSec === 0 ? 0 : Math.round(writeRateBytesPerSec * 1.1) + 4096;
 }
 
 export function emptyBackup(data: TenantData): TenantBackup {
@@ -150,6 +152,8 @@ export function addUserTenant(state: ClusterState, name: string, mode: Compatibi
   const meta = baseTenant(id - 1, `META$${id}`, 'META', 'MYSQL', state.nowUs);
   const user = baseTenant(id, name, 'USER', mode, state.nowUs);
   user.backup = emptyBackup(seededData(state.rng, state.nowUs, shape));
+  // A MySQL tenant starts with its user database `test`; user tablets take macroblocks after the synthetic ones.
+  if (mode === 'MYSQL') user.backup.data.catalog = newCatalog(state.nowUs, user.backup.data.macroBlockCount);
   state.tenants.push(meta, user);
   state.tenants.sort((a, b) => a.id - b.id);
   return user;
