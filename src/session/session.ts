@@ -71,13 +71,16 @@ export class Session implements StatementSession {
   readonly variables = new VariableStore();
   readonly transaction = new SessionTransaction();
   database: string | undefined;
+  lastInsertId = 0n;
   #prepared = new Set<SessionPrepared>();
   #cancelled = false;
   /** What evalContext would otherwise convert or concatenate for every statement, kept while its inputs stay. */
   #now = { us: Number.NaN, micros: 0n };
   #who: { readonly login: SessionLogin | undefined; readonly user: string; readonly currentUser: string } = { login: undefined, user: '', currentUser: '' };
   readonly #connectionId: bigint;
-  #catalog: { readonly state: ClusterState; readonly nowUs: number; readonly tenantId: number; readonly catalog: ViewCatalog } | undefined;
+  #catalog:
+    | { readonly state: ClusterState; readonly nowUs: number; readonly tenantId: number; readonly database: string | undefined; readonly catalog: ViewCatalog }
+    | undefined;
   /** The context made for the last statement, handed out again while nothing it holds has changed. */
   #context: EvalContext | undefined;
 
@@ -238,9 +241,11 @@ export class Session implements StatementSession {
   catalog(): ViewCatalog {
     const { state } = this.entry.cluster;
     const last = this.#catalog;
-    if (last !== undefined && last.state === state && last.nowUs === state.nowUs && last.tenantId === this.login.tenantId) return last.catalog;
-    const catalog = createCatalog(state, state.nowUs, this.login.tenantId);
-    this.#catalog = { state, nowUs: state.nowUs, tenantId: this.login.tenantId, catalog };
+    const database = this.database;
+    if (last !== undefined && last.state === state && last.nowUs === state.nowUs && last.tenantId === this.login.tenantId && last.database === database) return last.catalog;
+    // The transaction's uncommitted writes are read through it when rows are asked for, so it is no part of the key.
+    const catalog = createCatalog(state, state.nowUs, this.login.tenantId, database, this.transaction);
+    this.#catalog = { state, nowUs: state.nowUs, tenantId: this.login.tenantId, database, catalog };
     return catalog;
   }
 
@@ -263,7 +268,8 @@ export class Session implements StatementSession {
       last.timeZone === timeZone &&
       last.database === this.database &&
       last.user === this.#who.user &&
-      last.currentUser === this.#who.currentUser
+      last.currentUser === this.#who.currentUser &&
+      last.lastInsertId === this.lastInsertId
     ) {
       return last;
     }
@@ -284,6 +290,7 @@ export class Session implements StatementSession {
       globalVariables: this.entry.globalVariables,
       userVariables: this.variables.user,
       params,
+      lastInsertId: this.lastInsertId,
       version: DEFAULT_VERSION,
     };
   }
@@ -305,6 +312,7 @@ export class Session implements StatementSession {
     this.database = this.login.database;
     this.#prepared.clear();
     this.transaction.reset();
+    this.lastInsertId = 0n;
   }
 }
 

@@ -39,7 +39,7 @@ const DEFS: readonly (readonly [name: string, columns: readonly ColumnDef[], row
   ['SCHEMATA', C.SCHEMATA, (cat) => R.schemataRows(cat)],
   ['SESSION_STATUS', C.VARIABLES, NONE],
   ['SESSION_VARIABLES', C.VARIABLES, (_, ctx) => R.variablesRows(ctx, 'SESSION')],
-  ['STATISTICS', C.STATISTICS, NONE],
+  ['STATISTICS', C.STATISTICS, (cat) => R.statisticsRows(cat)],
   ['TABLE_CONSTRAINTS', C.TABLE_CONSTRAINTS, NONE],
   ['TABLE_PRIVILEGES', C.TABLE_PRIVILEGES, NONE],
   ['TABLES', C.TABLES, (cat) => R.tablesRows(cat)],

@@ -1,0 +1,214 @@
+/**
+ * A value written to a column, as MySQL's strict mode (OceanBase 4.2's default sql_mode holds STRICT_ALL_TABLES)
+ * stores it or refuses it: out of range 1264, too long 1406, not a number 1366, not a date 1292, NULL into NOT NULL
+ * 1048. DECIMAL rounds half away from zero to its scale; an integer column rounds a fraction the same way.
+ * The stored form is the engine's primitive (state.ts): DECIMAL as canonical text, times as UTC micros.
+ */
+import type { ColumnSchema, ColumnType, StoredValue } from '../../engine/index.js';
+import { obErrorWith } from '../../errors.js';
+import { Decimal, Temporal, type SqlValue } from '../../result.js';
+import { decRound, pow10 } from '../decimal-math.js';
+import { asDecimal, asDouble } from '../numeric.js';
+import { fail } from '../scope.js';
+import { fromWallClock, parseDateTime, toWallClock } from '../time.js';
+import { textOf } from '../values.js';
+
+const INT_BITS = { tinyint: 8, smallint: 16, mediumint: 24, int: 32, bigint: 64 } as const;
+/** Bytes each TEXT type holds (MySQL's L + length-prefix limits). */
+const TEXT_BYTES = { tinytext: 255, text: 65_535, mediumtext: 16_777_215, longtext: 4_294_967_295 } as const;
+const NUMBER_TEXT = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+
+/** What a conversion error names: the column and the 1-based row of the statement. */
+export interface WriteSite {
+  readonly column: string;
+  readonly row: number;
+}
+
+export function intRange(type: { readonly base: keyof typeof INT_BITS; readonly unsigned: boolean }): readonly [bigint, bigint] {
+  const bits = BigInt(INT_BITS[type.base]);
+  return type.unsigned ? [0n, 2n ** bits - 1n] : [-(2n ** (bits - 1n)), 2n ** (bits - 1n) - 1n];
+}
+
+function outOfRange(site: WriteSite): never {
+  return fail(obErrorWith('OB_DATA_OUT_OF_RANGE', site.column, site.row));
+}
+
+function wrongValue(kind: string, v: SqlValue, site: WriteSite, zone: string | undefined): never {
+  const text = v === null ? 'NULL' : textOf(v, 6, zone);
+  return fail(obErrorWith('OB_ERR_TRUNCATED_WRONG_VALUE_FOR_FIELD', kind, text, site.column, site.row));
+}
+
+/** A string as a number, or a 1366 naming `kind`; the empty string is not a number in strict mode. */
+function numericText(v: string, kind: string, site: WriteSite, zone: string | undefined): Decimal | number {
+  if (!NUMBER_TEXT.test(v)) return wrongValue(kind, v, site, zone);
+  const t = v.trim();
+  if (/[eE]/.test(t)) return Number(t);
+  return asDecimal(t, zone);
+}
+
+function toInteger(v: Exclude<SqlValue, null>, type: { base: keyof typeof INT_BITS; unsigned: boolean }, site: WriteSite, zone: string | undefined): bigint {
+  let n: bigint;
+  if (typeof v === 'bigint') n = v;
+  else if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return outOfRange(site);
+    n = BigInt(Math.sign(v) * Math.round(Math.abs(v)));
+  } else if (v instanceof Decimal) n = decRound(v, 0, false).unscaled;
+  else if (typeof v === 'string') {
+    const x = numericText(v, 'integer', site, zone);
+    if (typeof x === 'number') {
+      if (!Number.isFinite(x)) return outOfRange(site);
+      n = BigInt(Math.sign(x) * Math.round(Math.abs(x)));
+    } else n = decRound(x, 0, false).unscaled;
+  } else n = BigInt(Math.round(asDouble(v, zone)));
+  const [lo, hi] = intRange(type);
+  if (n < lo || n > hi) return outOfRange(site);
+  return n;
+}
+
+function toDecimalText(v: Exclude<SqlValue, null>, precision: number, scale: number, site: WriteSite, zone: string | undefined): string {
+  let d: Decimal;
+  if (typeof v === 'string') {
+    const x = numericText(v, 'decimal', site, zone);
+    d = typeof x === 'number' ? asDecimal(x, zone) : x;
+  } else if (typeof v === 'number' && !Number.isFinite(v)) return outOfRange(site);
+  else d = asDecimal(v, zone);
+  const rounded = decRound(d, scale, false);
+  const unscaled = rounded.scale === scale ? rounded.unscaled : rounded.unscaled * pow10(scale - rounded.scale);
+  if ((unscaled < 0n ? -unscaled : unscaled) >= pow10(precision)) return outOfRange(site);
+  return new Decimal(unscaled, scale).toString();
+}
+
+function toDouble(v: Exclude<SqlValue, null>, float: boolean, site: WriteSite, zone: string | undefined): number {
+  const x = typeof v === 'string' ? numericText(v, float ? 'float' : 'double', site, zone) : v;
+  const n = typeof x === 'number' ? x : asDouble(x, zone);
+  if (!Number.isFinite(n)) return outOfRange(site);
+  if (!float) return n;
+  // FLOAT keeps single precision; clients see its shortest form of six significant digits, as MySQL prints it.
+  const single = Math.fround(n);
+  if (!Number.isFinite(single)) return outOfRange(site);
+  return Number(single.toPrecision(6));
+}
+
+function characters(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) n++;
+  }
+  return n;
+}
+
+function toText(v: Exclude<SqlValue, null>, type: ColumnType, site: WriteSite, zone: string | undefined): string {
+  let s = typeof v === 'string' ? v : textOf(v, v instanceof Temporal ? 6 : 0, zone);
+  if (type.base === 'char' || type.base === 'varchar') {
+    // CHAR drops trailing spaces on retrieval (PAD_CHAR_TO_FULL_LENGTH is off); trailing spaces past the length
+    // of either type are cut without an error, as MySQL does even in strict mode.
+    if (characters(s) > type.length) {
+      const trimmed = s.replace(/ +$/, '');
+      if (characters(trimmed) > type.length) return fail(obErrorWith('OB_ERR_DATA_TOO_LONG', site.column, site.row));
+      s = trimmed.padEnd(type.length, ' ');
+    }
+    return type.base === 'char' ? s.replace(/ +$/, '') : s;
+  }
+  const limit = TEXT_BYTES[type.base as keyof typeof TEXT_BYTES];
+  if (utf8Length(s) > limit) return fail(obErrorWith('OB_ERR_DATA_TOO_LONG', site.column, site.row));
+  return s;
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+const MICROS_PER_DAY = 86_400_000_000n;
+
+function toTemporal(v: Exclude<SqlValue, null>, type: Extract<ColumnType, { base: 'date' | 'datetime' | 'timestamp' }>, site: WriteSite, zone: string | undefined): bigint {
+  let micros: bigint | undefined;
+  if (v instanceof Temporal) micros = v.utcMicros;
+  else if (typeof v === 'string') micros = parseDateTime(v.trim(), zone);
+  else if (typeof v === 'bigint' || v instanceof Decimal) micros = parseDateTime(String(v instanceof Decimal ? v.unscaled / pow10(v.scale) : v), zone);
+  if (micros === undefined) {
+    const kind = type.base === 'date' ? 'date' : type.base;
+    const text = textOf(v, 6, zone);
+    return fail(obErrorWith('OB_INVALID_DATE_VALUE', kind, text, site.column, site.row));
+  }
+  const wall = toWallClock(micros, zone);
+  if (type.base === 'date') return fromWallClock({ ...wall, hour: 0, minute: 0, second: 0, micros: 0 }, zone);
+  // The fraction rounds to the column's fsp, as MySQL rounds (TIME_TRUNCATE_FRACTIONAL is off).
+  const step = 10n ** BigInt(6 - type.fsp);
+  const rounded = ((micros + step / 2n) / step) * step;
+  if (type.base === 'timestamp' && (rounded < 0n || rounded >= 2_147_483_648n * 1_000_000n)) return outOfRange(site);
+  return rounded < -MICROS_PER_DAY * 800_000n ? outOfRange(site) : rounded;
+}
+
+/** `v` as column `c` stores it, or the strict-mode error. NULL into a NOT NULL column is 1048. */
+export function storeValue(c: ColumnSchema, v: SqlValue, site: WriteSite, zone: string | undefined): StoredValue {
+  if (v === null) {
+    if (!c.nullable) return fail(obErrorWith('OB_BAD_NULL_ERROR', c.name));
+    return null;
+  }
+  const type = c.type;
+  switch (type.base) {
+    case 'tinyint':
+    case 'smallint':
+    case 'mediumint':
+    case 'int':
+    case 'bigint':
+      return toInteger(v, type, site, zone);
+    case 'decimal':
+      return toDecimalText(v, type.precision, type.scale, site, zone);
+    case 'float':
+    case 'double':
+      return toDouble(v, type.base === 'float', site, zone);
+    case 'char':
+    case 'varchar':
+    case 'tinytext':
+    case 'text':
+    case 'mediumtext':
+    case 'longtext':
+      return toText(v, type, site, zone);
+    case 'date':
+    case 'datetime':
+    case 'timestamp':
+      return toTemporal(v, type, site, zone);
+  }
+}
+
+/** The value MySQL gives a NOT NULL column that has no default when the statement names it only implicitly. */
+export function implicitDefault(type: ColumnType): StoredValue {
+  switch (type.base) {
+    case 'decimal':
+      return new Decimal(0n, type.scale).toString();
+    case 'float':
+    case 'double':
+      return 0;
+    case 'char':
+    case 'varchar':
+    case 'tinytext':
+    case 'text':
+    case 'mediumtext':
+    case 'longtext':
+      return '';
+    case 'date':
+    case 'datetime':
+    case 'timestamp':
+      return 0n;
+    default:
+      return 0n;
+  }
+}
+
+/** The instant NOW() at a column's fsp, for DEFAULT / ON UPDATE CURRENT_TIMESTAMP. */
+export function nowAt(nowMicros: bigint, fsp: number): bigint {
+  const step = 10n ** BigInt(6 - Math.min(Math.max(fsp, 0), 6));
+  return (nowMicros / step) * step;
+}
