@@ -6,6 +6,7 @@
 import { invariant } from '../errors.js';
 import type { BackupSetFile, ClusterState, StatusChange, TenantBackup, TenantState } from './state.js';
 import type { Cluster } from './types.js';
+import { checkData } from './data/invariants.js';
 import {
   JOB_MACHINE,
   ROUND_MACHINE,
@@ -187,6 +188,7 @@ export function assertInvariants(cluster: Cluster | ClusterState, before?: Clust
   const state = 'state' in cluster ? cluster.state : cluster;
   invariant(state.tenants.every((t, i) => i === 0 || t.id > state.tenants[i - 1]!.id), 'tenants are not ordered by id');
   for (const tenant of state.tenants) checkTenant(state, tenant);
+  for (const tenant of state.tenants) if (tenant.backup !== null) checkData(tenant.id, tenant.backup.data);
   checkRestore(state);
   checkFaults(state);
   if (before === undefined) return;

@@ -5,17 +5,19 @@
  */
 import { invariant, obErrorWith } from '../../errors.js';
 import type { ObError } from '../../errors.js';
-import type { DataCatalog, StoredRow, TableVersion, TenantData } from '../state.js';
+import type { DataCatalog, PackedRow, TableVersion, TenantData } from '../state.js';
 import { tableByIdAt } from './catalog.js';
 import type { RowWrite } from './data-op-types.js';
 import { addLogBytes } from './log-bytes.js';
 import { redoBytes, rowBytes } from './row-bytes.js';
+import { packRow } from './row-codec.js';
 import { putRow, recordUndo } from './store.js';
 import { markCommit, type SizedChange } from './tablet-blocks.js';
 
 export interface PlannedWrite {
   readonly key: string;
-  readonly row: StoredRow | null;
+  /** The row packed (row-codec.ts), or null: delete. */
+  readonly row: PackedRow | null;
   readonly uniq: readonly (string | null)[] | null;
 }
 
@@ -102,7 +104,7 @@ function planOne(plan: TablePlan, overlay: Map<string, Map<string, string | null
     key = hiddenKey(plan.hiddenPkNext++);
   }
   const current = currentOf(plan, key);
-  if (w.insert === true && current?.row != null) return duplicate(w.keyDisplay ?? key, 'PRIMARY');
+  if (w.insert === true && current !== null && current.row !== null) return duplicate(w.keyDisplay ?? key, 'PRIMARY');
   if (w.row === null && current === null) return null;
   // The row's old unique keys leave the index before its new ones are checked (an update keeping its key).
   current?.uniq?.forEach((u, i) => {
@@ -117,7 +119,7 @@ function planOne(plan: TablePlan, overlay: Map<string, Map<string, string | null
   keys?.forEach((u, i) => {
     if (u !== null) overlay.get(table.store.uniqueNames[i]!)!.set(u, key);
   });
-  plan.writes.set(key, { key, row: w.row, uniq: keys });
+  plan.writes.set(key, { key, row: w.row === null ? null : packRow(w.row), uniq: keys });
   const col = autoIncrementColumn(table);
   const v = col < 0 || w.row === null ? null : autoValue(w.row[col]);
   if (v !== null && v >= plan.autoIncrementNext) plan.autoIncrementNext = v + 1n;
@@ -148,7 +150,7 @@ function applyTable(ctx: ApplyContext, plan: TablePlan): { rows: number; redo: n
   const store = plan.table.store;
   const changes: SizedChange[] = [];
   const keys: string[] = [];
-  const before: (StoredRow | null)[] = [];
+  const before: (PackedRow | null)[] = [];
   const beforeUnique: (readonly (string | null)[] | null)[] = [];
   const withUnique = store.uniqueNames.length > 0;
   // A table created by this very commit (CREATE TABLE … AS SELECT) is invisible below it: nothing to undo.

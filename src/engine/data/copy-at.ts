@@ -3,9 +3,9 @@
  * database, table and tablet ids in a restored tenant, so the copy does too). Row arrays are shared with the
  * source: rows are never changed in place, only replaced.
  */
-import type { DataCatalog, StoredRow, TableStore, TableVersion } from '../state.js';
+import type { DataCatalog, TableStore, TableVersion } from '../state.js';
 import { visibleAt } from './catalog.js';
-import { entriesAt, uniqueKeysAt } from './mvcc.js';
+import { packedEntriesAt, uniqueKeysAt } from './mvcc.js';
 import { rowBytes } from './row-bytes.js';
 import { newStore } from './store.js';
 import { MACRO_BLOCK_BYTES } from './macroblocks.js';
@@ -33,7 +33,7 @@ export function copyStoreAt(source: TableStore, scn: bigint, into: DataCatalog):
   const uniqueAt = uniqueAtFn(source, scn);
   const withUnique = source.uniqueNames.length > 0;
   let bytes = 0;
-  for (const [key, row] of entriesAt(source, scn)) {
+  for (const [key, row] of packedEntriesAt(source, scn)) {
     store.rows.set(key, row);
     store.order.push(key);
     bytes += rowBytes(key, row);
@@ -67,9 +67,4 @@ export function copyCatalogAt(source: DataCatalog, scn: bigint, firstBlock: numb
   };
   for (const t of source.tables) if (visibleAt(t, scn)) out.tables.push(copyTableAt(t, scn, out));
   return out;
-}
-
-/** Rows of a store as a plain list (tests and the invariant checker). */
-export function storeRows(store: TableStore): StoredRow[] {
-  return [...entriesAt(store)].map(([, r]) => r);
 }

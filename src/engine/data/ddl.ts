@@ -12,6 +12,7 @@ import { applyPlans, planWrites } from './commit.js';
 import type { DataOp, RowWrite, TableRef } from './data-op-types.js';
 import { newStore, uniqueKeysOf } from './store.js';
 import { entriesAt } from './mvcc.js';
+import { packRow } from './row-codec.js';
 
 /** A checked op: what it changes at the commit (rows changed), or null when it finds nothing to do. */
 export type Change = ((ctx: ApplyContext) => number) | null;
@@ -183,7 +184,7 @@ export function alterTable(catalog: DataCatalog, op: Op<'alterTable'>): Change |
     rewrites.forEach((w, i) => {
       const old = keys[i] ?? null;
       const uniq = old === null ? null : newUnique.map((n) => old[oldUnique.indexOf(n)] ?? null);
-      plan.writes.set(w.key, { key: w.key, row: w.row, uniq });
+      plan.writes.set(w.key, { key: w.key, row: packRow(w.row!), uniq });
     });
     applyPlans(ctx, new Map([[next, plan]]));
     return 0;

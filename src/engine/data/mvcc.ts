@@ -3,12 +3,13 @@
  * at s is the before-image of the EARLIEST undo record for k with SCN > s, or the latest row when there is none;
  * so a read costs the changes since s, not the table size, plus the ordered walk itself.
  */
-import type { StoredRow, TableStore } from '../state.js';
+import type { PackedRow, StoredRow, TableStore } from '../state.js';
+import { unpackRow } from './row-codec.js';
 import { compareKeys, orderedKeys } from './store.js';
 
 /** Key -> version at s (null: absent at s), for the keys changed after s. */
-function overridesAfter(store: TableStore, scn: bigint): Map<string, StoredRow | null> {
-  const out = new Map<string, StoredRow | null>();
+function overridesAfter(store: TableStore, scn: bigint): Map<string, PackedRow | null> {
+  const out = new Map<string, PackedRow | null>();
   const history = store.history;
   // Newest first, so that the earliest record after s is the one left in the map.
   for (let r = history.length - 1; r >= 0 && history[r]!.scn > scn; r--) {
@@ -25,8 +26,8 @@ function latestAt(store: TableStore, scn: bigint | undefined): boolean {
   return last === undefined || last.scn <= scn;
 }
 
-/** The rows at `scn` (undefined: latest), in key order, with their keys. */
-export function* entriesAt(store: TableStore, scn?: bigint): Generator<readonly [string, StoredRow]> {
+/** The packed rows at `scn` (undefined: latest), in key order, with their keys. */
+export function* packedEntriesAt(store: TableStore, scn?: bigint): Generator<readonly [string, PackedRow]> {
   const keys = orderedKeys(store);
   if (latestAt(store, scn)) {
     for (const key of keys) yield [key, store.rows.get(key)!];
@@ -48,11 +49,16 @@ export function* entriesAt(store: TableStore, scn?: bigint): Generator<readonly 
   for (; j < extra.length; j++) yield [extra[j]!, overrides.get(extra[j]!)!];
 }
 
-/** One row at `scn` (undefined: latest). */
-export function rowAt(store: TableStore, key: string, scn?: bigint): StoredRow | undefined {
+/** The rows at `scn` (undefined: latest), in key order, with their keys. */
+export function* entriesAt(store: TableStore, scn?: bigint): Generator<readonly [string, StoredRow]> {
+  for (const [key, packed] of packedEntriesAt(store, scn)) yield [key, unpackRow(packed)];
+}
+
+/** One packed row at `scn` (undefined: latest). */
+export function packedAt(store: TableStore, key: string, scn?: bigint): PackedRow | undefined {
   if (latestAt(store, scn)) return store.rows.get(key);
   const history = store.history;
-  let found: StoredRow | null | undefined;
+  let found: PackedRow | null | undefined;
   for (let r = history.length - 1; r >= 0 && history[r]!.scn > scn!; r--) {
     const rec = history[r]!;
     const i = rec.keys.indexOf(key);
@@ -62,7 +68,13 @@ export function rowAt(store: TableStore, key: string, scn?: bigint): StoredRow |
   return found ?? undefined;
 }
 
-/** Unique keys of each row at `scn`, for rebuilding the indexes of a copy (restore, standby replay). */
+/** One row at `scn` (undefined: latest). */
+export function rowAt(store: TableStore, key: string, scn?: bigint): StoredRow | undefined {
+  const packed = packedAt(store, key, scn);
+  return packed === undefined ? undefined : unpackRow(packed);
+}
+
+/** Unique keys of each row changed after `scn` as they were at `scn`, for rebuilding the indexes of a copy. */
 export function uniqueKeysAt(store: TableStore, scn: bigint): Map<string, readonly (string | null)[] | null> {
   const out = new Map<string, readonly (string | null)[] | null>();
   const history = store.history;

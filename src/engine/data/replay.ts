@@ -8,7 +8,7 @@ import type { ClusterState, DataCatalog, TableVersion, TenantState } from '../st
 import { visibleAt } from './catalog.js';
 import { applyPlans, type TablePlan } from './commit.js';
 import { copyTableAt } from './copy-at.js';
-import { rowAt } from './mvcc.js';
+import { packedAt } from './mvcc.js';
 import { lastSnapshotUs, retentionScn } from './prune.js';
 import { reachOf, resolveSource } from './standby-source.js';
 
@@ -54,13 +54,16 @@ function replayInto(state: ClusterState, standby: TenantState, source: DataCatal
     const plan: TablePlan = { table: mine, writes: new Map(), hiddenPkNext: vb.store.hiddenPkNext, autoIncrementNext: vb.autoIncrementNext };
     for (const rec of vb.store.history) {
       if (rec.scn <= a || rec.scn > b) continue;
-      for (const key of rec.keys) plan.writes.set(key, { key, row: rowAt(vb.store, key, b) ?? null, uniq: uniqueAt(vb, key, b) });
+      for (const key of rec.keys) plan.writes.set(key, { key, row: packedAt(vb.store, key, b) ?? null, uniq: uniqueAt(vb, key, b) });
     }
     if (plan.writes.size > 0) applyPlans({ data, catalog: dst, scn: b, atUs: state.nowUs, keepHistory: keep, lastSnapshotUs: lastSnapshotUs(standby) }, new Map([[mine, plan]]));
     tables.push(mine);
   }
   dst.tables = tables;
   dst.lastCommitScn = b;
+  // The primary's ids go on in the standby: after ACTIVATE its new objects must not take a replayed one's id.
+  dst.nextObjectId = Math.max(dst.nextObjectId, source.nextObjectId);
+  dst.nextTabletId = Math.max(dst.nextTabletId, source.nextTabletId);
 }
 
 function uniqueAt(v: TableVersion, key: string, scn: bigint): readonly (string | null)[] | null {

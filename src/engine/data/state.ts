@@ -55,6 +55,8 @@ export interface LogSegment {
  */
 export type StoredValue = null | bigint | number | string;
 export type StoredRow = readonly StoredValue[];
+/** A row at rest: packed into one flat string (data/row-codec.ts), a fraction of an array's memory. */
+export type PackedRow = string;
 
 /** Column types as plain data (the SQL layer interprets them; the engine only stores and copies them). */
 export type ColumnType =
@@ -149,7 +151,7 @@ export interface TableVersion {
  * out of order wait in `pending` until the next ordered read merges them.
  */
 export interface TableStore {
-  rows: Map<string, StoredRow>;
+  rows: Map<string, PackedRow>;
   order: string[];
   pending: string[];
   /** Keys in `order` no longer in `rows` (the next merge drops them once they are many). */
@@ -178,7 +180,7 @@ export interface UndoRecord {
   scn: bigint;
   keys: string[];
   /** The row before the commit (null: the key did not exist). */
-  before: (StoredRow | null)[];
+  before: (PackedRow | null)[];
   /** The unique keys before (tables with unique indexes only). */
   beforeUnique?: (readonly (string | null)[] | null)[];
 }

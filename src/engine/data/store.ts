@@ -3,7 +3,7 @@
  * (for reads at an older SCN), the key order and the unique indexes. Everything here is plain data (Maps, arrays,
  * primitives) so that v8.serialize and structuredClone keep it.
  */
-import type { StoredRow, TableStore, UndoRecord } from '../state.js';
+import type { PackedRow, TableStore, UndoRecord } from '../state.js';
 
 export function newStore(uniqueNames: readonly string[]): TableStore {
   return {
@@ -61,7 +61,7 @@ function noteInsertedKey(store: TableStore, key: string): void {
 }
 
 /** Sets or deletes the latest version of one row (and its unique keys), keeping the order and indexes. */
-export function putRow(store: TableStore, key: string, row: StoredRow | null, uniqueKeys: readonly (string | null)[] | null): void {
+export function putRow(store: TableStore, key: string, row: PackedRow | null, uniqueKeys: readonly (string | null)[] | null): void {
   const had = store.rows.has(key);
   unindexRow(store, key);
   if (row === null) {

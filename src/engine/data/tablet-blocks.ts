@@ -3,7 +3,8 @@
  * appends its new bytes (inserts, rows that grew) at the tablet's end, filling the last macroblock and taking new
  * ones from the tenant; an update or delete rewrites the macroblock holding the row (chosen by a hash of its key:
  * the emulator does not track row placement). Each macroblock a commit touches is marked in the tenant's change
- * log, so the next INC copies exactly those, and a FULL copies every live tablet's macroblocks.
+ * log, so the next INC copies exactly those, and a FULL copies every live tablet's macroblocks. Deleted bytes are
+ * not given back (as in a tablet before its next major compaction).
  */
 import { MACRO_BLOCK_BYTES, recordChange } from './macroblocks.js';
 import type { DataCatalog, TableStore, TenantData } from '../state.js';
@@ -22,23 +23,28 @@ function keyHash(key: string): number {
   return h >>> 0;
 }
 
-/** The positions (in store.blocks) a commit's changes touch; grows the tablet as its appended bytes need. */
+/**
+ * The positions (in store.blocks) a commit's changes touch; grows the tablet as its bytes need. An insert fills the
+ * tablet's end; an update rewrites the macroblock holding the row (its growth only counts toward new macroblocks
+ * once the tablet outgrows the last one); a delete rewrites the row's macroblock.
+ */
 function touchedPositions(catalog: DataCatalog, store: TableStore, changes: readonly SizedChange[]): Set<number> {
   const touched = new Set<number>();
-  const append = (bytes: number): void => {
+  const grow = (bytes: number, markRange: boolean): void => {
     if (bytes <= 0) return;
     const from = store.appendedBytes;
+    const had = store.blocks.length;
     store.appendedBytes += bytes;
     const last = Math.floor((store.appendedBytes - 1) / MACRO_BLOCK_BYTES);
     while (store.blocks.length <= last) {
       store.blocks.push(catalog.nextBlock++);
       store.blockMarkedUs.push(-1);
     }
-    for (let p = Math.floor(from / MACRO_BLOCK_BYTES); p <= last; p++) touched.add(p);
+    for (let p = markRange ? Math.floor(from / MACRO_BLOCK_BYTES) : had; p <= last; p++) touched.add(p);
   };
   for (const c of changes) {
     if (c.oldBytes !== null && store.blocks.length > 0) touched.add(keyHash(c.key) % store.blocks.length);
-    if (c.newBytes !== null) append(c.newBytes - (c.oldBytes ?? 0));
+    if (c.newBytes !== null) grow(c.newBytes - (c.oldBytes ?? 0), c.oldBytes === null);
     store.liveBytes += (c.newBytes ?? 0) - (c.oldBytes ?? 0);
   }
   return touched;
