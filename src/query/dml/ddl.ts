@@ -133,7 +133,7 @@ export function columnSchema(c: ColumnDefinition, inPrimaryKey: boolean, ctx: Ev
   const d = defaultValue(c, type, nullable, ctx);
   const onUpdate = nowMarker(c.onUpdate);
   if (c.onUpdate !== undefined && (onUpdate === undefined || !isTemporal(type))) return fail(obErrorWith('OB_INVALID_DEFAULT', c.name));
-  if (c.autoIncrement && !(type.base in INT_WIDTH) && type.base !== 'float' && type.base !== 'double') return fail(obErrorWith('OB_ERR_WRONG_AUTO_KEY'));
+  if (c.autoIncrement && !(type.base in INT_WIDTH) && type.base !== 'float' && type.base !== 'double') return fail(obError('OB_ERR_WRONG_AUTO_KEY'));
   return {
     name: c.name,
     type,
@@ -163,7 +163,7 @@ function freshName(base: string, taken: readonly IndexSchema[]): string {
 /** The table's keys, from column attributes and constraints; AUTO_INCREMENT checked to be one, and a key. */
 function keysOf(defs: readonly ColumnDefinition[], constraints: readonly TableConstraint[], columns: ColumnSchema[]): { primaryKey: number[]; indexes: IndexSchema[] } {
   const pkDefs = [...defs.filter((d) => d.primaryKey).map((d) => [d.name]), ...constraints.filter((c) => c.kind === 'PrimaryKey').map((c) => c.columns)];
-  if (pkDefs.length > 1) return fail(obErrorWith('OB_ERR_MULTIPLE_PRI_KEY'));
+  if (pkDefs.length > 1) return fail(obError('OB_ERR_MULTIPLE_PRI_KEY'));
   const primaryKey = pkDefs[0] === undefined ? [] : positionsOf(columns, pkDefs[0]);
   const indexes: IndexSchema[] = [];
   const add = (name: string | undefined, names: readonly string[], unique: boolean): void => {
@@ -177,9 +177,9 @@ function keysOf(defs: readonly ColumnDefinition[], constraints: readonly TableCo
   for (const d of defs) if (d.unique && !d.primaryKey) add(undefined, [d.name], true);
   for (const c of constraints) if (c.kind !== 'PrimaryKey') add(c.name, c.columns, c.kind === 'Unique');
   const autos = columns.flatMap((c, i) => (c.autoIncrement ? [i] : []));
-  if (autos.length > 1) return fail(obErrorWith('OB_ERR_WRONG_AUTO_KEY'));
+  if (autos.length > 1) return fail(obError('OB_ERR_WRONG_AUTO_KEY'));
   const auto = autos[0];
-  if (auto !== undefined && primaryKey[0] !== auto && !indexes.some((i) => i.columns[0] === auto)) return fail(obErrorWith('OB_ERR_WRONG_AUTO_KEY'));
+  if (auto !== undefined && primaryKey[0] !== auto && !indexes.some((i) => i.columns[0] === auto)) return fail(obError('OB_ERR_WRONG_AUTO_KEY'));
   // PRIMARY KEY columns are NOT NULL.
   for (const p of primaryKey) columns[p] = { ...(columns[p] as ColumnSchema), nullable: false };
   return { primaryKey, indexes };

@@ -137,12 +137,16 @@ function defaultOf(c: ColumnSchema, ctx: EvalContext, explicit: boolean): Stored
 // INSERT and REPLACE
 // ---------------------------------------------------------------------------------------------------------------
 
-/** VALUES(col) in ON DUPLICATE KEY UPDATE reads the row the INSERT proposed: a column of a second source. */
+/**
+ * VALUES(col) in ON DUPLICATE KEY UPDATE reads the row the INSERT proposed: a second source whose columns are
+ * named apart, so that a bare `col` still means the existing row's.
+ */
 const PROPOSED = ' proposed';
+const proposedName = (column: string): string => `${PROPOSED}.${column.toLowerCase()}`;
 
 function rewriteValues(e: Expr): Expr {
   if (e.kind === 'FunctionCall' && e.name.toUpperCase() === 'VALUES' && e.args.length === 1 && e.args[0]?.kind === 'ColumnRef') {
-    return { kind: 'ColumnRef', table: PROPOSED, column: e.args[0].column };
+    return { kind: 'ColumnRef', table: PROPOSED, column: proposedName(e.args[0].column) };
   }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(e)) {
@@ -278,7 +282,7 @@ function compileOnDuplicate(list: readonly Assignment[], table: Table, catalog: 
   const user = table.user as UserTableAccess;
   const schema = user.schema;
   const width = table.columns.length;
-  const proposedTable: Table = { name: PROPOSED, columns: table.columns, rows: () => [] };
+  const proposedTable: Table = { name: PROPOSED, columns: table.columns.map((c) => ({ ...c, name: proposedName(c.name) })), rows: () => [] };
   const sources = [
     { table, schema: user.database, alias: table.name, offset: 0, outer: false },
     { table: proposedTable, schema: user.database, alias: PROPOSED, offset: width, outer: false },
