@@ -40,6 +40,8 @@ export class SessionTransaction implements PendingWrites {
   #saved: Writes[] = [];
   /** Uncommitted row writes per table id, by primary key. */
   #writes: Writes = new Map();
+  /** Per table id, index and unique key: the pending row holding it; rebuilt from #writes when undefined. */
+  #unique: Map<number, Map<string, Map<string, string>>> | undefined = new Map();
   #hiddenNext = 0;
 
   /** BEGIN commits any open transaction first; COMMIT and ROLLBACK end it. Either way no savepoint survives. */
@@ -47,6 +49,7 @@ export class SessionTransaction implements PendingWrites {
     this.#savepoints = [];
     this.#saved = [];
     this.#writes = new Map();
+    this.#unique = new Map();
     this.#explicit = stmt.action === 'BEGIN';
   }
 
@@ -68,13 +71,32 @@ export class SessionTransaction implements PendingWrites {
         this.#writes.set(w.tableId, rows);
       }
       const earlier = rows.get(w.key);
-      if (earlier === undefined) {
-        rows.set(w.key, w);
-        continue;
-      }
+      if (earlier !== undefined) this.#index(w.tableId, earlier, false);
+      if (earlier === undefined) rows.set(w.key, w);
       // A row the transaction inserted and now deletes never reaches the engine.
-      if (w.row === null && earlier.insert) rows.delete(w.key);
+      else if (w.row === null && earlier.insert) rows.delete(w.key);
       else rows.set(w.key, { ...w, insert: earlier.insert, hidden: earlier.hidden });
+      this.#index(w.tableId, w, true);
+    }
+  }
+
+  /** Records (or forgets) the unique keys a pending row holds. */
+  #index(tableId: number, w: PendingWrite, holds: boolean): void {
+    if (this.#unique === undefined || w.row === null || w.uniqueKeys === undefined) return;
+    let byIndex = this.#unique.get(tableId);
+    if (byIndex === undefined) {
+      byIndex = new Map();
+      this.#unique.set(tableId, byIndex);
+    }
+    for (const u of w.uniqueKeys) {
+      if (u === null) continue;
+      let keys = byIndex.get(u.index);
+      if (keys === undefined) {
+        keys = new Map();
+        byIndex.set(u.index, keys);
+      }
+      if (holds) keys.set(u.key, w.key);
+      else if (keys.get(u.key) === w.key) keys.delete(u.key);
     }
   }
 
@@ -97,13 +119,11 @@ export class SessionTransaction implements PendingWrites {
   }
 
   uniqueHolder(tableId: number, index: string, key: string): string | undefined {
-    const rows = this.#writes.get(tableId);
-    if (rows === undefined) return undefined;
-    for (const [pk, w] of rows) {
-      if (w.row === null) continue;
-      if (w.uniqueKeys?.some((u) => u !== null && u.index === index && u.key === key) === true) return pk;
+    if (this.#unique === undefined) {
+      this.#unique = new Map();
+      for (const [id, rows] of this.#writes) for (const w of rows.values()) this.#index(id, w, true);
     }
-    return undefined;
+    return this.#unique.get(tableId)?.get(index)?.get(key);
   }
 
   /** `autocommit` is the session's value: with it on and no BEGIN, each statement is a transaction of its own. */
@@ -130,6 +150,7 @@ export class SessionTransaction implements PendingWrites {
         this.#savepoints.length = at + 1;
         this.#saved.length = at + 1;
         this.#writes = copyWrites(this.#saved[at] as Writes);
+        this.#unique = undefined;
         return undefined;
       case 'RELEASE':
         if (at < 0) return obError('OB_SAVEPOINT_NOT_EXIST');
@@ -144,6 +165,7 @@ export class SessionTransaction implements PendingWrites {
     this.#savepoints = [];
     this.#saved = [];
     this.#writes = new Map();
+    this.#unique = new Map();
   }
 }
 

@@ -24,9 +24,16 @@ export interface WriteSite {
   readonly row: number;
 }
 
+const RANGES = Object.fromEntries(
+  Object.entries(INT_BITS).map(([base, n]) => {
+    const bits = BigInt(n);
+    return [base, { signed: [-(2n ** (bits - 1n)), 2n ** (bits - 1n) - 1n] as const, unsigned: [0n, 2n ** bits - 1n] as const }];
+  }),
+) as Record<keyof typeof INT_BITS, { readonly signed: readonly [bigint, bigint]; readonly unsigned: readonly [bigint, bigint] }>;
+
 export function intRange(type: { readonly base: keyof typeof INT_BITS; readonly unsigned: boolean }): readonly [bigint, bigint] {
-  const bits = BigInt(INT_BITS[type.base]);
-  return type.unsigned ? [0n, 2n ** bits - 1n] : [-(2n ** (bits - 1n)), 2n ** (bits - 1n) - 1n];
+  const r = RANGES[type.base];
+  return type.unsigned ? r.unsigned : r.signed;
 }
 
 function outOfRange(site: WriteSite): never {

@@ -20,6 +20,7 @@ import { rejectWrite } from '../show.js';
 import { textOf, truth } from '../values.js';
 import { TableChanges, type PendingWrite, type UniqueKey } from './changes.js';
 import { encodeKey, keyDisplay, uniqueKeysOf } from './keys.js';
+import { equalities, pointRead } from './lookup.js';
 import { implicitDefault, nowAt, storeValue } from './store-value.js';
 
 /** What a write needs beyond the catalog: AUTO_INCREMENT values and keys for new rows of tables without a pk. */
@@ -59,12 +60,20 @@ function columnIndex(schema: TableSchema, name: string, clause: string, qualifie
   return i;
 }
 
-/** The text a stored value shows as (for "Duplicate entry" texts). */
+/**
+ * The text stored values show as (for "Duplicate entry" texts), computed only for the key columns that need it:
+ * a sparse array, holes where no key reads.
+ */
 function shown(schema: TableSchema, row: StoredRow, zone: string | undefined): (string | null)[] {
-  return row.map((v, i) => {
-    const value = sqlValueOf((schema.columns[i] as ColumnSchema).type, v ?? null);
-    return value === null ? null : textOf(value, value instanceof Temporal ? fspOf(schema.columns[i] as ColumnSchema) : 0, zone);
-  });
+  const out: (string | null)[] = [];
+  const show = (i: number): void => {
+    if (out[i] !== undefined) return;
+    const value = sqlValueOf((schema.columns[i] as ColumnSchema).type, row[i] ?? null);
+    out[i] = value === null ? null : textOf(value, value instanceof Temporal ? fspOf(schema.columns[i] as ColumnSchema) : 0, zone);
+  };
+  for (const p of schema.primaryKey) show(p);
+  for (const ix of schema.indexes) if (ix.unique) for (const p of ix.columns) show(p);
+  return out;
 }
 
 function fspOf(c: ColumnSchema): number {
@@ -209,28 +218,31 @@ function insert(stmt: Insert, catalog: Catalog, ctx: EvalContext, services: Writ
   let duplicates = 0;
   let generatedId: bigint | undefined;
   let explicitId: bigint | undefined;
+  // Where each column's value is in a source row (-1: not given), worked out once for every row.
+  const from = schema.columns.map((_, p) => positions.indexOf(p));
+  const autoAt = schema.columns.findIndex((c) => c.autoIncrement);
   rows.forEach((values, i) => {
     const site = (c: ColumnSchema) => ({ column: c.name, row: i + 1 });
-    const given = new Map<number, SqlValue | undefined>();
-    positions.forEach((p, j) => given.set(p, values[j]));
-    const row: StoredValue[] = schema.columns.map((c, p) => {
-      const v = given.get(p);
-      if (c.autoIncrement && (v === undefined || v === null || v === 0n || v === 0)) return null;
-      if (v === undefined) return defaultOf(c, ctx, given.has(p));
-      return storeValue(c, v, site(c), zone);
-    });
-    schema.columns.forEach((c, p) => {
-      if (!c.autoIncrement) return;
-      const v = row[p];
+    const row: StoredValue[] = new Array<StoredValue>(schema.columns.length);
+    for (let p = 0; p < row.length; p++) {
+      const c = schema.columns[p] as ColumnSchema;
+      const j = from[p] as number;
+      const v = j < 0 ? undefined : values[j];
+      if (p === autoAt && (v === undefined || v === null || v === 0n || v === 0)) row[p] = null;
+      else row[p] = v === undefined ? defaultOf(c, ctx, j >= 0) : storeValue(c, v, site(c), zone);
+    }
+    if (autoAt >= 0) {
+      const c = schema.columns[autoAt] as ColumnSchema;
+      const v = row[autoAt];
       if (v === null) {
         const next = services.nextAutoIncrement(user.tableId);
-        row[p] = storeValue(c, next, site(c), zone);
+        row[autoAt] = storeValue(c, next, site(c), zone);
         generatedId ??= next;
       } else if (typeof v === 'bigint') {
         services.sawAutoIncrement(user.tableId, v);
         explicitId = v;
       }
-    });
+    }
     const k = keysOf(schema, row, zone, schema.primaryKey.length === 0 ? services.hiddenKey() : undefined);
     const hit = conflicts(changes, schema, k, undefined);
     if (hit.length === 0) {
@@ -352,7 +364,8 @@ function selectRows(stmt: Update | Delete, table: Table, user: UserTableAccess, 
   const zone = ctx.timeZone;
   const picked: Keyed<[string, StoredRow]>[] = [];
   let seq = 0;
-  for (const [key, row] of changes.entries()) {
+  const point = pointRead({ get: (k) => changes.get(k), unique: (i, k) => changes.holder(i, k) }, user.schema, equalities(stmt.where, tableScope(catalog, ctx, sources, 'where clause')), zone);
+  for (const [key, row] of point ?? changes.entries()) {
     const values = sqlRow(user.schema, row);
     if (where !== undefined && truth(where.fn(values, []), zone) !== true) continue;
     picked.push({ item: [key, row], keys: order.map((o) => o.fn(values, [])), seq: seq++ });

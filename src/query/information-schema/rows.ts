@@ -229,3 +229,26 @@ export function statisticsRows(catalog: Catalog): Row[] {
   }
   return out;
 }
+
+/** The PRIMARY KEY and UNIQUE constraints of user tables, one row per column (no foreign keys exist). */
+export function keyColumnUsageRows(catalog: Catalog): Row[] {
+  const out: Row[] = [];
+  for (const { schema, table } of allTables(catalog)) {
+    if (table.user === undefined) continue;
+    for (const ix of indexColumns(table.user.schema)) {
+      if (ix.unique) out.push(['def', schema, ix.name, 'def', schema, table.name, ix.column.name, BigInt(ix.seq), null, null, null, null]);
+    }
+  }
+  return out;
+}
+
+export function tableConstraintRows(catalog: Catalog): Row[] {
+  const out: Row[] = [];
+  for (const { schema, table } of allTables(catalog)) {
+    const s = table.user?.schema;
+    if (s === undefined) continue;
+    if (s.primaryKey.length > 0) out.push(['def', schema, 'PRIMARY', schema, table.name, 'PRIMARY KEY', 'YES']);
+    for (const ix of s.indexes) if (ix.unique) out.push(['def', schema, ix.name, schema, table.name, 'UNIQUE', 'YES']);
+  }
+  return out;
+}

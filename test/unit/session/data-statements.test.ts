@@ -238,6 +238,32 @@ describe('UPDATE and DELETE', () => {
   });
 });
 
+describe('point reads by key', () => {
+  it('WHERE on a whole primary or unique key gives what a scan would, with MySQL comparisons', () => {
+    const s = app("CREATE TABLE k (id INT PRIMARY KEY, name VARCHAR(9), UNIQUE KEY un (name))", "INSERT INTO k VALUES (1, 'Ann'), (2, 'bob'), (3, 'cy')");
+    expect(run(s, 'SELECT name FROM k WHERE id = 2')).toEqual([['bob']]);
+    expect(run(s, "SELECT name FROM k WHERE id = '2'")).toEqual([['bob']]);
+    expect(run(s, 'SELECT name FROM k WHERE id = 1.5')).toEqual([]);
+    expect(run(s, "SELECT name FROM k WHERE id = 'x'")).toEqual([]);
+    expect(run(s, 'SELECT name FROM k WHERE id = 99999999999')).toEqual([]);
+    expect(run(s, "SELECT id FROM k WHERE name = 'ANN '")).toEqual([['1']]);
+    expect(run(s, "SELECT id FROM k WHERE name = 'ann' AND id = 2")).toEqual([]);
+    expect(run(s, 'SELECT k.name FROM k WHERE 3 = k.id')).toEqual([['cy']]);
+    expect(run(s, "UPDATE k SET id = 9 WHERE name = 'bob'")).toEqual({ affected: 1, info: 'Rows matched: 1  Changed: 1  Warnings: 0' });
+    expect(run(s, 'DELETE FROM k WHERE id = 9')).toEqual({ affected: 1 });
+    expect(run(s, 'SELECT id FROM k ORDER BY id')).toEqual([['1'], ['3']]);
+    expect(run(s, "SELECT CONSTRAINT_NAME, COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_NAME = 'k'")).toEqual([['PRIMARY', 'id'], ['un', 'name']]);
+    expect(run(s, "SELECT CONSTRAINT_NAME, CONSTRAINT_TYPE FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_NAME = 'k'")).toEqual([['PRIMARY', 'PRIMARY KEY'], ['un', 'UNIQUE']]);
+  });
+
+  it('joins user tables with each other and with the views, and groups them', () => {
+    const s = app('CREATE TABLE o (id INT PRIMARY KEY, c INT)', 'CREATE TABLE c (id INT PRIMARY KEY, nm VARCHAR(5))', "INSERT INTO c VALUES (1, 'x'), (2, 'y')", 'INSERT INTO o VALUES (1, 1), (2, 1), (3, 2)');
+    expect(run(s, 'SELECT c.nm, COUNT(*) AS n FROM o JOIN c ON c.id = o.c GROUP BY c.nm ORDER BY n DESC')).toEqual([['x', '2'], ['y', '1']]);
+    expect(run(s, 'SELECT COUNT(*) FROM o, oceanbase.DBA_OB_TENANTS t WHERE o.id = 1')).toEqual([['1']]);
+    expect(run(s, 'SELECT nm FROM c WHERE id IN (SELECT c FROM o WHERE id > 2)')).toEqual([['y']]);
+  });
+});
+
 describe('ALTER, RENAME and DROP TABLE', () => {
   it('ADD COLUMN fills the rows with the default; DROP COLUMN removes it; errors change nothing', () => {
     const s = app('CREATE TABLE t (id INT PRIMARY KEY, a INT)', 'INSERT INTO t VALUES (1, 10), (2, 20)');

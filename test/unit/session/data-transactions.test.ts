@@ -93,6 +93,18 @@ describe('transactions over user tables', () => {
     expect(cells(a.execute('COMMIT'))).toBe("1062 Duplicate entry '9' for key 'PRIMARY'");
   });
 
+  it('unique keys the transaction holds are checked against its own later rows, and after ROLLBACK TO', () => {
+    const { a } = twoSessions();
+    for (const sql of ['BEGIN', "UPDATE acct SET owner = 'zed' WHERE id = 1", 'SAVEPOINT s', "INSERT INTO acct VALUES (3, 'ann', 0)"]) expect(cells(a.execute(sql)), sql).toBe('OK');
+    expect(cells(a.execute("INSERT INTO acct VALUES (4, 'zed', 0)"))).toBe("1062 Duplicate entry 'zed' for key 'u_owner'");
+    expect(cells(a.execute('ROLLBACK TO s'))).toBe('OK');
+    // 'ann' is free again after the rollback to the savepoint; 'zed' is still the transaction's.
+    expect(cells(a.execute("INSERT INTO acct VALUES (5, 'ann', 0)"))).toBe('OK');
+    expect(cells(a.execute("INSERT INTO acct VALUES (6, 'zed', 0)"))).toBe("1062 Duplicate entry 'zed' for key 'u_owner'");
+    expect(cells(a.execute('COMMIT'))).toBe('OK');
+    expect(cells(a.execute('SELECT id, owner FROM acct ORDER BY id'))).toEqual([['1', 'zed'], ['2', 'bob'], ['5', 'ann']]);
+  });
+
   it('a failed statement inside a transaction leaves the earlier writes in it', () => {
     const { a, b } = twoSessions();
     expect(cells(a.execute('BEGIN'))).toBe('OK');
