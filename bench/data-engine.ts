@@ -1,14 +1,15 @@
 /**
  * The data plane in process (issue 20 "Must show", engine side): bulk INSERT of 1,000,000 rows of a 4-column
  * table in 1,000-row commits through executeData (rows per second; target ≥ 200,000), the RSS those rows hold
- * (bytes per row; target ≤ 200), and a RESTORE of the 1,000,000-row tenant (real ms to build it; target < 2 s).
+ * (bytes per row; target ≤ 200), a full scan and primary-key point reads (what the SQL layer's SELECT costs
+ * at least), and a RESTORE of the 1,000,000-row tenant (real ms to build it; target < 2 s).
  * The SQL layer's own cost (parsing, key encoding) is not in these figures: bench/data.ts measures the whole path.
  * Run: npm run build && node --expose-gc dist/bench/data-engine.js
  */
 import { parse } from '../grammar/index.js';
 import type { BackupStatement, ControlStatement } from '../grammar/ast.js';
 import { isObError } from '../src/errors.js';
-import { advance, createCluster, execute, executeData, findUserTable, scanRows } from '../src/engine/index.js';
+import { advance, createCluster, execute, executeData, findUserTable, getRow, scanRows } from '../src/engine/index.js';
 import type { Cluster, RowWrite, SessionContext, StoredRow, TableSchema } from '../src/engine/index.js';
 
 const START_US = Date.UTC(2024, 0, 1) * 1000;
@@ -84,6 +85,17 @@ const heapAfter = process.memoryUsage().heapUsed;
 // With a backup set live, each commit also keeps its before-images (MVCC): the figure includes them.
 const bytesPerRow = (rssAfter - rssBefore) / ROWS;
 
+let scanned = 0;
+const s0 = process.hrtime.bigint();
+for (const _ of scanRows(cluster.state, 1002, tableId)) scanned++;
+const scanMs = Number(process.hrtime.bigint() - s0) / 1e6;
+const POINTS = 200_000;
+const p0 = process.hrtime.bigint();
+let found = 0;
+for (let i = 0; i < POINTS; i++) if (getRow(cluster.state, 1002, tableId, key(((i * 7919) % ROWS) + 1)) !== undefined) found++;
+const pointMs = Number(process.hrtime.bigint() - p0) / 1e6;
+if (found !== POINTS || scanned !== ROWS) throw new Error(`read ${found} of ${POINTS} points, scanned ${scanned} of ${ROWS}`);
+
 advance(cluster, 300_000);
 run(cluster, sys, "CREATE RESOURCE UNIT uc1 MAX_CPU 2, MEMORY_SIZE '4G'");
 run(cluster, sys, "CREATE RESOURCE POOL p1 UNIT='uc1', UNIT_NUM=1, ZONE_LIST=('zone1')");
@@ -99,4 +111,6 @@ for (const _ of scanRows(cluster.state, restored.id, tableId)) restoredRows++;
 console.log(`data plane in process, ${ROWS.toLocaleString('en-US')} rows of a 4-column table, ${BATCH}-row commits`);
 console.log(`  bulk insert      ${Math.round(ROWS / (insertMs / 1000)).toLocaleString('en-US').padStart(12)} rows/s   (target >= 200,000; ${insertMs.toFixed(0)} ms)`);
 console.log(`  memory           ${bytesPerRow.toFixed(0).padStart(12)} B/row    (target <= 200; RSS +${((rssAfter - rssBefore) / 1048576).toFixed(0)} MB, heap ${((heapAfter - heapBefore) / ROWS).toFixed(0)} B/row)`);
+console.log(`  full scan        ${Math.round(ROWS / (scanMs / 1000)).toLocaleString('en-US').padStart(12)} rows/s   (${scanMs.toFixed(0)} ms, rows unpacked)`);
+console.log(`  point reads      ${Math.round(POINTS / (pointMs / 1000)).toLocaleString('en-US').padStart(12)} reads/s  (getRow by primary key)`);
 console.log(`  restore          ${restoreMs.toFixed(0).padStart(12)} ms       (target < 2000; ${restoredRows.toLocaleString('en-US')} rows restored)`);

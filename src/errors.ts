@@ -335,6 +335,14 @@ export const OB_ERRORS = {
     m3: "Can't create database;database exists",
     m4: "Can't create database '%s'; database exists",
   },
+  /** DDL on a system database (oceanbase, mysql, information_schema…): ob_errno.def -5170, ER_DBACCESS_DENIED_ERROR. */
+  OB_ERR_NO_DB_PRIVILEGE: {
+    code: -5170,
+    errno: 1044,
+    sqlState: '42000',
+    m3: 'Access denied for user to database',
+    m4: "Access denied for user '%s'@'%s' to database '%s'",
+  },
   /** DROP DATABASE of a missing database (ob_errno.def -5166, ER_DB_DROP_EXISTS). */
   OB_ERR_DB_DROP_EXISTS: {
     code: -5166,

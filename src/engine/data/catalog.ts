@@ -15,6 +15,16 @@ export const MIN_USER_TABLET_ID = 200_000;
  */
 export const DEFAULT_DATABASES = ['test'] as const;
 
+/**
+ * The system databases of a MySQL tenant (the catalog serves them as views): they exist, so CREATE DATABASE of
+ * one is 1007, and no DDL may change them (1044, as for a user without privileges on them).
+ */
+export const SYSTEM_DATABASES: ReadonlySet<string> = new Set(['oceanbase', 'information_schema', 'mysql', '__recyclebin', '__public']);
+
+export function isSystemDatabase(name: string): boolean {
+  return SYSTEM_DATABASES.has(name.toLowerCase());
+}
+
 /** A fresh catalog: `test`, created with the tenant (SCN 0: it exists at every point a restore can reach). */
 export function newCatalog(atUs: number, firstBlock: number): DataCatalog {
   const catalog: DataCatalog = {

@@ -3,7 +3,7 @@
  * it was), then applied at the commit's SCN: the latest versions, the before-images while history is kept, the
  * macroblocks the bytes landed in, and the redo for the archive.
  */
-import { invariant, obErrorWith } from '../../errors.js';
+import { InvariantError, obErrorWith } from '../../errors.js';
 import type { ObError } from '../../errors.js';
 import type { DataCatalog, PackedRow, TableVersion, TenantData } from '../state.js';
 import { tableByIdAt } from './catalog.js';
@@ -27,6 +27,8 @@ export interface TablePlan {
   readonly writes: Map<string, PlannedWrite>;
   hiddenPkNext: number;
   autoIncrementNext: bigint;
+  /** The AUTO_INCREMENT column's position (-1: none), looked up once per commit. */
+  autoColumn?: number;
 }
 
 /** Where a commit applies and what it keeps. */
@@ -69,78 +71,97 @@ function duplicate(display: string, index: string): ObError {
   return obErrorWith('OB_ERR_PRIMARY_KEY_DUPLICATE', display, index);
 }
 
-/** A write's unique keys, checked against the table and the commit's earlier writes (overlay). */
-function checkUnique(plan: TablePlan, overlay: Map<string, Map<string, string | null>>, key: string, w: RowWrite): readonly (string | null)[] | ObError | null {
-  const store = plan.table.store;
-  if (store.uniqueNames.length === 0) return null;
-  invariant(w.uniqueKeys !== undefined && w.uniqueKeys.length === store.uniqueNames.length, `table ${plan.table.tableId}: a row needs ${store.uniqueNames.length} unique keys`);
-  const keys: (string | null)[] = [];
-  for (let i = 0; i < store.uniqueNames.length; i++) {
-    const u = w.uniqueKeys[i]!;
-    keys.push(u === null ? null : u.key);
-    if (u === null) continue;
-    const name = store.uniqueNames[i]!;
-    const layer = overlay.get(name)!;
-    const owner = layer.has(u.key) ? layer.get(u.key)! : (store.unique.get(name)!.get(u.key) ?? null);
-    if (owner !== null && owner !== key) return duplicate(u.display, u.index);
-  }
-  return keys;
+/** A planned write with the texts a 1062 would show for its unique keys. */
+interface Staged extends PlannedWrite {
+  readonly shown: readonly ({ readonly index: string; readonly display: string } | null)[] | null;
 }
 
-/** The current version of a key as this commit sees it (its own earlier writes first). */
-function currentOf(plan: TablePlan, key: string): PlannedWrite | null {
-  const staged = plan.writes.get(key);
-  if (staged !== undefined) return staged;
-  const row = plan.table.store.rows.get(key);
-  return row === undefined ? null : { key, row, uniq: plan.table.store.rowUnique.get(key) ?? null };
+/** The write's unique keys, in the order of the table's unique indexes (null: the table has none). */
+function uniqueOf(plan: TablePlan, w: RowWrite): { keys: (string | null)[]; shown: ({ index: string; display: string } | null)[] } | null {
+  const names = plan.table.store.uniqueNames;
+  if (names.length === 0 || w.row === null) return null;
+  // Checked before the message is built: this runs once per written row.
+  if (w.uniqueKeys === undefined || w.uniqueKeys.length !== names.length) throw new InvariantError(`table ${plan.table.tableId}: a row needs ${names.length} unique keys`);
+  return {
+    keys: w.uniqueKeys.map((u) => (u === null ? null : u.key)),
+    shown: w.uniqueKeys.map((u) => (u === null ? null : { index: u.index, display: u.display })),
+  };
 }
 
-function planOne(plan: TablePlan, overlay: Map<string, Map<string, string | null>>, w: RowWrite): ObError | null {
+/** Stages one write: the last write of a key wins; an insert must find its key absent (as the commit sees it). */
+function stage(plan: TablePlan, staged: Map<string, Staged>, w: RowWrite): ObError | null {
   const table = plan.table;
-  invariant(w.row === null || w.row.length === table.schema.columns.length, `table ${table.tableId}: a row of ${w.row?.length} values for ${table.schema.columns.length} columns`);
+  if (w.row !== null && w.row.length !== table.schema.columns.length) {
+    throw new InvariantError(`table ${table.tableId}: a row of ${w.row.length} values for ${table.schema.columns.length} columns`);
+  }
   let key = w.key;
   if (key === '' && table.schema.primaryKey.length === 0) {
     if (w.row === null) return null;
     key = hiddenKey(plan.hiddenPkNext++);
   }
-  const current = currentOf(plan, key);
-  if (w.insert === true && current !== null && current.row !== null) return duplicate(w.keyDisplay ?? key, 'PRIMARY');
-  if (w.row === null && current === null) return null;
-  // The row's old unique keys leave the index before its new ones are checked (an update keeping its key).
-  current?.uniq?.forEach((u, i) => {
-    if (u === null) return;
-    const layer = overlay.get(table.store.uniqueNames[i]!)!;
-    const owner = layer.has(u) ? layer.get(u) : table.store.unique.get(table.store.uniqueNames[i]!)!.get(u);
-    if (owner === key) layer.set(u, null);
-  });
-  const uniq = w.row === null ? null : checkUnique(plan, overlay, key, w);
-  if (uniq !== null && !Array.isArray(uniq)) return uniq as ObError;
-  const keys = uniq as readonly (string | null)[] | null;
-  keys?.forEach((u, i) => {
-    if (u !== null) overlay.get(table.store.uniqueNames[i]!)!.set(u, key);
-  });
-  plan.writes.set(key, { key, row: w.row === null ? null : packRow(w.row), uniq: keys });
-  const col = autoIncrementColumn(table);
+  const prior = staged.get(key);
+  const exists = prior !== undefined ? prior.row !== null : table.store.rows.has(key);
+  if (w.insert === true && exists) return duplicate(w.keyDisplay ?? key, 'PRIMARY');
+  if (w.row === null && !exists && prior === undefined) return null;
+  const unique = uniqueOf(plan, w);
+  if (prior !== undefined) staged.delete(key); // re-inserted last: the checks report conflicts in write order
+  staged.set(key, { key, row: w.row === null ? null : packRow(w.row), uniq: unique?.keys ?? null, shown: unique?.shown ?? null });
+  const col = (plan.autoColumn ??= autoIncrementColumn(table));
   const v = col < 0 || w.row === null ? null : autoValue(w.row[col]);
   if (v !== null && v >= plan.autoIncrementNext) plan.autoIncrementNext = v + 1n;
+  return null;
+}
+
+/**
+ * Unique keys are checked on the commit's outcome, not write by write: a transaction may move a key from one row
+ * to another in either order (the SQL layer checks each statement as it runs). A key conflicts when two rows of
+ * the outcome claim it, or a row the commit leaves alone holds it.
+ */
+function checkUnique(plan: TablePlan, staged: Map<string, Staged>): ObError | null {
+  const store = plan.table.store;
+  for (let i = 0; i < store.uniqueNames.length; i++) {
+    const committed = store.unique.get(store.uniqueNames[i]!)!;
+    const claims = new Map<string, string>();
+    for (const w of staged.values()) {
+      const u = w.uniq?.[i] ?? null;
+      if (u === null) continue;
+      const shown = w.shown![i]!;
+      if (claims.has(u)) return duplicate(shown.display, shown.index);
+      claims.set(u, w.key);
+      const owner = committed.get(u);
+      if (owner !== undefined && owner !== w.key && !staged.has(owner)) return duplicate(shown.display, shown.index);
+    }
+  }
   return null;
 }
 
 /** Plans a commit's writes; `created` is the table a CREATE TABLE … AS SELECT makes (tableId 0). */
 export function planWrites(catalog: DataCatalog, writes: readonly RowWrite[], created?: TableVersion): Map<TableVersion, TablePlan> | ObError {
   const plans = new Map<TableVersion, TablePlan>();
-  const overlays = new Map<TableVersion, Map<string, Map<string, string | null>>>();
+  const stagedBy = new Map<TableVersion, Map<string, Staged>>();
+  // Table lookups are cached for the commit: a 1,000-row statement names one table a thousand times.
+  const byId = new Map<number, TableVersion | undefined>();
   for (const w of writes) {
-    const table = w.tableId === 0 && created !== undefined ? created : tableByIdAt(catalog, w.tableId);
+    let table = w.tableId === 0 && created !== undefined ? created : byId.get(w.tableId);
+    if (table === undefined && !byId.has(w.tableId)) {
+      table = tableByIdAt(catalog, w.tableId);
+      byId.set(w.tableId, table);
+    }
     if (table === undefined) return obErrorWith('OB_TABLE_NOT_EXIST', '', `table id ${w.tableId}`);
     let plan = plans.get(table);
     if (plan === undefined) {
       plan = newPlan(table);
       plans.set(table, plan);
-      overlays.set(table, new Map(table.store.uniqueNames.map((n) => [n, new Map<string, string | null>()])));
+      stagedBy.set(table, new Map());
     }
-    const err = planOne(plan, overlays.get(table)!, w);
+    const err = stage(plan, stagedBy.get(table)!, w);
     if (err !== null) return err;
+  }
+  for (const [table, plan] of plans) {
+    const staged = stagedBy.get(table)!;
+    const err = checkUnique(plan, staged);
+    if (err !== null) return err;
+    for (const [key, w] of staged) plan.writes.set(key, w);
   }
   return plans;
 }

@@ -5,17 +5,10 @@
  */
 import type { DataCatalog, TableStore, TableVersion } from '../state.js';
 import { visibleAt } from './catalog.js';
-import { packedEntriesAt, uniqueKeysAt } from './mvcc.js';
+import { overridesAfter, uniqueKeysAt } from './mvcc.js';
 import { rowBytes } from './row-bytes.js';
-import { newStore } from './store.js';
+import { newStore, orderedKeys } from './store.js';
 import { MACRO_BLOCK_BYTES } from './macroblocks.js';
-
-/** The unique keys of one row at `scn`: the before-image of a later commit, else the latest. */
-function uniqueAtFn(store: TableStore, scn: bigint): (key: string) => readonly (string | null)[] | null {
-  if (store.uniqueNames.length === 0) return () => null;
-  const overrides = uniqueKeysAt(store, scn);
-  return (key) => (overrides.has(key) ? overrides.get(key)! : (store.rowUnique.get(key) ?? null));
-}
 
 /** Gives a store macroblocks for its bytes (fresh indexes from the catalog: a restored tablet is written anew). */
 function allocateBlocks(catalog: DataCatalog, store: TableStore): void {
@@ -26,25 +19,47 @@ function allocateBlocks(catalog: DataCatalog, store: TableStore): void {
   }
 }
 
-/** A table's rows at `scn` in a fresh store (keys arrive in order, so `order` is built as is). */
-export function copyStoreAt(source: TableStore, scn: bigint, into: DataCatalog): TableStore {
-  const store = newStore(source.uniqueNames);
-  store.hiddenPkNext = source.hiddenPkNext;
-  const uniqueAt = uniqueAtFn(source, scn);
-  const withUnique = source.uniqueNames.length > 0;
-  let bytes = 0;
-  for (const [key, row] of packedEntriesAt(source, scn)) {
-    store.rows.set(key, row);
-    store.order.push(key);
-    bytes += rowBytes(key, row);
-    if (!withUnique) continue;
-    const keys = uniqueAt(key);
-    if (keys === null) continue;
-    store.rowUnique.set(key, keys);
+/** The unique indexes of a copy, from its rows' unique keys at `scn` (the latest ones, less the commits after). */
+function copyUnique(source: TableStore, store: TableStore, scn: bigint): void {
+  store.rowUnique = new Map(source.rowUnique);
+  for (const [key, keys] of uniqueKeysAt(source, scn)) {
+    if (keys === null) store.rowUnique.delete(key);
+    else store.rowUnique.set(key, keys);
+  }
+  for (const [key, keys] of store.rowUnique) {
     keys.forEach((u, i) => {
       if (u !== null) store.unique.get(store.uniqueNames[i]!)!.set(u, key);
     });
   }
+}
+
+/**
+ * A table's rows at `scn` in a fresh store: the latest rows cloned at once (Map and array copies run natively,
+ * which keeps a 1,000,000-row restore near a second), then every commit after `scn` undone on the copy.
+ */
+export function copyStoreAt(source: TableStore, scn: bigint, into: DataCatalog): TableStore {
+  const store = newStore(source.uniqueNames);
+  store.hiddenPkNext = source.hiddenPkNext;
+  const rows = new Map(source.rows);
+  let bytes = source.liveBytes;
+  const added: string[] = [];
+  for (const [key, before] of overridesAfter(source, scn)) {
+    const now = source.rows.get(key);
+    if (now !== undefined) bytes -= rowBytes(key, now);
+    if (before === null) {
+      rows.delete(key);
+      continue;
+    }
+    rows.set(key, before);
+    bytes += rowBytes(key, before);
+    if (now === undefined) added.push(key);
+  }
+  store.rows = rows;
+  const order = orderedKeys(source);
+  store.order = rows.size === source.rows.size + added.length ? order.slice() : order.filter((k) => rows.has(k));
+  // Keys deleted after `scn` come back out of order: the first ordered read merges them in.
+  store.pending = added;
+  if (source.uniqueNames.length > 0) copyUnique(source, store, scn);
   store.appendedBytes = bytes;
   store.liveBytes = bytes;
   allocateBlocks(into, store);

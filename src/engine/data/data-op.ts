@@ -11,11 +11,11 @@ import { scnOfUs } from '../cluster/time.js';
 import type { ClusterState, DataCatalog, TenantData, TenantState } from '../state.js';
 import { findTenant } from '../tenant/tenants.js';
 import type { Cluster, SessionContext } from '../types.js';
-import { newCatalog, tableByIdAt } from './catalog.js';
+import { isSystemDatabase, newCatalog, tableByIdAt } from './catalog.js';
 import { applyPlans, planWrites } from './commit.js';
 import type { DataOp, DataOutcome } from './data-op-types.js';
 import { alterTable, createDatabase, createTable, dropDatabase, dropTable, renameTable, truncateTable } from './ddl.js';
-import type { Change } from './ddl.js';
+import type { Change, Who } from './ddl.js';
 import { lastSnapshotUs, pruneCatalog, retentionScn } from './prune.js';
 
 /** The tenant whose data a session may change: a MySQL-mode user tenant that is a primary. */
@@ -34,7 +34,27 @@ function writable(tenant: TenantState): ObError | null {
   return tenant.role === 'PRIMARY' && tenant.status === 'NORMAL' ? null : obError('OB_STANDBY_READ_ONLY');
 }
 
-function checkOp(catalog: DataCatalog, op: DataOp): Change | ObError {
+/** The databases a DDL names (a system one among them refuses the DDL). */
+function namedDatabases(op: DataOp): string[] {
+  switch (op.op) {
+    case 'dropDatabase':
+      return [op.name];
+    case 'createTable':
+    case 'truncateTable':
+    case 'alterTable':
+      return [op.database];
+    case 'dropTable':
+      return op.tables.map((t) => t.database);
+    case 'renameTable':
+      return op.renames.flatMap((r) => [r.from.database, r.to.database]);
+    default:
+      return [];
+  }
+}
+
+function checkOp(catalog: DataCatalog, op: DataOp, who: Who): Change | ObError {
+  const system = namedDatabases(op).find(isSystemDatabase);
+  if (system !== undefined) return obErrorWith('OB_ERR_NO_DB_PRIVILEGE', who.user, '%', system.toLowerCase());
   switch (op.op) {
     case 'createDatabase':
       return createDatabase(catalog, op);
@@ -83,7 +103,7 @@ export function executeData(cluster: Cluster, ctx: SessionContext, op: DataOp): 
   // A tenant from a snapshot older than the data plane gets its catalog now, installed only if the op passes.
   const catalog = data.catalog ?? newCatalog(tenant.createUs, data.macroBlockCount);
   if (op.op === 'reserveAutoIncrement') return reserveAutoIncrement(data, catalog, op);
-  const change = checkOp(catalog, op);
+  const change = checkOp(catalog, op, ctx);
   if (isObError(change)) return change;
   if (change === null) return { kind: 'data', affectedRows: 0 };
   data.catalog = catalog;

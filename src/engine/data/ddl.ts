@@ -6,7 +6,7 @@
 import { obErrorWith } from '../../errors.js';
 import type { ObError } from '../../errors.js';
 import type { DataCatalog, StoredRow, TableSchema, TableVersion } from '../state.js';
-import { databaseAt, lower, tableAt } from './catalog.js';
+import { databaseAt, isSystemDatabase, lower, tableAt } from './catalog.js';
 import type { ApplyContext, TablePlan } from './commit.js';
 import { applyPlans, planWrites } from './commit.js';
 import type { DataOp, RowWrite, TableRef } from './data-op-types.js';
@@ -16,6 +16,11 @@ import { packRow } from './row-codec.js';
 
 /** A checked op: what it changes at the commit (rows changed), or null when it finds nothing to do. */
 export type Change = ((ctx: ApplyContext) => number) | null;
+
+/** Who runs the DDL (the 1044 text of a system database names the user). */
+export interface Who {
+  readonly user: string;
+}
 
 type Op<K extends DataOp['op']> = Extract<DataOp, { op: K }>;
 
@@ -29,7 +34,7 @@ function storedSchema(schema: TableSchema, name = schema.name): TableSchema {
 }
 
 export function createDatabase(catalog: DataCatalog, op: Op<'createDatabase'>): Change | ObError {
-  if (databaseAt(catalog, op.name) !== undefined) return op.ifNotExists ? null : obErrorWith('OB_DATABASE_EXIST', lower(op.name));
+  if (databaseAt(catalog, op.name) !== undefined || isSystemDatabase(op.name)) return op.ifNotExists ? null : obErrorWith('OB_DATABASE_EXIST', lower(op.name));
   return (ctx) => {
     ctx.catalog.databases.push({ id: ctx.catalog.nextObjectId++, name: lower(op.name), createdScn: ctx.scn, droppedScn: null, createdUs: ctx.atUs });
     return 1;

@@ -8,7 +8,7 @@ import { unpackRow } from './row-codec.js';
 import { compareKeys, orderedKeys } from './store.js';
 
 /** Key -> version at s (null: absent at s), for the keys changed after s. */
-function overridesAfter(store: TableStore, scn: bigint): Map<string, PackedRow | null> {
+export function overridesAfter(store: TableStore, scn: bigint): Map<string, PackedRow | null> {
   const out = new Map<string, PackedRow | null>();
   const history = store.history;
   // Newest first, so that the earliest record after s is the one left in the map.

@@ -31,6 +31,18 @@ describe('databases', () => {
     expect(userTables(cluster.state, T1)).toEqual([]);
   });
 
+  it('system databases exist (CREATE is 1007) and take no DDL (1044)', () => {
+    const cluster = newCluster();
+    const create = dataFails(cluster, t1, { op: 'createDatabase', name: 'MySQL', ifNotExists: false });
+    expect([create.errno, create.message]).toEqual([1007, "Can't create database 'mysql'; database exists"]);
+    expect(dataOk(cluster, t1, { op: 'createDatabase', name: 'oceanbase', ifNotExists: true }).affectedRows).toBe(0);
+    const drop = dataFails(cluster, t1, { op: 'dropDatabase', name: 'oceanbase', ifExists: true });
+    expect([drop.errno, drop.sqlState, drop.message]).toEqual([1044, '42000', "Access denied for user 'root'@'%' to database 'oceanbase'"]);
+    const table = dataFails(cluster, t1, { op: 'createTable', database: 'information_schema', schema: itemsSchema(), ifNotExists: false });
+    expect(table.errno).toBe(1044);
+    expect(userDatabases(cluster.state, T1).map((d) => d.name)).toEqual(['test']);
+  });
+
   it('sys and Oracle-mode tenants answer OB_NOT_SUPPORTED; they list no user databases', () => {
     const cluster = newCluster();
     const sys = dataFails(cluster, session(SYS), { op: 'createDatabase', name: 'x', ifNotExists: false });
@@ -175,6 +187,12 @@ describe('commits', () => {
     dataOk(cluster, t1, { op: 'commit', writes: [put(tableId, 1, item(1, 'pear'), true), put(tableId, 2, item(2, 'apple'), true)] });
     expect(lookupUnique(cluster.state, T1, tableId, 'uk_name', 'apple')).toBe(k(2));
     expect(lookupUnique(cluster.state, T1, tableId, 'uk_name', 'pear')).toBe(k(1));
+    // The other order too: unique keys are checked on the commit's outcome (statements are the SQL layer's).
+    dataOk(cluster, t1, { op: 'commit', writes: [put(tableId, 2, item(2, 'pear'), true), put(tableId, 1, item(1, 'apple'), true)] });
+    expect(lookupUnique(cluster.state, T1, tableId, 'uk_name', 'pear')).toBe(k(2));
+    // Two rows of one commit claiming one key: the later write is the one named.
+    const both = dataFails(cluster, t1, { op: 'commit', writes: [put(tableId, 5, item(5, 'fig'), true), put(tableId, 6, item(6, 'Fig'), true)] });
+    expect(both.message).toBe("Duplicate entry 'Fig' for key 'uk_name'");
     // NULL never conflicts.
     dataOk(cluster, t1, { op: 'commit', writes: [put(tableId, 3, item(3, null), true), put(tableId, 4, item(4, null), true)] });
     const pk = dataFails(cluster, t1, { op: 'commit', writes: [put(tableId, 1, item(1, 'kiwi'), true, true)] });
