@@ -108,6 +108,7 @@ function runWrite(session: StatementSession, stmt: Extract<DataStatement, { kind
     affectedRows: outcome.affectedRows,
     ...(outcome.info === undefined ? {} : { info: outcome.info }),
     ...(outcome.insertId === undefined ? {} : { lastInsertId: outcome.insertId }),
+    ...(outcome.matchedRows === undefined ? {} : { foundRows: outcome.matchedRows }),
   };
 }
 

@@ -50,6 +50,8 @@ export interface OkResult {
   readonly warnings?: number;
   /** Human-readable info (`Rows matched: …`); usually absent. */
   readonly info?: string;
+  /** UPDATE's rows matched: what a client that asked for CLIENT_FOUND_ROWS sees as the affected rows. */
+  readonly foundRows?: number;
 }
 
 export interface RowsResult {

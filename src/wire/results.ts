@@ -7,7 +7,7 @@ import type { ResultSet } from '../result.js';
 import { wireColumns, type WireColumn } from './column-definition.js';
 import { writeEof, writeErr, writeOk } from './generic-packets.js';
 import type { PacketWriter } from './packet-writer.js';
-import { ServerStatus } from './protocol.js';
+import { Capability, ServerStatus } from './protocol.js';
 import { writeKeptResultSet } from './result-cache.js';
 import { writeRow } from './row-cache.js';
 import type { StatementResult, WireSession } from './session-port.js';
@@ -57,7 +57,9 @@ export function writeStatementResult(t: ReplyTarget, result: StatementResult, mo
   } else if (result.kind === 'rows') {
     writeOk(t.out, { status, warnings: result.warnings ?? 0 }, t.capabilities);
   } else {
-    writeOk(t.out, { ...result, status }, t.capabilities);
+    // CLIENT_FOUND_ROWS (mysql2 and most drivers ask for it): UPDATE reports the rows it matched, not only changed.
+    const affectedRows = result.foundRows !== undefined && (t.capabilities & Capability.FOUND_ROWS) !== 0 ? result.foundRows : result.affectedRows;
+    writeOk(t.out, { ...result, ...(affectedRows === undefined ? {} : { affectedRows }), status }, t.capabilities);
   }
   return true;
 }

@@ -41,6 +41,8 @@ export interface WriteOutcome {
   readonly generatedId?: bigint;
   /** The OK packet's insert id: the generated value, else an explicit one written to the AUTO_INCREMENT column. */
   readonly insertId?: bigint;
+  /** UPDATE: the rows WHERE matched, changed or not (CLIENT_FOUND_ROWS). */
+  readonly matchedRows?: number;
 }
 
 type Insert = Extract<DataStatement, { kind: 'Insert' }>;
@@ -408,7 +410,7 @@ function update(stmt: Update, catalog: Catalog, ctx: EvalContext): WriteOutcome 
     applyUpdate(changes, user, schema, key, changes.get(key) ?? old, next, ctx.timeZone);
     changed += 1;
   });
-  return { writes: changes.writes(), affectedRows: changed, info: `Rows matched: ${rows.length}  Changed: ${changed}  Warnings: 0` };
+  return { writes: changes.writes(), affectedRows: changed, matchedRows: rows.length, info: `Rows matched: ${rows.length}  Changed: ${changed}  Warnings: 0` };
 }
 
 export function evaluateDelete(stmt: Delete, under: Catalog, ctx: EvalContext): WriteOutcome | ObError {

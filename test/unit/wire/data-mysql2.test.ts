@@ -30,6 +30,13 @@ describe('user tables with mysql2', () => {
     expect([ins.affectedRows, ins.insertId, ins.info]).toEqual([3, 1, 'Records: 3  Duplicates: 0  Warnings: 0']);
     const [upd] = await c.query<ResultSetHeader>('UPDATE t SET qty = 5 WHERE id >= 2');
     expect([upd.affectedRows, upd.info]).toEqual([2, 'Rows matched: 2  Changed: 2  Warnings: 0']);
+    // mysql2 asks for CLIENT_FOUND_ROWS: an UPDATE that changes nothing still reports the rows it matched.
+    const [same] = await c.query<ResultSetHeader>('UPDATE t SET qty = 5 WHERE id >= 2');
+    expect([same.affectedRows, same.info]).toEqual([2, 'Rows matched: 2  Changed: 0  Warnings: 0']);
+    const plain = await mysql.createConnection({ host: server.host, port: server.port, user: 'root@mysql_tenant', database: 'wire_app', flags: ['-FOUND_ROWS'] });
+    const [changed] = await plain.query<ResultSetHeader>('UPDATE t SET qty = 5 WHERE id >= 2');
+    expect(changed.affectedRows).toBe(0);
+    await plain.end();
     const [del] = await c.query<ResultSetHeader>("DELETE FROM t WHERE name = 'a'");
     expect(del.affectedRows).toBe(1);
     await expect(c.query("INSERT INTO t (id, name) VALUES (2, 'x')")).rejects.toMatchObject({ errno: 1062, sqlState: '23000', message: "Duplicate entry '2' for key 'PRIMARY'" });
@@ -63,7 +70,9 @@ describe('user tables with mysql2', () => {
     await a.query('CREATE TABLE iso (k INT PRIMARY KEY, v INT)');
     await a.query('INSERT INTO iso VALUES (1, 1)');
     await a.beginTransaction();
-    await a.query('UPDATE iso SET v = 2 WHERE k = 1');
+    const [begun] = await a.query<ResultSetHeader>('UPDATE iso SET v = 2 WHERE k = 1');
+    // SERVER_STATUS_IN_TRANS (0x0001) beside SERVER_STATUS_AUTOCOMMIT (0x0002).
+    expect(begun.serverStatus & 0x0003).toBe(0x0003);
     const [mine] = await a.query<RowDataPacket[]>('SELECT v FROM iso');
     const [theirs] = await b.query<RowDataPacket[]>('SELECT v FROM iso');
     expect([mine, theirs]).toEqual([[{ v: 2 }], [{ v: 1 }]]);
