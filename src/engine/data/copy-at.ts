@@ -55,10 +55,16 @@ export function copyStoreAt(source: TableStore, scn: bigint, into: DataCatalog):
     if (now === undefined) added.push(key);
   }
   store.rows = rows;
-  const order = orderedKeys(source);
-  store.order = rows.size === source.rows.size + added.length ? order.slice() : order.filter((k) => rows.has(k));
-  // Keys deleted after `scn` come back out of order: the first ordered read merges them in.
-  store.pending = added;
+  if (source.mapOrdered && added.length === 0) {
+    // The clone keeps the Map's order, which is the key order: nothing else to build.
+    store.maxKey = source.maxKey;
+  } else {
+    store.mapOrdered = false;
+    const order = [...orderedKeys(source)];
+    store.order = rows.size === source.rows.size + added.length ? order : order.filter((k) => rows.has(k));
+    // Keys deleted after `scn` come back out of order: the first ordered read merges them in.
+    store.pending = added;
+  }
   if (source.uniqueNames.length > 0) copyUnique(source, store, scn);
   store.appendedBytes = bytes;
   store.liveBytes = bytes;

@@ -32,11 +32,20 @@ function checkIndexes(what: string, store: TableStore): void {
 }
 
 function checkOrderAndBytes(what: string, store: TableStore): void {
-  for (let i = 1; i < store.order.length; i++) invariant(store.order[i - 1]! < store.order[i]!, `${what}: key order broken at ${i}`);
-  const listed = new Set([...store.order, ...store.pending]);
   let bytes = 0;
+  if (store.mapOrdered) {
+    invariant(store.order.length === 0 && store.pending.length === 0, `${what}: an order kept beside an ordered Map`);
+    let prev = '';
+    for (const key of store.rows.keys()) {
+      invariant(key > prev && key <= store.maxKey, `${what}: the Map is not in key order at ${key}`);
+      prev = key;
+    }
+  } else {
+    for (let i = 1; i < store.order.length; i++) invariant(store.order[i - 1]! < store.order[i]!, `${what}: key order broken at ${i}`);
+  }
+  const listed = store.mapOrdered ? null : new Set([...store.order, ...store.pending]);
   for (const [key, row] of store.rows) {
-    invariant(listed.has(key), `${what}: row ${key} is missing from the key order`);
+    invariant(listed === null || listed.has(key), `${what}: row ${key} is missing from the key order`);
     bytes += rowBytes(key, row);
   }
   invariant(bytes === store.liveBytes, `${what}: ${store.liveBytes} live bytes recorded, the rows hold ${bytes}`);

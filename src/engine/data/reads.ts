@@ -6,7 +6,8 @@
 import type { ClusterState, DataCatalog, StoredRow, TableSchema, TableVersion } from '../state.js';
 import { findTenant } from '../tenant/tenants.js';
 import { databaseAt, readCatalog, tableAt, tableByIdAt, visibleAt } from './catalog.js';
-import { entriesAt, rowAt } from './mvcc.js';
+import { entriesAt, packedEntriesAt, rowAt } from './mvcc.js';
+import { unpackRow } from './row-codec.js';
 
 export interface UserDatabase {
   readonly id: number;
@@ -88,7 +89,10 @@ export function* scanKeyed(state: ClusterState, tenantId: number, tableId: numbe
 
 /** The rows visible at readScn (undefined: the latest committed), in primary-key order. */
 export function* scanRows(state: ClusterState, tenantId: number, tableId: number, readScn?: bigint): Generator<StoredRow> {
-  for (const [, row] of scanKeyed(state, tenantId, tableId, readScn)) yield row;
+  const store = storeAt(state, tenantId, tableId, readScn);
+  if (store === undefined) return;
+  // One generator over the packed rows, not three stacked: a full scan is the SELECT path's hot loop.
+  for (const [, packed] of packedEntriesAt(store, readScn)) yield unpackRow(packed);
 }
 
 export function getRow(state: ClusterState, tenantId: number, tableId: number, key: string, readScn?: bigint): StoredRow | undefined {

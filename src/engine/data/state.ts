@@ -147,11 +147,17 @@ export interface TableVersion {
 /**
  * One tablet's rows. The latest committed version of each row is kept compact in `rows` (no SCN per row); older
  * versions live in `history` as before-images of each commit, newest last, so a read at SCN s is the latest rows
- * with every change after s undone. Key order: `order` is sorted (it may hold keys deleted since); keys inserted
- * out of order wait in `pending` until the next ordered read merges them.
+ * with every change after s undone. Key order: while every key arrived above the ones before it (auto-increment
+ * keys, bulk loads), the Map's own order is the key order and nothing else is kept (`mapOrdered`); after the first
+ * key that did not, `order` is sorted (it may hold keys deleted since) and keys inserted out of order wait in
+ * `pending` until the next ordered read merges them.
  */
 export interface TableStore {
   rows: Map<string, PackedRow>;
+  /** True while the Map's insertion order is the key order (then `order` and `pending` stay empty). */
+  mapOrdered: boolean;
+  /** The greatest key inserted while `mapOrdered`. */
+  maxKey: string;
   order: string[];
   pending: string[];
   /** Keys in `order` no longer in `rows` (the next merge drops them once they are many). */

@@ -8,6 +8,8 @@ import type { PackedRow, TableStore, UndoRecord } from '../state.js';
 export function newStore(uniqueNames: readonly string[]): TableStore {
   return {
     rows: new Map(),
+    mapOrdered: true,
+    maxKey: '',
     order: [],
     pending: [],
     dead: 0,
@@ -27,7 +29,8 @@ export function newStore(uniqueNames: readonly string[]): TableStore {
  * The key order, settled: pending keys sorted and merged in, deleted keys dropped. Amortised: a run of ordered
  * inserts (auto-increment keys) never leaves `order`, so the merge costs only what was inserted out of order.
  */
-export function orderedKeys(store: TableStore): readonly string[] {
+export function orderedKeys(store: TableStore): Iterable<string> {
+  if (store.mapOrdered) return store.rows.keys();
   if (store.pending.length === 0 && store.dead === 0) return store.order;
   const pending = store.pending.sort(compareKeys);
   const out: string[] = [];
@@ -53,11 +56,31 @@ export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Notes a key that was not in `rows` before this write. */
+/** Notes a key that was not in `rows` before this write (it is in `rows` now). */
 function noteInsertedKey(store: TableStore, key: string): void {
+  if (store.mapOrdered) {
+    if (key > store.maxKey) {
+      store.maxKey = key;
+      return;
+    }
+    // The first key below one before it: from now on the order is kept beside the Map.
+    unorder(store, key);
+    return;
+  }
   const order = store.order;
   if (store.pending.length === 0 && (order.length === 0 || order[order.length - 1]! < key)) order.push(key);
   else store.pending.push(key);
+}
+
+/** Leaves the Map-ordered mode: `order` becomes the sorted keys but `key`, which waits in `pending`. */
+function unorder(store: TableStore, key: string): void {
+  store.mapOrdered = false;
+  store.maxKey = '';
+  const keys: string[] = [];
+  for (const k of store.rows.keys()) if (k !== key) keys.push(k);
+  store.order = keys;
+  store.pending = [key];
+  store.dead = 0;
 }
 
 /** Sets or deletes the latest version of one row (and its unique keys), keeping the order and indexes. */
@@ -67,7 +90,7 @@ export function putRow(store: TableStore, key: string, row: PackedRow | null, un
   if (row === null) {
     if (had) {
       store.rows.delete(key);
-      store.dead++;
+      if (!store.mapOrdered) store.dead++;
     }
     return;
   }
