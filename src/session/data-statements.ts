@@ -77,13 +77,17 @@ export function runDataStatement(session: StatementSession, stmt: DataStatement,
 }
 
 function services(session: StatementSession): WriteServices {
-  const reserve = (tableId: number, count: number, atLeast?: bigint): bigint => {
+  const reserve = (tableId: number, count: number, atLeast?: bigint): bigint | ObError => {
     const outcome = dataOp(session, { op: 'reserveAutoIncrement', tableId, count, ...(atLeast === undefined ? {} : { atLeast }) });
-    return isObError(outcome) ? 1n : (outcome.autoIncrement ?? 1n);
+    if (isObError(outcome)) return outcome;
+    return outcome.autoIncrement ?? obErrorWith('OB_ERR_UNEXPECTED', 'AUTO_INCREMENT reservation without a value');
   };
   return {
     nextAutoIncrement: (tableId) => reserve(tableId, 1),
-    sawAutoIncrement: (tableId, value) => void reserve(tableId, 0, value + 1n),
+    sawAutoIncrement: (tableId, value) => {
+      const outcome = reserve(tableId, 0, value + 1n);
+      return isObError(outcome) ? outcome : undefined;
+    },
     hiddenKey: () => session.transaction.newHiddenKey(),
   };
 }

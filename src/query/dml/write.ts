@@ -25,10 +25,13 @@ import { implicitDefault, nowAt, storeValue } from './store-value.js';
 
 /** What a write needs beyond the catalog: AUTO_INCREMENT values and keys for new rows of tables without a pk. */
 export interface WriteServices {
-  /** The next AUTO_INCREMENT value of the table, reserved (never handed out again, even if the statement fails). */
-  nextAutoIncrement(tableId: number): bigint;
+  /**
+   * The next AUTO_INCREMENT value of the table, reserved (never handed out again, even if the statement fails),
+   * or why there is none (a standby is read only).
+   */
+  nextAutoIncrement(tableId: number): bigint | ObError;
   /** An explicit value was written to the AUTO_INCREMENT column: the counter moves past it. */
-  sawAutoIncrement(tableId: number, value: bigint): void;
+  sawAutoIncrement(tableId: number, value: bigint): ObError | undefined;
   /** A placeholder key for a new row of a table without a PRIMARY KEY, unique in the session. */
   hiddenKey(): string;
 }
@@ -238,10 +241,12 @@ function insert(stmt: Insert, catalog: Catalog, ctx: EvalContext, services: Writ
       const v = row[autoAt];
       if (v === null) {
         const next = services.nextAutoIncrement(user.tableId);
+        if (typeof next !== 'bigint') return fail(next);
         row[autoAt] = storeValue(c, next, site(c), zone);
         generatedId ??= next;
       } else if (typeof v === 'bigint') {
-        services.sawAutoIncrement(user.tableId, v);
+        const refused = services.sawAutoIncrement(user.tableId, v);
+        if (refused !== undefined) fail(refused);
         explicitId = v;
       }
     }

@@ -25,6 +25,7 @@ describe('rows in backups and restores', () => {
     ok(t1, "ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=file:///data/nfs/backup/archive'", "ALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///data/nfs/backup/data'", 'ALTER SYSTEM ARCHIVELOG');
     emu.advance('10s');
     ok(t1, 'CREATE TABLE test.t (id INT PRIMARY KEY, v VARCHAR(8))', "INSERT INTO test.t VALUES (1, 'one'), (2, 'two'), (3, 'three')");
+    ok(t1, 'CREATE TABLE test.a (id INT AUTO_INCREMENT PRIMARY KEY)', 'INSERT INTO test.a () VALUES ()');
     ok(t1, 'ALTER SYSTEM BACKUP DATABASE');
     emu.advance('10m');
     // 11:30:10: the point to restore to lies after these changes, before the next ones.
@@ -42,9 +43,13 @@ describe('rows in backups and restores', () => {
     expect(cells(t1.execute('SELECT COUNT(*) FROM test.t'))).toEqual([['0']]);
     // A restored tenant is a standby until activated: read only.
     expect(cells(back.execute("INSERT INTO test.t VALUES (5, 'five')"))).toMatch(/^4688 /);
+    // Even the AUTO_INCREMENT value an insert would take is refused, before any row.
+    expect(cells(back.execute('INSERT INTO test.a () VALUES ()'))).toMatch(/^4688 /);
     ok(sys, 'ALTER SYSTEM ACTIVATE STANDBY TENANT = back');
     emu.advance('1m');
     ok(back, "INSERT INTO test.t VALUES (5, 'five')");
     expect(cells(back.execute('SELECT id FROM test.t ORDER BY id'))).toEqual([['1'], ['2'], ['5']]);
+    ok(back, 'INSERT INTO test.a () VALUES ()');
+    expect(cells(back.execute('SELECT id FROM test.a ORDER BY id'))).toEqual([['1'], ['2']]);
   });
 });
