@@ -236,6 +236,13 @@ describe('UPDATE and DELETE', () => {
     expect(run(s, 'DELETE FROM h WHERE b = \'x\'')).toEqual({ affected: 2 });
     expect(run(s, 'SELECT a, b FROM h')).toEqual([['2', 'y']]);
   });
+
+  it('REPLACE into a table without a primary key replaces by its unique key', () => {
+    const s = app('CREATE TABLE r (a INT, b VARCHAR(3), UNIQUE KEY ub (b))', "INSERT INTO r VALUES (1, 'x'), (2, 'y')");
+    expect(run(s, "REPLACE INTO r VALUES (3, 'x'), (4, 'z')")).toEqual({ affected: 3, info: 'Records: 2  Duplicates: 1  Warnings: 0' });
+    expect(run(s, 'SELECT a, b FROM r ORDER BY a')).toEqual([['2', 'y'], ['3', 'x'], ['4', 'z']]);
+    expect(run(s, "INSERT INTO r VALUES (5, 'y')")).toBe("1062 Duplicate entry 'y' for key 'ub'");
+  });
 });
 
 describe('point reads by key', () => {
