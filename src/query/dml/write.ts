@@ -159,20 +159,26 @@ function defaultOf(c: ColumnSchema, ctx: EvalContext, explicit: boolean): Stored
 const PROPOSED = ' proposed';
 const proposedName = (column: string): string => `${PROPOSED}.${column.toLowerCase()}`;
 
-function rewriteValues(e: Expr): Expr {
-  if (e.kind === 'FunctionCall' && e.name.toUpperCase() === 'VALUES' && e.args.length === 1 && e.args[0]?.kind === 'ColumnRef') {
-    return { kind: 'ColumnRef', table: PROPOSED, column: proposedName(e.args[0].column) };
-  }
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(e)) {
-    if (Array.isArray(v)) out[k] = v.map((x: unknown) => (isExpr(x) ? rewriteValues(x) : x));
-    else out[k] = isExpr(v) ? rewriteValues(v) : v;
-  }
-  return out as unknown as Expr;
+/** `e` with each VALUES(col) reading the proposed row; 1054 for a column the table does not have. */
+function rewriteValues(e: Expr, schema: TableSchema): Expr {
+  return rewriteParts(e, schema) as Expr;
 }
 
-function isExpr(x: unknown): x is Expr {
-  return typeof x === 'object' && x !== null && typeof (x as { kind?: unknown }).kind === 'string' && (x as { kind: string }).kind !== 'Select' && (x as { kind: string }).kind !== 'Union';
+/** The parts of an expression (operands, CASE's WHEN pairs, lists), rewritten; nested queries are left as written. */
+function rewriteParts(x: unknown, schema: TableSchema): unknown {
+  if (Array.isArray(x)) return x.map((v: unknown) => rewriteParts(v, schema));
+  if (typeof x !== 'object' || x === null) return x;
+  const kind = (x as { kind?: unknown }).kind;
+  if (kind === 'Select' || kind === 'Union') return x;
+  const e = x as Expr;
+  if (e.kind === 'FunctionCall' && e.name.toUpperCase() === 'VALUES' && e.args.length === 1 && e.args[0]?.kind === 'ColumnRef') {
+    const column = e.args[0].column;
+    columnIndex(schema, column, 'field list');
+    return { kind: 'ColumnRef', table: PROPOSED, column: proposedName(column) };
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(x)) out[k] = rewriteParts(v, schema);
+  return out;
 }
 
 export function evaluateInsert(stmt: Insert, under: Catalog, ctx: EvalContext, services: WriteServices): WriteOutcome | ObError {
@@ -339,7 +345,7 @@ function compileOnDuplicate(list: readonly Assignment[], table: Table, catalog: 
       return fail(obErrorWith('OB_ERR_BAD_FIELD_ERROR', `${a.column.table}.${a.column.column}`, 'field list'));
     }
     const at = columnIndex(schema, a.column.column, 'field list', a.column.table);
-    const value = a.value === undefined ? undefined : compileIn(rewriteValues(a.value), scope);
+    const value = a.value === undefined ? undefined : compileIn(rewriteValues(a.value, schema), scope);
     return { at, value };
   });
   return (old, proposed, rowNo) => {

@@ -159,7 +159,9 @@ describe('INSERT', () => {
     expect(run(s, "REPLACE INTO t (id, name, n) VALUES (2, 'b', 9)")).toEqual({ affected: 2, id: '2' });
     expect(run(s, "INSERT INTO t (id, name, n) VALUES (2, 'bb', 1) ON DUPLICATE KEY UPDATE n = n + VALUES(n)")).toEqual({ affected: 2, id: '2' });
     expect(run(s, "INSERT INTO t (id, name, n) VALUES (2, 'b', 0) ON DUPLICATE KEY UPDATE n = n")).toEqual({ affected: 0, id: '2' });
-    expect(run(s, 'SELECT id, name, n FROM t ORDER BY id')).toEqual([['1', 'a', '7'], ['2', 'b', '10'], ['5', 'q', '7']]);
+    expect(run(s, "INSERT INTO t (id, name, n) VALUES (2, 'b', 0) ON DUPLICATE KEY UPDATE n = CASE WHEN VALUES(n) = 0 THEN n + 1 ELSE 0 END")).toEqual({ affected: 2, id: '2' });
+    expect(run(s, "INSERT INTO t (id, name) VALUES (2, 'b') ON DUPLICATE KEY UPDATE n = VALUES(nope)")).toBe("1054 Unknown column 'nope' in 'field list'");
+    expect(run(s, 'SELECT id, name, n FROM t ORDER BY id')).toEqual([['1', 'a', '7'], ['2', 'b', '11'], ['5', 'q', '7']]);
   });
 
   it('strict mode: 1264, 1406, 1366, 1292, 1364, 1048, 1136, 1054, 1110 and DECIMAL rounding', () => {
