@@ -284,6 +284,7 @@ export function alterSchema(schema: TableSchema, specs: readonly AlterSpec[], ct
         case 'DropPrimaryKey':
           return fail(obErrorWith('OB_NOT_SUPPORTED', 'ALTER TABLE DROP PRIMARY KEY is'));
         case 'RenameTable':
+        case 'Keys':
           break;
       }
     }

@@ -302,3 +302,35 @@ describe('tenants without user data', () => {
     expect(outcome(sys.execute('INSERT INTO DBA_OB_TENANTS VALUES (1)'))).toMatch(/^1288 /);
   });
 });
+
+describe('dump and reload', () => {
+  it('SHOW CREATE TABLE and a mysqldump-style script rebuild the same table with the same rows', () => {
+    const s = app(
+      "CREATE TABLE src (id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, sku CHAR(4) NOT NULL, price DECIMAL(6,2) DEFAULT '1.50', at TIMESTAMP(3) NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), note VARCHAR(20) COMMENT 'it''s', UNIQUE KEY u (sku), KEY k (price, sku)) COMMENT 'dumped'",
+      "INSERT INTO src (sku, price, note) VALUES ('a', 2.5, 'x'), ('b', NULL, 'it''s')",
+    );
+    const created = s.execute('SHOW CREATE TABLE src');
+    if (isObError(created) || created.kind !== 'rows') throw new Error('SHOW CREATE TABLE failed');
+    const ddl = String(created.resultSet.rows[0]?.[1]);
+    const rows = run(s, 'SELECT id, sku, price, note FROM src ORDER BY id') as string[][];
+    const values = rows.map((r) => `(${r.map((v) => (v === null ? 'NULL' : `'${String(v).replace(/'/g, "\\'")}'`)).join(',')})`).join(',');
+    const script = [
+      'CREATE DATABASE copy',
+      'USE copy',
+      'DROP TABLE IF EXISTS `src`',
+      '/*!40101 SET @saved_cs_client     = @@character_set_client */',
+      '/*!40101 SET character_set_client = utf8 */',
+      ddl,
+      '/*!40101 SET character_set_client = @saved_cs_client */',
+      'LOCK TABLES `src` WRITE',
+      '/*!40000 ALTER TABLE `src` DISABLE KEYS */',
+      `INSERT INTO \`src\` (id, sku, price, note) VALUES ${values}`,
+      '/*!40000 ALTER TABLE `src` ENABLE KEYS */',
+      'UNLOCK TABLES',
+    ].join(';\n');
+    const results = s.query(script);
+    expect(results.filter(isObError)).toEqual([]);
+    expect(run(s, 'SHOW CREATE TABLE src')).toEqual(run(s, 'SHOW CREATE TABLE app.src'));
+    expect(run(s, 'SELECT id, sku, price, note FROM src ORDER BY id')).toEqual(rows);
+  });
+});
