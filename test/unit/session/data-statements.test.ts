@@ -258,6 +258,10 @@ describe('point reads by key', () => {
     expect(run(s, "SELECT id FROM k WHERE name = 'ANN '")).toEqual([['1']]);
     expect(run(s, "SELECT id FROM k WHERE name = 'ann' AND id = 2")).toEqual([]);
     expect(run(s, 'SELECT k.name FROM k WHERE 3 = k.id')).toEqual([['cy']]);
+    // IN lists over a key read one row per value, in key order, whatever the list's order and repeats.
+    expect(run(s, "SELECT id FROM k WHERE id IN (3, 1, 3, 'x', 7)")).toEqual([['1'], ['3']]);
+    expect(run(s, "SELECT id FROM k WHERE name IN ('CY', 'bob') AND id > 2")).toEqual([['3']]);
+    expect(run(s, 'SELECT id FROM k WHERE id NOT IN (1, 3)')).toEqual([['2']]);
     expect(run(s, "UPDATE k SET id = 9 WHERE name = 'bob'")).toEqual({ affected: 1, info: 'Rows matched: 1  Changed: 1  Warnings: 0' });
     expect(run(s, 'DELETE FROM k WHERE id = 9')).toEqual({ affected: 1 });
     expect(run(s, 'SELECT id FROM k ORDER BY id')).toEqual([['1'], ['3']]);
