@@ -66,6 +66,7 @@ describe('CREATE TABLE and the SHOW family', () => {
       ['at', 'datetime', 'YES', 'MUL', 'CURRENT_TIMESTAMP', ''],
       ['note', 'text', 'YES', '', null, ''],
     ]);
+    expect(run(s, "DESC t 'pri%'")).toEqual([['price', 'decimal(8,2)', 'YES', '', '0.00', '']]);
     expect(run(s, 'SHOW FULL COLUMNS FROM t LIKE \'note\'')).toEqual([['note', 'text', 'utf8mb4_general_ci', 'YES', '', null, '', 'select,insert,update,references', 'free']]);
   });
 
