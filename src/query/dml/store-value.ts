@@ -148,13 +148,17 @@ function toTemporal(v: Exclude<SqlValue, null>, type: Extract<ColumnType, { base
     const text = textOf(v, 6, zone);
     return fail(obErrorWith('OB_INVALID_DATE_VALUE', kind, text, site.column, site.row));
   }
-  const wall = toWallClock(micros, zone);
-  if (type.base === 'date') return fromWallClock({ ...wall, hour: 0, minute: 0, second: 0, micros: 0 }, zone);
+  if (type.base === 'date') {
+    const wall = toWallClock(micros, zone);
+    return fromWallClock({ ...wall, hour: 0, minute: 0, second: 0, micros: 0 }, UTC);
+  }
   // The fraction rounds to the column's fsp, as MySQL rounds (TIME_TRUNCATE_FRACTIONAL is off).
   const step = 10n ** BigInt(6 - type.fsp);
   const rounded = ((micros + step / 2n) / step) * step;
   if (type.base === 'timestamp' && (rounded < 0n || rounded >= 2_147_483_648n * 1_000_000n)) return outOfRange(site);
-  return rounded < -MICROS_PER_DAY * 800_000n ? outOfRange(site) : rounded;
+  if (rounded < -MICROS_PER_DAY * 800_000n) return outOfRange(site);
+  // A TIMESTAMP is an instant; a DATETIME is the wall clock it shows in the session's zone.
+  return type.base === 'timestamp' ? rounded : toWall(rounded, zone);
 }
 
 /** `v` as column `c` stores it, or the strict-mode error. NULL into a NOT NULL column is 1048. */
@@ -218,4 +222,29 @@ export function implicitDefault(type: ColumnType): StoredValue {
 export function nowAt(nowMicros: bigint, fsp: number): bigint {
   const step = 10n ** BigInt(6 - Math.min(Math.max(fsp, 0), 6));
   return (nowMicros / step) * step;
+}
+
+/** NOW() at the column's fsp as the column stores it: an instant for TIMESTAMP, the session's wall clock for DATETIME. */
+export function nowFor(type: ColumnType, fsp: number, nowMicros: bigint, zone: string | undefined): bigint {
+  const instant = nowAt(nowMicros, fsp);
+  return type.base === 'timestamp' ? instant : toWall(instant, zone);
+}
+
+const UTC = '+00:00';
+
+/** The wall clock an instant shows in the zone, as micros of that wall clock read as UTC. */
+export function toWall(instant: bigint, zone: string | undefined): bigint {
+  return fromWallClock(toWallClock(instant, zone), UTC);
+}
+
+const readers = new Map<string | undefined, (wall: bigint) => bigint>();
+
+/** The instant that shows a stored wall clock in the zone: how a session reads its DATE and DATETIME values. */
+export function fromWall(zone: string | undefined): (wall: bigint) => bigint {
+  let f = readers.get(zone);
+  if (f === undefined) {
+    f = (wall) => fromWallClock(toWallClock(wall, UTC), zone);
+    if (readers.size < 64) readers.set(zone, f);
+  }
+  return f;
 }

@@ -22,7 +22,7 @@ import { parseDecimal } from '../decimal-math.js';
 import { TableChanges, type PendingWrite, type UniqueKey } from './changes.js';
 import { encodeKey, keyDisplay, uniqueKeysOf } from './keys.js';
 import { equalities, pointRead } from './lookup.js';
-import { implicitDefault, nowAt, storeValue } from './store-value.js';
+import { fromWall, implicitDefault, nowFor, storeValue } from './store-value.js';
 
 /** What a write needs beyond the catalog: AUTO_INCREMENT values and keys for new rows of tables without a pk. */
 export interface WriteServices {
@@ -74,7 +74,7 @@ function shown(schema: TableSchema, row: StoredRow, zone: string | undefined): (
   const out: (string | null)[] = [];
   const show = (i: number): void => {
     if (out[i] !== undefined) return;
-    const value = sqlValueOf((schema.columns[i] as ColumnSchema).type, row[i] ?? null);
+    const value = sqlValueOf((schema.columns[i] as ColumnSchema).type, row[i] ?? null, fromWall(zone));
     out[i] = value === null ? null : textOf(value, value instanceof Temporal ? fspOf(schema.columns[i] as ColumnSchema) : 0, zone);
   };
   for (const p of schema.primaryKey) show(p);
@@ -86,8 +86,9 @@ function fspOf(c: ColumnSchema): number {
   return c.type.base === 'datetime' || c.type.base === 'timestamp' ? c.type.fsp : 0;
 }
 
-function sqlRow(schema: TableSchema, row: StoredRow): SqlValue[] {
-  return row.map((v, i) => sqlValueOf((schema.columns[i] as ColumnSchema).type, v ?? null));
+function sqlRow(schema: TableSchema, row: StoredRow, zone: string | undefined): SqlValue[] {
+  const wall = fromWall(zone);
+  return row.map((v, i) => sqlValueOf((schema.columns[i] as ColumnSchema).type, v ?? null, wall));
 }
 
 /** The scope expressions of a DML statement compile in: the target table (under its alias) and nested queries. */
@@ -144,7 +145,7 @@ function defaultOf(c: ColumnSchema, ctx: EvalContext, explicit: boolean): Stored
     if (explicit && c.type.base !== 'timestamp') return implicitDefault(c.type);
     return fail(obErrorWith('OB_ERR_NO_DEFAULT_FOR_FIELD', c.name));
   }
-  if (d !== null && typeof d === 'object') return nowAt(ctx.nowMicros, d.now);
+  if (d !== null && typeof d === 'object') return nowFor(c.type, d.now, ctx.nowMicros, ctx.timeZone);
   return d;
 }
 
@@ -350,12 +351,12 @@ function compileOnDuplicate(list: readonly Assignment[], table: Table, catalog: 
   });
   return (old, proposed, rowNo) => {
     const next = [...old];
-    const input = [...sqlRow(schema, old), ...sqlRow(schema, proposed)];
+    const input = [...sqlRow(schema, old, ctx.timeZone), ...sqlRow(schema, proposed, ctx.timeZone)];
     for (const { at, value } of steps) {
       const c = schema.columns[at] as ColumnSchema;
       next[at] = value === undefined ? defaultOf(c, ctx, true) : storeValue(c, value.fn(input, []), { column: c.name, row: rowNo }, ctx.timeZone);
       // Later assignments read the values earlier ones wrote, as MySQL's single-table UPDATE does.
-      input[at] = sqlValueOf(c.type, next[at] ?? null);
+      input[at] = sqlValueOf(c.type, next[at] ?? null, fromWall(ctx.timeZone));
     }
     touchOnUpdate(schema, old, next, new Set(steps.map((s) => s.at)), ctx);
     return next;
@@ -366,7 +367,7 @@ function compileOnDuplicate(list: readonly Assignment[], table: Table, catalog: 
 function touchOnUpdate(schema: TableSchema, old: StoredRow, next: StoredValue[], assigned: ReadonlySet<number>, ctx: EvalContext): void {
   if (sameRow(old, next)) return;
   schema.columns.forEach((c, i) => {
-    if (c.onUpdateNow !== undefined && !assigned.has(i)) next[i] = nowAt(ctx.nowMicros, c.onUpdateNow);
+    if (c.onUpdateNow !== undefined && !assigned.has(i)) next[i] = nowFor(c.type, c.onUpdateNow, ctx.nowMicros, ctx.timeZone);
   });
 }
 
@@ -406,7 +407,7 @@ function selectRows(stmt: Update | Delete, table: Table, user: UserTableAccess, 
   let seq = 0;
   const point = pointRead({ get: (k) => changes.get(k), unique: (i, k) => changes.holder(i, k) }, user.schema, equalities(stmt.where, tableScope(catalog, ctx, sources, 'where clause')), zone);
   for (const [key, row] of point ?? changes.entries()) {
-    const values = sqlRow(user.schema, row);
+    const values = sqlRow(user.schema, row, zone);
     if (where !== undefined && truth(where.fn(values, []), zone) !== true) continue;
     picked.push({ item: [key, row], keys: order.map((o) => o.fn(values, [])), seq: seq++ });
     if (order.length === 0 && picked.length >= limit) break;
@@ -437,11 +438,11 @@ function update(stmt: Update, catalog: Catalog, ctx: EvalContext): WriteOutcome 
   let changed = 0;
   rows.forEach(([key, old], i) => {
     const next = [...old];
-    const input = sqlRow(schema, old);
+    const input = sqlRow(schema, old, ctx.timeZone);
     for (const { at, value } of steps) {
       const c = schema.columns[at] as ColumnSchema;
       next[at] = value === undefined ? defaultOf(c, ctx, true) : storeValue(c, value.fn(input, []), { column: c.name, row: i + 1 }, ctx.timeZone);
-      input[at] = sqlValueOf(c.type, next[at] ?? null);
+      input[at] = sqlValueOf(c.type, next[at] ?? null, fromWall(ctx.timeZone));
     }
     touchOnUpdate(schema, old, next, assigned, ctx);
     if (sameRow(old, next)) return;

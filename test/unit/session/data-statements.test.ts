@@ -184,6 +184,21 @@ describe('INSERT', () => {
     expect(run(s, "SELECT d, CONCAT('[', s, ']'), DATE_FORMAT(dt, '%Y-%m-%d %H:%i:%s'), nn FROM v")).toEqual([['1.01', '[ab ]', '2024-01-31 12:00:01', '42']]);
   });
 
+  it('DATETIME and DATE keep their wall clock whatever the session zone; TIMESTAMP is an instant', () => {
+    const emu = createEmulator({ startTime: START });
+    const east = emu.session({ tenant: 'mysql_tenant', database: 'test' });
+    const utc = emu.session({ tenant: 'mysql_tenant', database: 'test' });
+    expect(run(east, 'CREATE TABLE z (dt DATETIME PRIMARY KEY, ts TIMESTAMP NULL, d DATE, made DATETIME DEFAULT CURRENT_TIMESTAMP)')).toEqual({ affected: 0 });
+    expect(run(east, "INSERT INTO z (dt, ts, d) VALUES ('2024-01-01 10:00:00', '2024-01-01 10:00:00', '2024-01-01')")).toEqual({ affected: 1 });
+    expect(run(utc, "SET time_zone = '+00:00'")).toEqual({ affected: 0 });
+    const shown = "SELECT DATE_FORMAT(dt, '%Y-%m-%d %H:%i'), DATE_FORMAT(ts, '%Y-%m-%d %H:%i'), DATE_FORMAT(d, '%Y-%m-%d'), DATE_FORMAT(made, '%H:%i') FROM z";
+    // The default session zone is +08:00: NOW() was 11:20 there, 03:20 in UTC.
+    expect(run(east, shown)).toEqual([['2024-01-01 10:00', '2024-01-01 10:00', '2024-01-01', '11:20']]);
+    expect(run(utc, shown)).toEqual([['2024-01-01 10:00', '2024-01-01 02:00', '2024-01-01', '11:20']]);
+    expect(run(utc, "SELECT COUNT(*) FROM z WHERE dt = '2024-01-01 10:00:00'")).toEqual([['1']]);
+    expect(run(utc, "INSERT INTO z (dt) VALUES ('2024-01-01 10:00:00')")).toBe("1062 Duplicate entry '2024-01-01 10:00:00' for key 'PRIMARY'");
+  });
+
   it('INSERT … SELECT copies rows, with the info text', () => {
     const s = app('CREATE TABLE a (x INT PRIMARY KEY)', 'CREATE TABLE b (x INT PRIMARY KEY)', 'INSERT INTO a VALUES (1), (2), (3)');
     expect(run(s, 'INSERT INTO b SELECT x * 10 FROM a WHERE x < 3')).toEqual({ affected: 2, info: 'Records: 2  Duplicates: 0  Warnings: 0' });
