@@ -113,6 +113,7 @@ function runWrite(session: StatementSession, stmt: Extract<DataStatement, { kind
     ...(outcome.info === undefined ? {} : { info: outcome.info }),
     ...(outcome.insertId === undefined ? {} : { lastInsertId: outcome.insertId }),
     ...(outcome.matchedRows === undefined ? {} : { foundRows: outcome.matchedRows }),
+    ...(outcome.warnings === undefined ? {} : { warnings: outcome.warnings }),
   };
 }
 

@@ -47,6 +47,8 @@ export interface WriteOutcome {
   readonly insertId?: bigint;
   /** UPDATE: the rows WHERE matched, changed or not (CLIENT_FOUND_ROWS). */
   readonly matchedRows?: number;
+  /** IGNORE: the values adjusted and the rows skipped, each a warning in MySQL. */
+  readonly warnings?: number;
 }
 
 type Insert = Extract<DataStatement, { kind: 'Insert' }>;
@@ -259,8 +261,9 @@ function insert(stmt: Insert, catalog: Catalog, ctx: EvalContext, services: Writ
   // Where each column's value is in a source row (-1: not given), worked out once for every row.
   const from = schema.columns.map((_, p) => positions.indexOf(p));
   const autoAt = schema.columns.findIndex((c) => c.autoIncrement);
+  const lenient = stmt.ignore ? { warnings: 0 } : undefined;
   rows.forEach((values, i) => {
-    const site = (c: ColumnSchema) => ({ column: c.name, row: i + 1 });
+    const site = (c: ColumnSchema) => (lenient === undefined ? { column: c.name, row: i + 1 } : { column: c.name, row: i + 1, lenient });
     const row: StoredValue[] = new Array<StoredValue>(schema.columns.length);
     for (let p = 0; p < row.length; p++) {
       const c = schema.columns[p] as ColumnSchema;
@@ -314,12 +317,15 @@ function insert(stmt: Insert, catalog: Catalog, ctx: EvalContext, services: Writ
     }
     fail((hit[0] as { error: ObError }).error);
   });
+  // Under IGNORE every skipped duplicate is a warning too (1062 as a note), as are the values adjusted.
+  const warnings = lenient === undefined ? 0 : lenient.warnings + (onDuplicate === undefined && !stmt.replace ? duplicates : 0);
   const many = stmt.source.kind === 'Query' || rows.length > 1;
-  const info = many ? `Records: ${rows.length}  Duplicates: ${duplicates}  Warnings: 0` : undefined;
+  const info = many ? `Records: ${rows.length}  Duplicates: ${duplicates}  Warnings: ${warnings}` : undefined;
   const insertId = generatedId ?? explicitId;
   return {
     writes: changes.writes(),
     affectedRows: affected,
+    ...(warnings === 0 ? {} : { warnings }),
     ...(info === undefined ? {} : { info }),
     ...(generatedId === undefined ? {} : { generatedId }),
     ...(insertId === undefined ? {} : { insertId }),
@@ -435,21 +441,35 @@ function update(stmt: Update, catalog: Catalog, ctx: EvalContext): WriteOutcome 
   const changes = new TableChanges(user);
   const rows = selectRows(stmt, table, user, changes, catalog, ctx);
   const assigned = new Set(steps.map((s) => s.at));
+  const lenient = stmt.ignore ? { warnings: 0 } : undefined;
   let changed = 0;
   rows.forEach(([key, old], i) => {
     const next = [...old];
     const input = sqlRow(schema, old, ctx.timeZone);
     for (const { at, value } of steps) {
       const c = schema.columns[at] as ColumnSchema;
-      next[at] = value === undefined ? defaultOf(c, ctx, true) : storeValue(c, value.fn(input, []), { column: c.name, row: i + 1 }, ctx.timeZone);
+      const site = lenient === undefined ? { column: c.name, row: i + 1 } : { column: c.name, row: i + 1, lenient };
+      next[at] = value === undefined ? defaultOf(c, ctx, true) : storeValue(c, value.fn(input, []), site, ctx.timeZone);
       input[at] = sqlValueOf(c.type, next[at] ?? null, fromWall(ctx.timeZone));
     }
     touchOnUpdate(schema, old, next, assigned, ctx);
     if (sameRow(old, next)) return;
+    // UPDATE IGNORE leaves a row that would duplicate a key as it was, with a warning.
+    if (lenient !== undefined && conflicts(changes, schema, keysOf(schema, next, ctx.timeZone, schema.primaryKey.length === 0 ? key : undefined), key).length > 0) {
+      lenient.warnings += 1;
+      return;
+    }
     applyUpdate(changes, user, schema, key, changes.get(key) ?? old, next, ctx.timeZone);
     changed += 1;
   });
-  return { writes: changes.writes(), affectedRows: changed, matchedRows: rows.length, info: `Rows matched: ${rows.length}  Changed: ${changed}  Warnings: 0` };
+  const warnings = lenient?.warnings ?? 0;
+  return {
+    writes: changes.writes(),
+    affectedRows: changed,
+    matchedRows: rows.length,
+    info: `Rows matched: ${rows.length}  Changed: ${changed}  Warnings: ${warnings}`,
+    ...(warnings === 0 ? {} : { warnings }),
+  };
 }
 
 export function evaluateDelete(stmt: Delete, under: Catalog, ctx: EvalContext): WriteOutcome | ObError {

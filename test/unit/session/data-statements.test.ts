@@ -156,7 +156,7 @@ describe('INSERT', () => {
     expect(run(s, "INSERT INTO t (name) VALUES ('x'), ('A')")).toBe("1062 Duplicate entry 'A' for key 'uk'");
     // The rejected statement wrote nothing, not even its first row.
     expect(run(s, 'SELECT COUNT(*) FROM t')).toEqual([['2']]);
-    expect(run(s, "INSERT IGNORE INTO t (id, name) VALUES (1, 'q'), (5, 'q')")).toEqual({ affected: 1, id: '5', info: 'Records: 2  Duplicates: 1  Warnings: 0' });
+    expect(run(s, "INSERT IGNORE INTO t (id, name) VALUES (1, 'q'), (5, 'q')")).toEqual({ affected: 1, id: '5', info: 'Records: 2  Duplicates: 1  Warnings: 1' });
     expect(run(s, "REPLACE INTO t (id, name, n) VALUES (2, 'b', 9)")).toEqual({ affected: 2, id: '2' });
     expect(run(s, "INSERT INTO t (id, name, n) VALUES (2, 'bb', 1) ON DUPLICATE KEY UPDATE n = n + VALUES(n)")).toEqual({ affected: 2, id: '2' });
     expect(run(s, "INSERT INTO t (id, name, n) VALUES (2, 'b', 0) ON DUPLICATE KEY UPDATE n = n")).toEqual({ affected: 0, id: '2' });
@@ -197,6 +197,20 @@ describe('INSERT', () => {
     expect(run(utc, shown)).toEqual([['2024-01-01 10:00', '2024-01-01 02:00', '2024-01-01', '11:20']]);
     expect(run(utc, "SELECT COUNT(*) FROM z WHERE dt = '2024-01-01 10:00:00'")).toEqual([['1']]);
     expect(run(utc, "INSERT INTO z (dt) VALUES ('2024-01-01 10:00:00')")).toBe("1062 Duplicate entry '2024-01-01 10:00:00' for key 'PRIMARY'");
+  });
+
+  it('INSERT IGNORE and UPDATE IGNORE adjust what strict mode refuses, with a warning each, as MySQL does', () => {
+    const s = app('CREATE TABLE g (id INT PRIMARY KEY, t TINYINT UNSIGNED, s VARCHAR(3), d DECIMAL(4,1), n INT NOT NULL)');
+    const r = s.execute("INSERT IGNORE INTO g VALUES (1, 300, 'abcdef', 12345, NULL), (2, -5, 'ok', -99999, 7), (3, '12x', 'é€😀x', 1.25, 0)");
+    expect(outcome(r)).toEqual({ affected: 3, info: 'Records: 3  Duplicates: 0  Warnings: 8' });
+    expect(isObError(r) ? 0 : (r as { warnings?: number }).warnings).toBe(8);
+    expect(run(s, 'SELECT * FROM g ORDER BY id')).toEqual([
+      ['1', '255', 'abc', '999.9', '0'],
+      ['2', '0', 'ok', '-999.9', '7'],
+      ['3', '12', 'é€😀', '1.3', '0'],
+    ]);
+    expect(run(s, 'UPDATE IGNORE g SET id = 1 WHERE id > 1')).toEqual({ affected: 0, info: 'Rows matched: 2  Changed: 0  Warnings: 2' });
+    expect(run(s, 'UPDATE IGNORE g SET t = t + 1000')).toEqual({ affected: 2, info: 'Rows matched: 3  Changed: 2  Warnings: 3' });
   });
 
   it('INSERT … SELECT copies rows, with the info text', () => {
