@@ -1,6 +1,6 @@
 /**
  * Who answers each statement: the one routing table. The query evaluator answers what it can compute from the
- * session's catalog of views, the session answers what changes only the session, and the engine answers what
+ * session's catalog of views, the data plane answers DDL and DML over user tables, the session answers what changes only the session, and the engine answers what
  * reads or changes the cluster. Adding a statement kind without a row here, or with a row that disagrees with the
  * AST union it sits in (ast.ts), does not compile; the session's dispatch (src/session/statements.ts) and the
  * engine's switch (src/engine/execute.ts) take their statement types from this table.
@@ -9,6 +9,7 @@ import type {
   BackupStatement,
   BackupVariableStatement,
   ControlStatement,
+  DataStatement,
   PersistStatement,
   QueryStatement,
   RestoreStatement,
@@ -18,12 +19,11 @@ import type {
   TenantStatement,
 } from './ast.js';
 
-export type Owner = 'query' | 'session' | 'engine';
+export type Owner = 'query' | 'data' | 'session' | 'engine';
 
 export const OWNER = {
   Select: 'query',
   Union: 'query',
-  Write: 'query',
   Describe: 'query',
   ShowDatabases: 'query',
   ShowTables: 'query',
@@ -49,6 +49,18 @@ export const OWNER = {
   ShowEvents: 'query',
   ShowPlugins: 'query',
   ShowMasterStatus: 'query',
+
+  // Databases, tables and rows of user tenants: src/session/data-statements.ts.
+  CreateDatabase: 'data',
+  DropDatabase: 'data',
+  CreateTable: 'data',
+  DropTable: 'data',
+  TruncateTable: 'data',
+  RenameTable: 'data',
+  AlterTable: 'data',
+  Insert: 'data',
+  Update: 'data',
+  Delete: 'data',
 
   Set: 'session',
   SetNames: 'session',
@@ -122,6 +134,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
 export type OwnersInStep = [
   Holds<Same<OwnedBy<'query'>, QueryStatement>>,
+  Holds<Same<OwnedBy<'data'>, DataStatement>>,
   Holds<Same<OwnedBy<'session'>, SessionStatement | PersistStatement>>,
   Holds<Same<OwnedBy<'engine'>, BackupStatement | BackupVariableStatement | RestoreStatement | TenantStatement | ControlStatement>>,
 ];

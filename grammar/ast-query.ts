@@ -1,6 +1,6 @@
-/** Builds SELECT and write-statement ASTs from the CST. */
+/** Builds SELECT ASTs from the CST. */
 import type { CstNode, IToken } from 'chevrotain';
-import type { Expr, FromItem, OrderItem, QueryExpression, SelectItem, SelectStatement, TableName, UnionQuery, WithClause, WriteStatement } from './ast.js';
+import type { Expr, FromItem, OrderItem, QueryExpression, SelectItem, SelectStatement, TableName, UnionQuery, WithClause } from './ast.js';
 import { buildExpression } from './ast-expr.js';
 import { has, identifierText, nameText, need, needToken, node, nodes, onlyToken, sourceOf, stringText, token } from './cst-util.js';
 import type { BuildContext } from './cst-util.js';
@@ -49,7 +49,7 @@ function limitValue(t: IToken, ctx: BuildContext): Expr {
   return t.tokenType.name === 'Question' ? { kind: 'Parameter', index: ctx.nextParameter++ } : { kind: 'NumberLiteral', text: t.image };
 }
 
-function buildLimit(n: CstNode, ctx: BuildContext): NonNullable<SelectStatement['limit']> {
+export function buildLimit(n: CstNode, ctx: BuildContext): NonNullable<SelectStatement['limit']> {
   const first = limitValue(needToken(n, 'first'), ctx);
   const count = token(n, 'count');
   if (count !== undefined) return { count: limitValue(count, ctx), offset: first };
@@ -143,19 +143,6 @@ export function buildQuery(n: CstNode, ctx: BuildContext): QueryExpression {
 
 function withQuery(q: QueryExpression, w: WithClause): QueryExpression {
   return { ...q, with: w };
-}
-
-export function buildWrite(n: CstNode): WriteStatement {
-  const verb = has(n, 'INSERT')
-    ? 'INSERT'
-    : has(n, 'REPLACE')
-      ? 'REPLACE'
-      : has(n, 'UPDATE')
-        ? 'UPDATE'
-        : has(n, 'DELETE')
-          ? 'DELETE'
-          : 'TRUNCATE';
-  return { kind: 'Write', verb, table: buildTableName(need(n, 'tableName')) };
 }
 
 /** A keyword token's or name's spelling, for words kept as written. */

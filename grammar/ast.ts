@@ -460,18 +460,127 @@ export interface TimeSpan {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------------------------
+// The data plane (issue 20): databases, tables and rows of MySQL-mode user tenants
+// ---------------------------------------------------------------------------------------------------------------
+
 /**
- * INSERT / UPDATE / DELETE / REPLACE / TRUNCATE naming a table: parsed only so far as the verb and the target, so
- * that writing to a view gets OceanBase's error rather than a syntax error.
+ * A column type as written: `name` upper-cased (`INT`, `VARCHAR`, `BOOLEAN`), `args` the numbers in parentheses as
+ * written. Which names and arguments are valid is the data plane's question (1064 / 1074 / 1426 there), not the
+ * grammar's.
  */
-export interface WriteStatement {
-  readonly kind: 'Write';
-  readonly verb: 'INSERT' | 'UPDATE' | 'DELETE' | 'REPLACE' | 'TRUNCATE';
-  readonly table: TableName;
+export interface DataType {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly unsigned: boolean;
+  readonly zerofill: boolean;
 }
 
+/** One column of CREATE TABLE / ALTER TABLE ADD COLUMN. Absent attributes were not written. */
+export interface ColumnDefinition {
+  readonly name: string;
+  readonly type: DataType;
+  /** NULL (true) or NOT NULL (false); undefined when neither was written. */
+  readonly nullable?: boolean;
+  /** DEFAULT …: a literal, a signed number (a Unary), CURRENT_TIMESTAMP[(n)] (a FunctionCall) or an expression. */
+  readonly default?: Expr;
+  readonly autoIncrement: boolean;
+  readonly primaryKey: boolean;
+  readonly unique: boolean;
+  readonly comment?: string;
+  /** ON UPDATE CURRENT_TIMESTAMP[(n)]. */
+  readonly onUpdate?: Expr;
+}
+
+/** PRIMARY KEY (cols), UNIQUE [name] (cols), KEY / INDEX [name] (cols). */
+export interface TableConstraint {
+  readonly kind: 'PrimaryKey' | 'Unique' | 'Index';
+  /** The index's name (or the CONSTRAINT name when no index name was written). */
+  readonly name?: string;
+  readonly columns: readonly string[];
+}
+
+/** A table option as written: ENGINE, COMMENT, AUTO_INCREMENT, CHARSET, COLLATE (`value` as written, unquoted). */
+export interface TableOption {
+  readonly name: 'ENGINE' | 'COMMENT' | 'AUTO_INCREMENT' | 'CHARSET' | 'COLLATE';
+  readonly value: string;
+}
+
+/** One `col = value` of UPDATE … SET, INSERT … SET and ON DUPLICATE KEY UPDATE; `value` undefined is DEFAULT. */
+export interface Assignment {
+  readonly column: { readonly table?: string; readonly column: string };
+  readonly value?: Expr;
+}
+
+/** One ALTER TABLE action. */
+export type AlterSpec =
+  | { readonly kind: 'AddColumn'; readonly column: ColumnDefinition; readonly position?: { readonly first: true } | { readonly after: string } }
+  | { readonly kind: 'AddConstraint'; readonly constraint: TableConstraint }
+  | { readonly kind: 'DropColumn'; readonly column: string }
+  | { readonly kind: 'DropIndex'; readonly index: string }
+  | { readonly kind: 'DropPrimaryKey' }
+  | { readonly kind: 'RenameTable'; readonly to: TableName }
+  /** DISABLE / ENABLE KEYS (dump files): accepted, no effect (indexes are kept up to date anyway). */
+  | { readonly kind: 'Keys'; readonly enable: boolean };
+
+/** A VALUES row's item: an expression, or undefined for DEFAULT. */
+export type ValueItem = Expr | undefined;
+
+/** The statements the data plane answers (grammar/ast-owner.ts `data`): DDL and DML over user tables. */
+export type DataStatement =
+  | { readonly kind: 'CreateDatabase'; readonly ifNotExists: boolean; readonly name: string }
+  | { readonly kind: 'DropDatabase'; readonly ifExists: boolean; readonly name: string }
+  | {
+      readonly kind: 'CreateTable';
+      readonly ifNotExists: boolean;
+      readonly table: TableName;
+      readonly columns: readonly ColumnDefinition[];
+      readonly constraints: readonly TableConstraint[];
+      readonly options: readonly TableOption[];
+      /** CREATE TABLE t LIKE u. */
+      readonly like?: TableName;
+      /** CREATE TABLE t [(…)] AS SELECT …. */
+      readonly as?: QueryExpression;
+    }
+  | { readonly kind: 'DropTable'; readonly ifExists: boolean; readonly tables: readonly TableName[] }
+  | { readonly kind: 'TruncateTable'; readonly table: TableName }
+  | { readonly kind: 'RenameTable'; readonly renames: readonly { readonly from: TableName; readonly to: TableName }[] }
+  | { readonly kind: 'AlterTable'; readonly table: TableName; readonly specs: readonly AlterSpec[] }
+  | {
+      readonly kind: 'Insert';
+      readonly replace: boolean;
+      readonly ignore: boolean;
+      readonly table: TableName;
+      /** The column list; undefined when none was written (every column, in order). */
+      readonly columns?: readonly string[];
+      readonly source:
+        | { readonly kind: 'Values'; readonly rows: readonly (readonly ValueItem[])[] }
+        | { readonly kind: 'Set'; readonly assignments: readonly Assignment[] }
+        | { readonly kind: 'Query'; readonly query: QueryExpression };
+      readonly onDuplicate: readonly Assignment[];
+    }
+  | {
+      readonly kind: 'Update';
+      readonly ignore: boolean;
+      readonly table: TableName;
+      readonly alias?: string;
+      readonly assignments: readonly Assignment[];
+      readonly where?: Expr;
+      readonly orderBy: readonly OrderItem[];
+      readonly limit?: Expr;
+    }
+  | {
+      readonly kind: 'Delete';
+      readonly ignore: boolean;
+      readonly table: TableName;
+      readonly alias?: string;
+      readonly where?: Expr;
+      readonly orderBy: readonly OrderItem[];
+      readonly limit?: Expr;
+    };
+
 /** Statements the query evaluator answers over the session's catalog of views (grammar/ast-owner.ts). */
-export type QueryStatement = SelectStatement | UnionQuery | ShowStatement | DescribeStatement | WriteStatement;
+export type QueryStatement = SelectStatement | UnionQuery | ShowStatement | DescribeStatement;
 
 /**
  * SAVE / LOAD SNAPSHOT (emulator.md "State that lasts"): control statements too, but answered beside the engine,
@@ -479,9 +588,10 @@ export type QueryStatement = SelectStatement | UnionQuery | ShowStatement | Desc
  */
 export type PersistStatement = { readonly kind: 'EmulatorSnapshot'; readonly action: 'SAVE' | 'LOAD'; readonly name: string };
 
-/** Every statement, grouped by who answers it: the query evaluator, the session, the engine (grammar/ast-owner.ts). */
+/** Every statement, grouped by who answers it: the query evaluator, the data plane, the session, the engine (grammar/ast-owner.ts). */
 export type Statement =
   | QueryStatement
+  | DataStatement
   | SessionStatement
   | PersistStatement
   | BackupStatement

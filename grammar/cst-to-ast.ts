@@ -7,13 +7,16 @@ import type { CstNode } from 'chevrotain';
 import type { Statement } from './ast.js';
 import { buildAlterSystemBackup } from './ast-backup.js';
 import { buildLockStatement } from './ast-browse.js';
-import { buildQuery, buildWrite } from './ast-query.js';
+import { buildAlterTable, buildCreateDatabase, buildCreateTable, buildDelete, buildDropDatabase, buildDropTable, buildInsert, buildRename, buildTruncate, buildUpdate } from './ast-data.js';
+import { buildQuery } from './ast-query.js';
 import { buildAlterEmulator, buildAlterSystemRestore, buildCreate, buildDrop } from './ast-restore.js';
 import { buildDescribe, buildKill, buildSet, buildShow, buildTransactionStatement, buildUse } from './ast-session.js';
 import { node } from './cst-util.js';
 import type { BuildContext } from './cst-util.js';
 
-function buildAlter(n: CstNode): Statement {
+function buildAlter(n: CstNode, ctx: BuildContext): Statement {
+  const table = node(n, 'alterTable');
+  if (table !== undefined) return buildAlterTable(table, ctx);
   const emulator = node(n, 'alterEmulator');
   if (emulator !== undefined) return buildAlterEmulator(emulator);
   const stmt = buildAlterSystemBackup(n) ?? buildAlterSystemRestore(n);
@@ -43,13 +46,29 @@ export function buildStatement(cst: CstNode, text: string): Statement {
       case 'transactionStatement':
         return buildTransactionStatement(child);
       case 'alterStatement':
-        return buildAlter(child);
-      case 'createStatement':
-        return buildCreate(child);
-      case 'dropStatement':
-        return buildDrop(child);
-      case 'writeStatement':
-        return buildWrite(child);
+        return buildAlter(child, ctx);
+      case 'createStatement': {
+        const database = node(child, 'createDatabase');
+        if (database !== undefined) return buildCreateDatabase(database);
+        const table = node(child, 'createTable');
+        return table === undefined ? buildCreate(child) : buildCreateTable(table, ctx);
+      }
+      case 'dropStatement': {
+        const database = node(child, 'dropDatabase');
+        if (database !== undefined) return buildDropDatabase(database);
+        const table = node(child, 'dropTable');
+        return table === undefined ? buildDrop(child) : buildDropTable(table);
+      }
+      case 'insertStatement':
+        return buildInsert(child, ctx);
+      case 'updateStatement':
+        return buildUpdate(child, ctx);
+      case 'deleteStatement':
+        return buildDelete(child, ctx);
+      case 'truncateStatement':
+        return buildTruncate(child);
+      case 'renameStatement':
+        return buildRename(child);
       case 'lockStatement':
         return buildLockStatement(child);
     }

@@ -110,8 +110,7 @@ function parseText(text: string, base: number): { ast: Statement } | { offset: n
   try {
     const { cst, errors } = parseTokens(lexed.tokens);
     const first = errors[0];
-    const writeTail = first?.name === 'NotAllInputParsedException' && cst?.children.writeStatement !== undefined;
-    if (first !== undefined && !writeTail) return tokenProblem(first.token, text, base);
+    if (first !== undefined) return tokenProblem(first.token, text, base);
     if (cst === undefined) return { offset: base + text.length, atEnd: true };
     return { ast: buildStatement(cst, text) };
   } catch (e) {

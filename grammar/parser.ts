@@ -6,6 +6,7 @@
 import { CstParser } from './runtime/chevrotain.js';
 import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
 import { defineControlRules } from './control.js';
+import { defineDataRules } from './rules-data.js';
 import type { Dsl, Rules } from './runtime/dsl.js';
 import { IndexedLookahead, LazyIndexedLookahead } from './runtime/lookahead.js';
 import { RECORDED_LOOKAHEAD } from './runtime/generated-tables.js';
@@ -61,7 +62,11 @@ export class ObSqlParser extends CstParser {
       { ALT: () => $.SUBRULE(R.alterStatement) },
       { ALT: () => $.SUBRULE(R.createStatement) },
       { ALT: () => $.SUBRULE(R.dropStatement) },
-      { ALT: () => $.SUBRULE(R.writeStatement) },
+      { ALT: () => $.SUBRULE(R.insertStatement) },
+      { ALT: () => $.SUBRULE(R.updateStatement) },
+      { ALT: () => $.SUBRULE(R.deleteStatement) },
+      { ALT: () => $.SUBRULE(R.truncateStatement) },
+      { ALT: () => $.SUBRULE(R.renameStatement) },
       { ALT: () => $.SUBRULE(R.lockStatement) },
     ];
     R.statement = $.RULE('statement', () => {
@@ -75,6 +80,7 @@ export class ObSqlParser extends CstParser {
     defineRestoreRules($, R);
     defineTenantRules($, R);
     defineControlRules($, R);
+    defineDataRules($, R);
     this.rules = R;
     this.recordsGrammar = build !== 'table' || !installRecordedLookahead(this, RECORDED_LOOKAHEAD, vocabulary);
     if (this.recordsGrammar) this.performSelfAnalysis();

@@ -11,6 +11,7 @@ import type { StatementOf } from './ast-owner.js';
 import { BACKUP_PRINTERS, BACKUP_VARIABLE_PRINTERS, RESTORE_PRINTERS, TENANT_PRINTERS } from './print-backup.js';
 import { BROWSE_PRINTERS } from './print-browse.js';
 import { CONTROL_PRINTERS, PERSIST_PRINTERS } from './print-control.js';
+import { DATA_PRINTERS } from './print-data.js';
 import { printName, printQuery, printTable } from './print-expr.js';
 import { printFilter, printScope, printTenant, type PrinterTable } from './print-parts.js';
 import { SESSION_PRINTERS } from './print-session.js';
@@ -18,12 +19,9 @@ import { SESSION_PRINTERS } from './print-session.js';
 export { printExpr } from './print-expr.js';
 export { printTenant } from './print-parts.js';
 
-const WRITE_PREFIX = { INSERT: 'INSERT INTO', REPLACE: 'REPLACE INTO', UPDATE: 'UPDATE', DELETE: 'DELETE FROM', TRUNCATE: 'TRUNCATE TABLE' };
-
 const QUERY_PRINTERS: PrinterTable<QueryStatement['kind']> = {
   Select: printQuery,
   Union: printQuery,
-  Write: (s) => `${WRITE_PREFIX[s.verb]} ${printTable(s.table)}`,
   Describe: (s) => `DESCRIBE ${printTable(s.table)}${s.column === undefined ? '' : ` ${printName(s.column)}`}`,
   ShowDatabases: (s) => `SHOW DATABASES${printFilter(s.like, s.where)}`,
   ShowTables: (s) => `SHOW ${s.full ? 'FULL ' : ''}TABLES${s.database === undefined ? '' : ` FROM ${printName(s.database)}`}${printFilter(s.like, s.where)}`,
@@ -40,6 +38,7 @@ const QUERY_PRINTERS: PrinterTable<QueryStatement['kind']> = {
 
 const PRINTERS: PrinterTable<StatementKind> = {
   ...QUERY_PRINTERS,
+  ...DATA_PRINTERS,
   ...SESSION_PRINTERS,
   ...BACKUP_PRINTERS,
   ...BACKUP_VARIABLE_PRINTERS,

@@ -42,6 +42,7 @@ export function defineBackupRules($: Dsl, R: Rules): void {
       },
     },
     { ALT: () => $.SUBRULE(R.alterEmulator) },
+    { ALT: () => $.SUBRULE(R.alterTable) },
   ];
   /** ALTER SYSTEM … and ALTER EMULATOR …; the ALTER SYSTEM choice is inline (one rule call less per statement). */
   R.alterStatement = $.RULE('alterStatement', () => {

@@ -1,6 +1,6 @@
 /**
  * The query side real tools send (clients.md §4): SELECT with FROM, joins, WHERE, GROUP BY, HAVING, ORDER BY and
- * LIMIT; and the writes, parsed only as far as the verb and the target table.
+ * LIMIT.
  */
 import { recordSpan } from './cst-util.js';
 import type { Dsl, Rules } from './runtime/dsl.js';
@@ -295,36 +295,5 @@ export function defineQueryRules($: Dsl, R: Rules): void {
     $.OPTION(() => {
       $.OR1(limitClauseAlternatives1);
     });
-  });
-
-  const writeStatementAlternatives1 = [{ ALT: () => $.CONSUME(KW.INSERT) }, { ALT: () => $.CONSUME(KW.REPLACE) }];
-  const writeStatementAlternatives = [
-    {
-      ALT: () => {
-        $.OR1(writeStatementAlternatives1);
-        $.OPTION(() => $.CONSUME(KW.INTO));
-      },
-    },
-    { ALT: () => $.CONSUME(KW.UPDATE) },
-    {
-      ALT: () => {
-        $.CONSUME(KW.DELETE);
-        $.CONSUME(KW.FROM);
-      },
-    },
-    {
-      ALT: () => {
-        $.CONSUME(KW.TRUNCATE);
-        $.OPTION1(() => $.CONSUME(KW.TABLE));
-      },
-    },
-  ];
-  /**
-   * INSERT / REPLACE [INTO] t …, UPDATE t …, DELETE FROM t …, TRUNCATE [TABLE] t. Only the verb and the target
-   * are parsed: the parse entry accepts whatever follows, because writing to a view fails on the target alone.
-   */
-  R.writeStatement = $.RULE('writeStatement', () => {
-    $.OR(writeStatementAlternatives);
-    $.SUBRULE(R.tableName);
   });
 }

@@ -10,6 +10,8 @@ const { KW } = T;
 export function defineTenantRules($: Dsl, R: Rules): void {
   const createUnitOrPool = [{ ALT: () => $.CONSUME(KW.UNIT, { LABEL: 'what' }) }, { ALT: () => $.CONSUME(KW.POOL, { LABEL: 'what' }) }];
   const createStatementAlternatives = [
+    { ALT: () => $.SUBRULE(R.createDatabase) },
+    { ALT: () => $.SUBRULE(R.createTable) },
     {
       ALT: () => {
         $.CONSUME(KW.TENANT);
@@ -67,6 +69,8 @@ export function defineTenantRules($: Dsl, R: Rules): void {
   const forceOrPurge = [{ ALT: () => $.CONSUME(KW.FORCE) }, { ALT: () => $.CONSUME(KW.PURGE) }];
   const dropUnitOrPool = [{ ALT: () => $.CONSUME(KW.UNIT, { LABEL: 'what' }) }, { ALT: () => $.CONSUME(KW.POOL, { LABEL: 'what' }) }];
   const dropStatementAlternatives = [
+    { ALT: () => $.SUBRULE(R.dropDatabase) },
+    { ALT: () => $.SUBRULE(R.dropTable) },
     {
       ALT: () => {
         $.CONSUME(KW.TENANT);

@@ -171,7 +171,14 @@ const QUERY_NON_RESERVED_WORDS = [
   'COLLATION', 'CONSISTENT', 'ENGINES', 'EVENTS', 'FUNCTION', 'GRANTS', 'INDEXES', 'KEYS', 'LOCKED', 'MASTER', 'MODE', 'NOWAIT',
   'PLUGINS', 'SAVEPOINT', 'SHARE', 'SKIP', 'SNAPSHOT', 'STORAGE', 'TRIGGERS', 'VIEW', 'WAIT',
 ] as const;
+/** Words of the data plane's DDL and DML (rules-data.ts); reserved as MySQL reserves them where a name could follow. */
+const DATA_RESERVED_WORDS = ['COLUMN', 'CONSTRAINT', 'IGNORE', 'RENAME', 'UNIQUE'] as const;
+const DATA_NON_RESERVED_WORDS = [
+  'AUTO_INCREMENT', 'CASCADE', 'DISABLE', 'DUPLICATE', 'ENABLE', 'ENGINE', 'FIRST', 'QUICK', 'RESTRICT', 'SIGNED', 'UNSIGNED', 'VALUE', 'VALUES', 'ZEROFILL',
+] as const;
 type Word =
+  | (typeof DATA_RESERVED_WORDS)[number]
+  | (typeof DATA_NON_RESERVED_WORDS)[number]
   | (typeof RESERVED_WORDS)[number]
   | (typeof NON_RESERVED_WORDS)[number]
   | (typeof QUERY_RESERVED_WORDS)[number]
@@ -181,6 +188,8 @@ keywords(true, RESERVED_WORDS);
 keywords(false, NON_RESERVED_WORDS);
 keywords(true, QUERY_RESERVED_WORDS);
 keywords(false, QUERY_NON_RESERVED_WORDS);
+keywords(true, DATA_RESERVED_WORDS);
+keywords(false, DATA_NON_RESERVED_WORDS);
 
 /** The lexer's order: skipped text, variables, literals, keywords, names, then operators (longest first). */
 export const lexerTokens: TokenType[] = [

@@ -351,6 +351,68 @@ export const OB_ERRORS = {
     m3: "Can't drop database;database doesn't exist",
     m4: "Can't drop database '%s'; database doesn't exist",
   },
+  // --- The data plane (issue 20, SQL side): column values, table definitions and DML. MySQL errno, SQLSTATE and
+  // message as MySQL 5.7 / OceanBase's MySQL mode give them; the OceanBase codes are from ob_errno.def as recalled,
+  // not re-verified against the source (the client sees errno, SQLSTATE and message only).
+  /** A number outside its column's range in strict mode (OB_DATA_OUT_OF_RANGE, ER_WARN_DATA_OUT_OF_RANGE). */
+  OB_DATA_OUT_OF_RANGE: { code: -4019, errno: 1264, sqlState: '22003', m3: 'Out of range value for column', m4: "Out of range value for column '%s' at row %d" },
+  /** A string longer than its column in strict mode (ER_DATA_TOO_LONG). */
+  OB_ERR_DATA_TOO_LONG: { code: -5167, errno: 1406, sqlState: '22001', m3: 'Data too long for column', m4: "Data too long for column '%s' at row %d" },
+  /** Text that is not a number for a numeric column in strict mode (ER_TRUNCATED_WRONG_VALUE_FOR_FIELD). */
+  OB_ERR_TRUNCATED_WRONG_VALUE_FOR_FIELD: {
+    code: -5150,
+    errno: 1366,
+    sqlState: 'HY000',
+    m3: 'Incorrect value for column',
+    m4: "Incorrect %s value: '%s' for column '%s' at row %d",
+  },
+  /** Text that is not a date or time for a temporal column in strict mode (ER_TRUNCATED_WRONG_VALUE). */
+  OB_INVALID_DATE_VALUE: { code: -4219, errno: 1292, sqlState: '22007', m3: 'Incorrect datetime value', m4: "Incorrect %s value: '%s' for column '%s' at row %d" },
+  /** An INSERT leaving out a NOT NULL column that has no default (ER_NO_DEFAULT_FOR_FIELD). */
+  OB_ERR_NO_DEFAULT_FOR_FIELD: { code: -5236, errno: 1364, sqlState: 'HY000', m3: "Field doesn't have a default value", m4: "Field '%s' doesn't have a default value" },
+  /** NULL written to a NOT NULL column (ER_BAD_NULL_ERROR). */
+  OB_BAD_NULL_ERROR: { code: -5096, errno: 1048, sqlState: '23000', m3: 'Column cannot be null', m4: "Column '%s' cannot be null" },
+  /** An INSERT row with more or fewer values than columns (ER_WRONG_VALUE_COUNT_ON_ROW). */
+  OB_ERR_COULUMN_VALUE_NOT_MATCH: { code: -5135, errno: 1136, sqlState: '21S01', m3: "Column count doesn't match value count", m4: "Column count doesn't match value count at row %d" },
+  /** A column named twice in an INSERT column list or an UPDATE's SET (ER_FIELD_SPECIFIED_TWICE). */
+  OB_ERR_FIELD_SPECIFIED_TWICE: { code: -5058, errno: 1110, sqlState: '42000', m3: 'Column specified twice', m4: "Column '%s' specified twice" },
+  /** CREATE TABLE / ADD COLUMN naming a column twice (ER_DUP_FIELDNAME). */
+  OB_ERR_COLUMN_DUPLICATE: { code: -5060, errno: 1060, sqlState: '42S21', m3: 'Duplicate column name', m4: "Duplicate column name '%s'" },
+  /** Two PRIMARY KEY definitions (ER_MULTIPLE_PRI_KEY). */
+  OB_ERR_MULTIPLE_PRI_KEY: { code: -5061, errno: 1068, sqlState: '42000', m3: 'Multiple primary key defined' },
+  /** An AUTO_INCREMENT column that is not a key, or two of them (ER_WRONG_AUTO_KEY). */
+  OB_ERR_WRONG_AUTO_KEY: {
+    code: -5066,
+    errno: 1075,
+    sqlState: '42000',
+    m3: 'Incorrect table definition; there can be only one auto column and it must be defined as a key',
+  },
+  /** A DEFAULT its column cannot hold (ER_INVALID_DEFAULT). */
+  OB_INVALID_DEFAULT: { code: -5063, errno: 1067, sqlState: '42000', m3: 'Invalid default value', m4: "Invalid default value for '%s'" },
+  /** An index naming a column the table does not have (ER_KEY_COLUMN_DOES_NOT_EXITS). */
+  OB_ERR_KEY_COLUMN_DOES_NOT_EXITS: { code: -5062, errno: 1072, sqlState: '42000', m3: "Key column doesn't exist in table", m4: "Key column '%s' doesn't exist in table" },
+  /** Two indexes of one name (ER_DUP_KEYNAME). */
+  OB_ERR_KEY_NAME_DUPLICATE: { code: -5065, errno: 1061, sqlState: '42000', m3: 'Duplicate key name', m4: "Duplicate key name '%s'" },
+  /** ALTER TABLE DROP of a column or index the table does not have (ER_CANT_DROP_FIELD_OR_KEY). */
+  OB_ERR_CANT_DROP_FIELD_OR_KEY: { code: -5081, errno: 1091, sqlState: '42000', m3: "Can't DROP; check that column/key exists", m4: "Can't DROP '%s'; check that column/key exists" },
+  /** ALTER TABLE dropping every column (ER_CANT_REMOVE_ALL_FIELDS). */
+  OB_CANT_REMOVE_ALL_FIELDS: { code: -5270, errno: 1090, sqlState: '42000', m3: "You can't delete all columns with ALTER TABLE; use DROP TABLE instead" },
+  /** A CHAR / VARCHAR length past the type's maximum (ER_TOO_BIG_FIELDLENGTH). */
+  OB_ERR_TOO_LONG_COLUMN_LENGTH: {
+    code: -5086,
+    errno: 1074,
+    sqlState: '42000',
+    m3: 'Column length too big',
+    m4: "Column length too big for column '%s' (max = %d); use BLOB or TEXT instead",
+  },
+  /** DECIMAL(M, D) with M over 65 (ER_TOO_BIG_PRECISION). */
+  OB_ERR_TOO_BIG_PRECISION: { code: -5089, errno: 1426, sqlState: '42000', m3: 'Too big precision', m4: "Too big precision %d specified for column '%s'. Maximum is %d." },
+  /** DECIMAL(M, D) with D over 30 (ER_TOO_BIG_SCALE). */
+  OB_ERR_TOO_BIG_SCALE: { code: -5088, errno: 1425, sqlState: '42000', m3: 'Too big scale', m4: "Too big scale %d specified for column '%s'. Maximum is %d." },
+  /** DECIMAL(M, D) with M < D (ER_M_BIGGER_THAN_D). */
+  OB_ERR_M_BIGGER_THAN_D: { code: -5090, errno: 1427, sqlState: '42000', m3: 'M must be >= D', m4: "For float(M,D), double(M,D) or decimal(M,D), M must be >= D (column '%s')." },
+  /** A datetime / timestamp fsp over 6 (ER_TOO_BIG_PRECISION for the fraction). */
+  OB_ERR_TOO_BIG_DISPLAYWIDTH: { code: -5091, errno: 1439, sqlState: '42000', m3: 'Display width out of range', m4: "Display width out of range for column '%s' (max = %d)" },
 } as const satisfies Record<string, ObErrorDef>;
 
 export type ObErrorName = keyof typeof OB_ERRORS;

@@ -44,11 +44,11 @@ export const NO_PARAMETERS: readonly SqlValue[] = Object.freeze([]);
 
 /** A column's SQL type as OceanBase's DESC prints it, e.g. bigint(20) unsigned, varchar(4096), decimal(32,4). */
 export type SqlType =
-  | { readonly base: 'bigint' | 'int' | 'tinyint'; readonly width: number; readonly unsigned: boolean }
+  | { readonly base: 'bigint' | 'int' | 'mediumint' | 'smallint' | 'tinyint'; readonly width: number; readonly unsigned: boolean }
   | { readonly base: 'decimal'; readonly precision: number; readonly scale: number }
-  | { readonly base: 'double' }
+  | { readonly base: 'double' | 'float' }
   | { readonly base: 'varchar' | 'char'; readonly length: number }
-  | { readonly base: 'longtext' }
+  | { readonly base: 'longtext' | 'mediumtext' | 'tinytext' }
   /** TEXT (65535 bytes), as DESC prints `text` for several 4.2 event columns. */
   | { readonly base: 'text' }
   | { readonly base: 'timestamp' | 'datetime'; readonly fsp: number }
@@ -77,6 +77,8 @@ export function typeText(type: SqlType): string {
   switch (type.base) {
     case 'bigint':
     case 'int':
+    case 'mediumint':
+    case 'smallint':
     case 'tinyint':
       return `${type.base}(${type.width})${type.unsigned ? ' unsigned' : ''}`;
     case 'decimal':
@@ -88,7 +90,10 @@ export function typeText(type: SqlType): string {
     case 'datetime':
       return type.fsp > 0 ? `${type.base}(${type.fsp})` : type.base;
     case 'double':
+    case 'float':
     case 'longtext':
+    case 'mediumtext':
+    case 'tinytext':
     case 'text':
     case 'date':
       return type.base;

@@ -9,7 +9,7 @@ import { textOf } from '../scenario/values.js';
 
 export type Layout = 'table' | 'vertical';
 
-const NUMERIC = new Set(['bigint', 'int', 'tinyint', 'decimal', 'double']);
+const NUMERIC = new Set(['bigint', 'int', 'mediumint', 'smallint', 'tinyint', 'decimal', 'double', 'float']);
 
 /** The text printed for one statement's result; `seconds` is its wall time, shown as the mysql CLI shows it. */
 export function formatResult(result: StatementResult, layout: Layout, seconds: number, offsetAt: (utcMicros: bigint) => number): string {

@@ -19,7 +19,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { adoptState, beginAdvance, execute, syncClock, type ClusterConfig, type ClusterState } from '../engine/index.js';
+import { adoptState, beginAdvance, execute, executeData, syncClock, type ClusterConfig, type ClusterState } from '../engine/index.js';
 import type { ClusterEntry, ClusterRegistry } from '../session/clusters.js';
 import { replayVariables } from '../session/journal-inputs.js';
 import { ADVANCE_SLICE_EVENTS, type ClusterImage, type JournalPort, type JournalRecord, type SysVarValue } from '../session/persistence.js';
@@ -201,6 +201,8 @@ class Replay {
         if (r.done) this.#steppers.delete(key);
         return;
       }
+      case 'data':
+        return atInstant(r.realUs, () => void executeData(entry.cluster, { tenantId: r.tenantId, user: r.user, variables: replayVariables([]) }, r.op));
       case 'globals':
         return replaceGlobals(entry, r.entries);
       case 'load':

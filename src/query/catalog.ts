@@ -4,6 +4,7 @@
  * rows come from.
  */
 import type { ColumnDef, SqlValue } from '../result.js';
+import type { UserTableAccess } from '../views/index.js';
 
 /** One readable relation: a DBA_/CDB_ view, an inner table such as __all_server, or a test table. */
 export interface Table {
@@ -22,6 +23,8 @@ export interface Table {
    * (ordered-scan.ts). Called instead of `rows()`, once per statement.
    */
   readonly keyOrder?: KeyOrder;
+  /** Present on user tables (the data plane): their schema and keyed rows, for DML and the SHOW family. */
+  readonly user?: UserTableAccess;
 }
 
 /** A table's rows in the order of a unique, non-null key column (see Table.keyOrder). */
@@ -67,6 +70,8 @@ export interface EvalContext {
   readonly userVariables: ReadonlyMap<string, SqlValue>;
   /** Values bound to `?` parameters, by Parameter.index. */
   readonly params?: readonly SqlValue[];
+  /** LAST_INSERT_ID(): the first AUTO_INCREMENT value the session's last INSERT generated. */
+  readonly lastInsertId?: bigint;
   /** The version profile; defaults to OceanBase CE 4.2.5.0 (emulator.md). */
   readonly version?: VersionProfile;
 }

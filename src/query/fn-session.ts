@@ -27,4 +27,13 @@ export const SESSION_FUNCTIONS: FnTable = {
   SYSTEM_USER: fixed((ctx) => ctx.user, 288),
   CURRENT_USER: fixed((ctx) => ctx.currentUser ?? `${ctx.user.split('@')[0] ?? ''}@%`, 288),
   CONNECTION_ID: fixed((ctx) => ctx.connectionId, 20),
+  /** The first AUTO_INCREMENT value the session's last INSERT generated (0 before any), as MySQL keeps it per session. */
+  LAST_INSERT_ID: {
+    min: 0,
+    max: 0,
+    compile: (_args, scope): Compiled => {
+      const v = scope.ctx.lastInsertId ?? 0n;
+      return { type: { base: 'bigint', width: 20, unsigned: true }, nullable: false, fn: () => v, constant: true };
+    },
+  },
 };

@@ -13,6 +13,9 @@ import { keyComparator, TopN, type Keyed } from './order.js';
 import type { Plan } from './plan.js';
 import type { RowFn } from './scope.js';
 import { groupKey, truth } from './values.js';
+import { pointRead } from './dml/lookup.js';
+import { fromWall } from './dml/store-value.js';
+import { sqlRowOf } from '../views/index.js';
 
 type Row = readonly SqlValue[];
 
@@ -39,12 +42,20 @@ export function runPlan(plan: Plan, tables: readonly Table[], distinct: boolean,
     return scanInKeyOrder(plan.keyScan, tableAt(tables, 0), plan.where?.fn, plan.offset, plan.limit, zone).map((row) => projectOne({ row, aggs: NO_AGGS }));
   }
   // With ORDER BY every row is read anyway, so a plain loop; without it LIMIT may stop the generator early.
-  const rows = plan.from.rows(tables);
+  const rows = pointRows(plan, tables, zone) ?? plan.from.rows(tables);
   const candidates = plan.grouped ? groups(plan, rows, zone) : plan.order.length > 0 ? filteredAll(plan, rows, zone) : filtered(plan, rows, zone);
   let source: Iterable<Candidate> = candidates;
   if (distinct) source = distinctOnly(candidates, projectOne);
   const chosen = orderAndLimit(source, plan, zone);
   return chosen.map(projectOne);
+}
+
+/** The rows a WHERE naming a whole key of a user table singles out (WHERE still applies to them), if it does. */
+function pointRows(plan: Plan, tables: readonly Table[], zone: string | undefined): Row[] | undefined {
+  if (plan.probe.length === 0 || tables.length !== 1) return undefined;
+  const user = (tables[0] as Table).user;
+  if (user === undefined) return undefined;
+  return pointRead(user, user.schema, plan.probe, zone)?.map(([, row]) => sqlRowOf(user.schema, row, fromWall(zone)));
 }
 
 /**

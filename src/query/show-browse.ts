@@ -6,13 +6,14 @@
  */
 import type { ShowBrowseStatement, TableName } from '../../grammar/ast.js';
 import { obError, obErrorWith } from '../errors.js';
-import { typeText, type ColumnDef, type ResultSet, type SqlValue } from '../result.js';
+import { Temporal, typeText, type ColumnDef, type ResultSet, type SqlValue } from '../result.js';
 import type { Catalog, EvalContext, Table } from './catalog.js';
 import { CHARSETS, COLLATION_LIST } from './information-schema/charsets.js';
 import { DEFAULT_CHARSET, DEFAULT_COLLATION, ENGINE_ROWS, viewDefinition } from './information-schema/rows.js';
 import { fail } from './scope.js';
 import { resolveTable } from './resolve-table.js';
 import { bigintCol, col, filter } from './show-filter.js';
+import { createTableText as userCreateTableText, indexColumns } from './user-table-info.js';
 
 type Row = readonly SqlValue[];
 
@@ -67,10 +68,14 @@ export function evaluateBrowse(stmt: ShowBrowseStatement, catalog: Catalog, ctx:
   switch (stmt.kind) {
     case 'ShowTableStatus':
       return filter(TABLE_STATUS, tableStatusRows(databaseTables(stmt.database, catalog, ctx)), stmt.like, stmt.where, ctx);
-    case 'ShowIndex':
-      resolveTable(stmt.table, catalog, ctx);
-      // System views have no indexes; user tables will list theirs here once the data plane creates them.
-      return filter(INDEX_COLUMNS, [], undefined, stmt.where, ctx);
+    case 'ShowIndex': {
+      const table = resolveTable(stmt.table, catalog, ctx);
+      // System views have no indexes; a user table lists its primary key and indexes.
+      const rows = table.user === undefined ? [] : indexColumns(table.user.schema).map((ix): Row => [
+        table.name, ix.unique ? 0n : 1n, ix.name, BigInt(ix.seq), ix.column.name, 'A', null, null, null, ix.column.nullable ? 'YES' : '', 'BTREE', 'available', '', 'YES', null,
+      ]);
+      return filter(INDEX_COLUMNS, rows, undefined, stmt.where, ctx);
+    }
     case 'ShowCreateTable':
       return showCreate(stmt.table, catalog, ctx, false);
     case 'ShowCreateView':
@@ -118,6 +123,13 @@ function isView(t: Table): boolean {
 function tableStatusRows(tables: readonly Table[]): Row[] {
   return tables.map((t) => {
     if (isView(t)) return [t.name, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 'VIEW'];
+    const u = t.user;
+    if (u !== undefined) {
+      const rows = BigInt(u.rowCount);
+      const avg = u.rowCount === 0 ? 0n : BigInt(Math.round(u.dataBytes / u.rowCount));
+      const auto = u.schema.columns.some((c) => c.autoIncrement) ? u.autoIncrementNext : null;
+      return [t.name, 'InnoDB', 10n, 'DYNAMIC', rows, avg, BigInt(u.dataBytes), 0n, 0n, 0n, auto, new Temporal('DATETIME', BigInt(u.createdUs)), null, null, DEFAULT_COLLATION, null, '', u.schema.comment ?? ''];
+    }
     return [t.name, 'InnoDB', 10n, 'DYNAMIC', 0n, 0n, 0n, 0n, 0n, 0n, null, null, null, null, DEFAULT_COLLATION, null, '', ''];
   });
 }
@@ -133,7 +145,8 @@ function showCreate(name: TableName, catalog: Catalog, ctx: EvalContext, viewOnl
     return { columns, rows: [[table.name, `CREATE VIEW ${quoted(table.name)} AS ${viewDefinition(table)}`, DEFAULT_CHARSET, DEFAULT_COLLATION]] };
   }
   if (viewOnly) return fail(obErrorWith('OB_ERR_WRONG_OBJECT', name.schema ?? ctx.database ?? '', name.name, 'VIEW'));
-  return { columns: [col('Table', 128), col('Create Table', 65536)], rows: [[table.name, createTableText(table)]] };
+  const text = table.user === undefined ? createTableText(table) : userCreateTableText(table.user);
+  return { columns: [col('Table', 128), col('Create Table', 65536)], rows: [[table.name, text]] };
 }
 
 /** CREATE TABLE as OceanBase prints an inner table: its columns, the default charset, no storage details. */

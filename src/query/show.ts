@@ -2,7 +2,7 @@
  * SHOW DATABASES / TABLES / VARIABLES / PARAMETERS / COLUMNS / WARNINGS / ERRORS, and DESC, as result sets built
  * from the catalog and the session, filtered by LIKE (case-insensitive) or by WHERE over the result's own columns.
  */
-import type { Expr, ShowStatement, TableName, WriteStatement } from '../../grammar/ast.js';
+import type { Expr, ShowStatement, TableName } from '../../grammar/ast.js';
 import { isObError, obError, obErrorWith, type ObError } from '../errors.js';
 import { typeText, type ColumnDef, type ResultSet, type SqlType, type SqlValue } from '../result.js';
 import type { Catalog, EvalContext, Table } from './catalog.js';
@@ -14,6 +14,7 @@ import { withInformationSchema } from './information-schema/index.js';
 import { guard } from './select.js';
 import { sysVarText, sysVarValue } from './sysvar-read.js';
 import { sysVarDefs } from './sysvars.js';
+import { columnDefault, columnExtra, columnKey } from './user-table-info.js';
 
 export function evaluateShow(stmt: ShowStatement, under: Catalog, ctx: EvalContext): ResultSet | ObError {
   const catalog = withInformationSchema(under, ctx);
@@ -46,16 +47,16 @@ export function evaluateShow(stmt: ShowStatement, under: Catalog, ctx: EvalConte
   });
 }
 
-/** DESC t / SHOW COLUMNS FROM t as OceanBase prints it: Field, Type, Null, Key, Default, Extra. */
-export function describeTable(name: TableName, catalog: Catalog, ctx: EvalContext): ResultSet | ObError {
-  return guard(() => describeColumns(name, withInformationSchema(catalog, ctx), ctx, false, undefined));
+/** DESC t [col] / SHOW COLUMNS FROM t as OceanBase prints it: Field, Type, Null, Key, Default, Extra; `col` is a LIKE pattern. */
+export function describeTable(name: TableName, catalog: Catalog, ctx: EvalContext, column?: string): ResultSet | ObError {
+  return guard(() => describeColumns(name, withInformationSchema(catalog, ctx), ctx, false, column));
 }
 
 /** INSERT / UPDATE / DELETE / REPLACE / TRUNCATE on a view or inner table: 1146 if unknown, else 1288. */
-export function rejectWrite(stmt: WriteStatement, catalog: Catalog, ctx: EvalContext): ObError {
-  const found = guard(() => resolveTable(stmt.table, withInformationSchema(catalog, ctx), ctx));
+export function rejectWrite(verb: 'INSERT' | 'UPDATE' | 'DELETE' | 'REPLACE' | 'TRUNCATE', table: TableName, catalog: Catalog, ctx: EvalContext): ObError {
+  const found = guard(() => resolveTable(table, withInformationSchema(catalog, ctx), ctx));
   if (isObError(found)) return found;
-  return obErrorWith('OB_ERR_NON_UPDATABLE_TABLE', stmt.table.name, stmt.verb);
+  return obErrorWith('OB_ERR_NON_UPDATABLE_TABLE', table.name, verb);
 }
 
 /** LOCK TABLES: every table must exist (1146 otherwise); nothing is locked. */
@@ -73,12 +74,18 @@ function describeColumns(name: TableName, catalog: Catalog, ctx: EvalContext, fu
   const columns: ColumnDef[] = full
     ? [col('Field'), col('Type'), col('Collation', 64, true), col('Null', 3), col('Key', 3), col('Default', 64, true), col('Extra'), col('Privileges', 80), col('Comment', 1024)]
     : [col('Field'), col('Type'), col('Null', 3), col('Key', 3), col('Default', 64, true), col('Extra')];
-  const rows = table.columns.map((c): SqlValue[] => {
-    const isText = c.type.base === 'varchar' || c.type.base === 'char' || c.type.base === 'longtext' || c.type.base === 'text';
+  const schema = table.user?.schema;
+  const rows = table.columns.map((c, i): SqlValue[] => {
+    const isText = ['varchar', 'char', 'longtext', 'mediumtext', 'tinytext', 'text'].includes(c.type.base);
     const collation = isText ? 'utf8mb4_general_ci' : null;
+    const stored = schema?.columns[i];
+    const key = schema === undefined ? '' : columnKey(schema, i);
+    const dflt = stored === undefined ? null : columnDefault(stored);
+    const extra = stored === undefined ? '' : columnExtra(stored);
+    const privileges = schema === undefined ? 'select' : 'select,insert,update,references';
     return full
-      ? [c.name, typeText(c.type), collation, c.nullable ? 'YES' : 'NO', '', null, '', 'select', '']
-      : [c.name, typeText(c.type), c.nullable ? 'YES' : 'NO', '', null, ''];
+      ? [c.name, typeText(c.type), collation, c.nullable ? 'YES' : 'NO', key, dflt, extra, privileges, stored?.comment ?? '']
+      : [c.name, typeText(c.type), c.nullable ? 'YES' : 'NO', key, dflt, extra];
   });
   return filter(columns, rows, like, undefined, ctx);
 }
@@ -89,7 +96,9 @@ function showTables(stmt: Extract<ShowStatement, { kind: 'ShowTables' }>, catalo
   const tables = catalog.tables(db);
   if (!tables) return fail(obErrorWith('OB_ERR_BAD_DATABASE', db));
   const columns = [col(`Tables_in_${db}`, 128), ...(stmt.full ? [col('Table_type')] : [])];
-  const rows = tables.map((t) => (stmt.full ? [t.name, t.kind ?? 'BASE TABLE'] : [t.name]));
+  // User tables by name, as MySQL lists them; the views keep the registry's order.
+  const ordered = tables.some((t) => t.user !== undefined) ? [...tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) : tables;
+  const rows = ordered.map((t) => (stmt.full ? [t.name, t.kind ?? 'BASE TABLE'] : [t.name]));
   return filter(columns, rows, stmt.like, stmt.where, ctx, 0, catalog);
 }
 

@@ -11,15 +11,20 @@ export function categoryOf(t: SqlType): Category {
   switch (t.base) {
     case 'bigint':
     case 'int':
+    case 'mediumint':
+    case 'smallint':
     case 'tinyint':
       return 'int';
     case 'decimal':
       return 'decimal';
     case 'double':
+    case 'float':
       return 'double';
     case 'varchar':
     case 'char':
     case 'longtext':
+    case 'mediumtext':
+    case 'tinytext':
     case 'text':
       return 'string';
     case 'timestamp':
@@ -57,7 +62,7 @@ export function scaleOf(t: SqlType): number {
 /** Digits left of the point a value of this type may have. */
 export function intDigitsOf(t: SqlType): number {
   if (t.base === 'decimal') return Math.max(t.precision - t.scale, 1);
-  if (t.base === 'bigint' || t.base === 'int' || t.base === 'tinyint') return t.width;
+  if (t.base === 'bigint' || t.base === 'int' || t.base === 'mediumint' || t.base === 'smallint' || t.base === 'tinyint') return t.width;
   return 20;
 }
 
@@ -66,17 +71,23 @@ export function textLength(t: SqlType): number {
   switch (t.base) {
     case 'bigint':
     case 'int':
+    case 'mediumint':
+    case 'smallint':
     case 'tinyint':
       return t.width;
     case 'decimal':
       return t.precision + (t.scale > 0 ? 2 : 1);
     case 'double':
+    case 'float':
       return 23;
     case 'varchar':
     case 'char':
       return t.length;
     case 'longtext':
+    case 'mediumtext':
       return 262144;
+    case 'tinytext':
+      return 255;
     case 'text':
       return 65535;
     case 'timestamp':

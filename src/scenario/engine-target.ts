@@ -45,8 +45,8 @@ function outcomeOf(session: EmulatorSession, results: readonly StatementResult[]
 }
 
 function typeLetter(type: ColumnDef['type']): string {
-  if (type.base === 'bigint' || type.base === 'int' || type.base === 'tinyint') return 'I';
-  return type.base === 'decimal' || type.base === 'double' ? 'R' : 'T';
+  if (type.base === 'bigint' || type.base === 'int' || type.base === 'mediumint' || type.base === 'smallint' || type.base === 'tinyint') return 'I';
+  return type.base === 'decimal' || type.base === 'double' || type.base === 'float' ? 'R' : 'T';
 }
 
 /** Times are shown in the session's zone, as the session itself reports it (the same offset the wire uses). */

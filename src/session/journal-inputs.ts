@@ -3,7 +3,8 @@
  * variables watched, then journaled with what it read, durably, before it is answered. Statements that cannot
  * change the cluster (they read it, or change only the session) are not journaled.
  */
-import { execute, type EngineStatement, type Outcome, type SessionContext, type SessionVariables } from '../engine/index.js';
+import { execute, executeData, type DataOp, type DataOutcome, type EngineStatement, type Outcome, type SessionContext, type SessionVariables } from '../engine/index.js';
+import type { ObError } from '../errors.js';
 import type { SysVarValue } from '../query/index.js';
 import type { ClusterEntry } from './clusters.js';
 
@@ -36,6 +37,18 @@ export function journaledExecute(entry: ClusterEntry, ctx: SessionContext, stmt:
   const costMs = performance.now() - started;
   // Even a refused statement is journaled: NOARCHIVELOG over several tenants may fail after switching some.
   entry.journal?.append({ k: 'exec', c: entry.name, realUs: entry.clock.now(), tenantId: ctx.tenantId, user: ctx.user, reads, stmt }, true, costMs);
+  return outcome;
+}
+
+/**
+ * A data-plane op, journaled (durably, before the client hears of it) when it changed something: a refused op
+ * changes nothing, so a replay has nothing to redo for it. Rows carry bigints, so the journal frames it with V8.
+ */
+export function journaledData(entry: ClusterEntry, ctx: SessionContext, op: DataOp): DataOutcome | ObError {
+  const started = performance.now();
+  const outcome = executeData(entry.cluster, ctx, op);
+  if (outcome.kind === 'ObError' || (outcome.commitScn === undefined && op.op !== 'reserveAutoIncrement')) return outcome;
+  entry.journal?.append({ k: 'data', c: entry.name, realUs: entry.clock.now(), tenantId: ctx.tenantId, user: ctx.user, op }, true, performance.now() - started);
   return outcome;
 }
 

@@ -8,7 +8,7 @@
  * in order: a statement with the session facts the engine read and the real instant its clock showed, a slice of
  * ADVANCE TIME, SET GLOBAL, a snapshot loaded. A journal of those, replayed from a checkpoint, rebuilds the state.
  */
-import type { EngineStatement } from '../engine/index.js';
+import type { DataOp, EngineStatement } from '../engine/index.js';
 import type { ClusterConfig, ClusterState } from '../engine/index.js';
 import type { ObError } from '../errors.js';
 import type { SysVarValue } from '../query/index.js';
@@ -51,6 +51,8 @@ export type JournalRecord =
       readonly reads: readonly (readonly [string, string | null])[];
       readonly stmt: EngineStatement;
     }
+  /** A data-plane operation (DDL, a commit, an AUTO_INCREMENT reservation) of a tenant's session. */
+  | { readonly k: 'data'; readonly c: string; readonly realUs: number; readonly tenantId: number; readonly user: string; readonly op: DataOp }
   /** ADVANCE TIME began (`a` names it among the cluster's running advances) over `us` µs. */
   | { readonly k: 'advance'; readonly c: string; readonly a: number; readonly realUs: number; readonly us: number }
   /** One slice of advance `a`, of at most `events` events; `done` when it reached its target or was given up. */

@@ -4,16 +4,15 @@
  */
 import type { QueryStatement } from '../../grammar/index.js';
 import { isObError, type ObError } from '../errors.js';
-import { describeTable, evaluateSelect, evaluateShow, rejectWrite } from '../query/index.js';
+import { describeTable, evaluateSelect, evaluateShow } from '../query/index.js';
 import type { ColumnDef, ResultSet, SqlValue } from '../result.js';
 import type { StatementResult } from './port.js';
 import type { StatementSession } from './statement-session.js';
 
 export function runQueryStatement(session: StatementSession, stmt: QueryStatement, params: readonly SqlValue[]): StatementResult {
   if (stmt.kind === 'Select' || stmt.kind === 'Union') return rows(evaluateSelect(stmt, session.catalog(), session.evalContext(params)));
-  if (stmt.kind === 'Write') return rejectWrite(stmt, session.catalog(), session.evalContext(params));
   const ctx = session.evalContext(params);
-  if (stmt.kind === 'Describe') return rows(describeTable(stmt.table, session.catalog(), ctx));
+  if (stmt.kind === 'Describe') return rows(describeTable(stmt.table, session.catalog(), ctx, stmt.column));
   return rows(evaluateShow(stmt, session.catalog(), ctx));
 }
 

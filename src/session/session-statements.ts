@@ -12,13 +12,19 @@ import type { StatementSession } from './statement-session.js';
 import { SYS_TENANT_ID } from '../engine/index.js';
 import { showRestorePreview } from './restore-preview.js';
 import { runSnapshotStatement } from './snapshot-statement.js';
+import { autocommit, commitTransaction } from './data-statements.js';
 
 export function runSessionStatement(session: StatementSession, stmt: SessionStatement | PersistStatement, params: readonly SqlValue[]): StatementResult {
   const ctx = session.evalContext(params);
   const store = { session: session.variables.session, global: session.entry.globalVariables, user: session.variables.user };
   switch (stmt.kind) {
-    case 'Set':
-      return okUnless(applySet(stmt, ctx, store));
+    case 'Set': {
+      const error = applySet(stmt, ctx, store);
+      if (error !== undefined) return error;
+      // SET autocommit = 1 commits the transaction autocommit = 0 had opened (MySQL).
+      if (session.transaction.hasWrites() && !session.transaction.isOpen(autocommit(session))) return okUnless(commitTransaction(session));
+      return OK;
+    }
     case 'SetNames':
       return okUnless(applySetNames(stmt.charset, stmt.collate, store));
     case 'SetCharset':
@@ -29,12 +35,14 @@ export function runSessionStatement(session: StatementSession, stmt: SessionStat
       return use(session, stmt.database);
     case 'Kill':
       return kill(session, stmt, ctx);
-    case 'Transaction':
-      // Views and inner tables are read-only, so a transaction has nothing to commit or roll back but savepoints.
+    case 'Transaction': {
+      // BEGIN and COMMIT commit what the transaction wrote (BEGIN implicitly); ROLLBACK drops it.
+      const failed = stmt.action === 'ROLLBACK' ? undefined : commitTransaction(session);
       session.transaction.control(stmt);
-      return OK;
+      return okUnless(failed);
+    }
     case 'Savepoint':
-      return okUnless(session.transaction.savepoint(stmt, session.variables.session.get('autocommit') !== 0n));
+      return okUnless(session.transaction.savepoint(stmt, autocommit(session)));
     case 'LockTables':
       // A read-only schema has nothing to lock: the tables must exist, and that is all (OceanBase accepts the syntax).
       return okUnless(checkLockTables(stmt.tables.map((t) => t.table), session.catalog(), ctx));

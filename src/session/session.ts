@@ -14,6 +14,7 @@ import { offsetMinutes } from '../query/time.js';
 import { NO_PARAMETERS, type ColumnDef, type ResultSet, type SqlValue } from '../result.js';
 import { ParseCache } from '../sql/parse-cache.js';
 import { syntaxErrorToObError } from '../sql/parse.js';
+import { fromWall } from '../query/dml/index.js';
 import { createCatalog, type ViewCatalog } from '../views/index.js';
 import { syncEntry, type ClusterEntry, type StatementTrace } from './clusters.js';
 import { ADVANCE_SLICE_EVENTS } from './persistence.js';
@@ -85,6 +86,7 @@ export class Session implements StatementSession {
   readonly variables = new VariableStore();
   readonly transaction = new SessionTransaction();
   database: string | undefined;
+  lastInsertId = 0n;
   #prepared = new Set<SessionPrepared>();
   #cancelled = false;
   /** Ends the SELECT this session has in a query worker, when it has one. */
@@ -93,7 +95,16 @@ export class Session implements StatementSession {
   #now = { us: Number.NaN, micros: 0n };
   #who: { readonly login: SessionLogin | undefined; readonly user: string; readonly currentUser: string } = { login: undefined, user: '', currentUser: '' };
   readonly #connectionId: bigint;
-  #catalog: { readonly state: ClusterState; readonly nowUs: number; readonly tenantId: number; readonly catalog: ViewCatalog } | undefined;
+  #catalog:
+    | {
+        readonly state: ClusterState;
+        readonly nowUs: number;
+        readonly tenantId: number;
+        readonly database: string | undefined;
+        readonly zone: string | undefined;
+        readonly catalog: ViewCatalog;
+      }
+    | undefined;
   /** The context made for the last statement, handed out again while nothing it holds has changed. */
   #context: EvalContext | undefined;
 
@@ -300,9 +311,14 @@ export class Session implements StatementSession {
   catalog(): ViewCatalog {
     const { state } = this.entry.cluster;
     const last = this.#catalog;
-    if (last !== undefined && last.state === state && last.nowUs === state.nowUs && last.tenantId === this.login.tenantId) return last.catalog;
-    const catalog = createCatalog(state, state.nowUs, this.login.tenantId);
-    this.#catalog = { state, nowUs: state.nowUs, tenantId: this.login.tenantId, catalog };
+    const database = this.database;
+    const zone = this.timeZone();
+    if (last !== undefined && last.state === state && last.nowUs === state.nowUs && last.tenantId === this.login.tenantId && last.database === database && last.zone === zone) {
+      return last.catalog;
+    }
+    // The transaction's uncommitted writes are read through it when rows are asked for, so it is no part of the key.
+    const catalog = createCatalog(state, state.nowUs, this.login.tenantId, database, this.transaction, fromWall(zone));
+    this.#catalog = { state, nowUs: state.nowUs, tenantId: this.login.tenantId, database, zone, catalog };
     return catalog;
   }
 
@@ -325,7 +341,8 @@ export class Session implements StatementSession {
       last.timeZone === timeZone &&
       last.database === this.database &&
       last.user === this.#who.user &&
-      last.currentUser === this.#who.currentUser
+      last.currentUser === this.#who.currentUser &&
+      last.lastInsertId === this.lastInsertId
     ) {
       return last;
     }
@@ -346,6 +363,7 @@ export class Session implements StatementSession {
       globalVariables: this.entry.globalVariables,
       userVariables: this.variables.user,
       params,
+      lastInsertId: this.lastInsertId,
       version: DEFAULT_VERSION,
     };
   }
@@ -367,6 +385,7 @@ export class Session implements StatementSession {
     this.database = this.login.database;
     this.#prepared.clear();
     this.transaction.reset();
+    this.lastInsertId = 0n;
   }
 }
 

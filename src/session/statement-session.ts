@@ -25,6 +25,8 @@ export interface StatementSession {
   /** The open transaction's savepoints. */
   readonly transaction: SessionTransaction;
   database: string | undefined;
+  /** LAST_INSERT_ID(): the first AUTO_INCREMENT value the session's last INSERT generated. */
+  lastInsertId: bigint;
   /** The catalog of views as the session's tenant sees them now. */
   catalog(): ViewCatalog;
   /** What an expression of the running statement reads: parameters, variables, the instant, the database. */

@@ -12,6 +12,7 @@ import type { StatementSession } from './statement-session.js';
 import { RESTORE_PREVIEW_COLUMNS } from './restore-preview.js';
 import { columnsOf, runQueryStatement } from './query-statements.js';
 import { runSessionStatement } from './session-statements.js';
+import { runDataStatement } from './data-statements.js';
 import { statusResult } from './emulator-status.js';
 import { faultsResult } from './emulator-faults.js';
 import { journalGlobals, journaledExecute } from './journal-inputs.js';
@@ -20,6 +21,7 @@ import { journalGlobals, journaledExecute } from './journal-inputs.js';
 export function runStatement(session: StatementSession, stmt: Statement, params: readonly SqlValue[]): StatementResult {
   session.entry.questions++;
   if (ownedBy(stmt, 'query')) return runQueryStatement(session, stmt, params);
+  if (ownedBy(stmt, 'data')) return runDataStatement(session, stmt, params);
   if (ownedBy(stmt, 'session')) {
     const result = runSessionStatement(session, stmt, params);
     // SET GLOBAL changes what every session of the cluster reads, so the journal keeps the globals.
@@ -49,7 +51,7 @@ export function describeStatement(session: StatementSession, stmt: Statement): r
   if (ownedBy(stmt, 'query')) {
     if (stmt.kind === 'Select' || stmt.kind === 'Union') return describeSelect(stmt, session.catalog(), session.evalContext([]));
     // SHOW and DESC read nothing but the catalog and the session, so running them is how to describe them.
-    return stmt.kind === 'Write' ? [] : columnsOf(runStatement(session, stmt, []));
+    return columnsOf(runStatement(session, stmt, []));
   }
   // Running it would consume the session's preview, so its columns are given as they are.
   if (ownedBy(stmt, 'session')) return stmt.kind === 'ShowRestorePreview' ? RESTORE_PREVIEW_COLUMNS : [];

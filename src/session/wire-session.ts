@@ -2,6 +2,7 @@
  * A Session seen through the wire's port: the utility commands (COM_INIT_DB, COM_FIELD_LIST, COM_STATISTICS,
  * COM_CHANGE_USER, COM_PROCESS_KILL, …) on top of the statement path.
  */
+import { autocommit as sessionAutocommit } from './data-statements.js';
 import { isObError, obErrorWith, type ObError } from '../errors.js';
 import type { ColumnDef, SqlValue } from '../result.js';
 import type { ConnectionLink, LoginRequest, PreparedStatement, StatementResult, WireSession } from './port.js';
@@ -15,6 +16,7 @@ export interface SessionOpener {
 
 /** SERVER_STATUS_AUTOCOMMIT: OceanBase's OK after login carries exactly this (wire.md §3). */
 const STATUS_AUTOCOMMIT = 0x0002;
+const STATUS_IN_TRANS = 0x0001;
 
 export class WireSessionAdapter implements WireSession {
   constructor(
@@ -77,7 +79,10 @@ export class WireSessionAdapter implements WireSession {
   }
 
   serverStatus(): number {
-    return this.session.variables.session.get('autocommit') === 0n ? 0 : STATUS_AUTOCOMMIT;
+    const autocommit = sessionAutocommit(this.session);
+    // SERVER_STATUS_IN_TRANS while a transaction is open: drivers and pools read it to know one is.
+    const inTransaction = this.session.transaction.isOpen(autocommit) && (autocommit || this.session.transaction.hasWrites()) ? STATUS_IN_TRANS : 0;
+    return (autocommit ? STATUS_AUTOCOMMIT : 0) | inTransaction;
   }
 
   utcOffsetSeconds(utcMicros: bigint): number {

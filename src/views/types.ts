@@ -4,7 +4,7 @@
  * catalog shapes mirror src/query/catalog.ts structurally: views may not import src/query (module boundaries), so
  * a test checks that they stay assignable.
  */
-import type { ClusterState } from '../engine/index.js';
+import type { ClusterState, StoredRow, TableSchema } from '../engine/index.js';
 import type { ColumnDef, SqlValue } from '../result.js';
 
 export type Row = readonly SqlValue[];
@@ -45,6 +45,26 @@ export interface ViewTable {
   rows(): Iterable<Row>;
   /** Structurally the evaluator's `Table.keyOrder`. */
   readonly keyOrder?: { readonly column: number; rowsAscending(): readonly Row[] };
+  /** Structurally the evaluator's `Table.user`. */
+  readonly user?: UserTableAccess;
+}
+
+/** A user table's storage as DML, SHOW CREATE TABLE and information_schema read it (user-tables.ts). */
+export interface UserTableAccess {
+  readonly tableId: number;
+  readonly tabletId: number;
+  /** The database, lower-cased as the engine keeps it. */
+  readonly database: string;
+  readonly schema: TableSchema;
+  readonly autoIncrementNext: bigint;
+  readonly createdUs: number;
+  readonly rowCount: number;
+  readonly dataBytes: number;
+  /** The rows with their primary keys, in key order, as the session sees them (its own writes included). */
+  entries(): Iterable<readonly [string, StoredRow]>;
+  get(key: string): StoredRow | undefined;
+  /** The primary key of the row holding `key` in unique index `index`, as the session sees it. */
+  unique(index: string, key: string): string | undefined;
 }
 
 /** Structurally the evaluator's `Catalog`. */

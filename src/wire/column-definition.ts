@@ -40,6 +40,10 @@ function typeInfo(t: SqlType): TypeInfo {
       return { type: FieldType.LONGLONG, charset: Charset.BINARY, length: t.width, flags: NUMERIC, decimals: 0 };
     case 'int':
       return { type: FieldType.LONG, charset: Charset.BINARY, length: t.width, flags: NUMERIC, decimals: 0 };
+    case 'mediumint':
+      return { type: FieldType.INT24, charset: Charset.BINARY, length: t.width, flags: NUMERIC, decimals: 0 };
+    case 'smallint':
+      return { type: FieldType.SHORT, charset: Charset.BINARY, length: t.width, flags: NUMERIC, decimals: 0 };
     case 'tinyint':
       return { type: FieldType.TINY, charset: Charset.BINARY, length: t.width, flags: NUMERIC, decimals: 0 };
     case 'decimal': {
@@ -49,12 +53,18 @@ function typeInfo(t: SqlType): TypeInfo {
     }
     case 'double':
       return { type: FieldType.DOUBLE, charset: Charset.BINARY, length: 22, flags: NUMERIC, decimals: NOT_FIXED_DEC };
+    case 'float':
+      return { type: FieldType.FLOAT, charset: Charset.BINARY, length: 12, flags: NUMERIC, decimals: NOT_FIXED_DEC };
     case 'varchar':
       return { type: FieldType.VAR_STRING, charset: Charset.UTF8MB4_BIN, length: t.length * UTF8MB4_BYTES, flags: 0, decimals: 0 };
     case 'char':
       return { type: FieldType.STRING, charset: Charset.UTF8MB4_BIN, length: t.length * UTF8MB4_BYTES, flags: 0, decimals: 0 };
     case 'longtext':
       return { type: FieldType.BLOB, charset: Charset.UTF8MB4_BIN, length: 0xffff_ffff, flags: ColumnFlag.BLOB, decimals: 0 };
+    case 'mediumtext':
+      return { type: FieldType.BLOB, charset: Charset.UTF8MB4_BIN, length: 0xff_ffff, flags: ColumnFlag.BLOB, decimals: 0 };
+    case 'tinytext':
+      return { type: FieldType.BLOB, charset: Charset.UTF8MB4_BIN, length: 0xff, flags: ColumnFlag.BLOB, decimals: 0 };
     case 'text':
       return { type: FieldType.BLOB, charset: Charset.UTF8MB4_BIN, length: 0xffff, flags: ColumnFlag.BLOB, decimals: 0 };
     case 'timestamp':

@@ -148,6 +148,12 @@ export class PacketWriter {
     return this;
   }
 
+  f32(v: number): this {
+    this.ensure(4);
+    this.pos = this.buf.writeFloatLE(v, this.pos);
+    return this;
+  }
+
   f64(v: number): this {
     this.ensure(8);
     this.pos = this.buf.writeDoubleLE(v, this.pos);

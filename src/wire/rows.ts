@@ -78,12 +78,28 @@ function writeBinaryValue(w: PacketWriter, col: WireColumn, v: Exclude<SqlValue,
       w.u32(Number(BigInt.asUintN(32, n)));
       return;
     }
+    case FieldType.INT24: {
+      // MEDIUMINT travels in four bytes in the binary protocol, as INT does.
+      const n = toBigInt(v, col);
+      checkRange(n, col, 24);
+      w.u32(Number(BigInt.asUintN(32, n)));
+      return;
+    }
+    case FieldType.SHORT: {
+      const n = toBigInt(v, col);
+      checkRange(n, col, 16);
+      w.u16(Number(BigInt.asUintN(16, n)));
+      return;
+    }
     case FieldType.TINY: {
       const n = toBigInt(v, col);
       checkRange(n, col, 8);
       w.u8(Number(BigInt.asUintN(8, n)));
       return;
     }
+    case FieldType.FLOAT:
+      w.f32(typeof v === 'number' ? v : Number(textValue(v, col, offsetOf)));
+      return;
     case FieldType.DOUBLE:
       w.f64(typeof v === 'number' ? v : Number(textValue(v, col, offsetOf)));
       return;

@@ -4,7 +4,8 @@
  * tables once the data plane adds them to the catalog, appear because the catalog lists them. Objects the emulator
  * has none of (indexes on views, routines, triggers, events, partitions, files) give empty tables with their columns.
  */
-import { typeText, type SqlType, type SqlValue } from '../../result.js';
+import { Temporal, typeText, type SqlType, type SqlValue } from '../../result.js';
+import { columnDefault, columnExtra, columnKey, indexColumns } from '../user-table-info.js';
 import type { Catalog, EvalContext, Table } from '../catalog.js';
 import { sysVarText, sysVarValue } from '../sysvar-read.js';
 import { sysVarDefs } from '../sysvars.js';
@@ -25,7 +26,7 @@ export function schemataRows(catalog: Catalog): Row[] {
 }
 
 export function isText(t: SqlType): boolean {
-  return t.base === 'varchar' || t.base === 'char' || t.base === 'longtext' || t.base === 'text';
+  return t.base === 'varchar' || t.base === 'char' || t.base === 'longtext' || t.base === 'mediumtext' || t.base === 'tinytext' || t.base === 'text';
 }
 
 /** A view has no engine, row format or sizes (MySQL's answer for views; OceanBase's for its system views). */
@@ -34,6 +35,16 @@ export function tablesRows(catalog: Catalog): Row[] {
   for (const { schema, table } of allTables(catalog)) {
     const kind = table.kind ?? 'BASE TABLE';
     const base = kind === 'BASE TABLE' || kind === 'SYSTEM TABLE';
+    const u = table.user;
+    if (u !== undefined) {
+      const avg = u.rowCount === 0 ? 0n : BigInt(Math.round(u.dataBytes / u.rowCount));
+      const auto = u.schema.columns.some((c) => c.autoIncrement) ? u.autoIncrementNext : null;
+      out.push([
+        'def', schema, table.name, kind, 'InnoDB', 10n, 'DYNAMIC', BigInt(u.rowCount), avg, BigInt(u.dataBytes), 0n, 0n, 0n, auto,
+        new Temporal('DATETIME', BigInt(u.createdUs)), null, null, DEFAULT_COLLATION, null, '', u.schema.comment ?? '',
+      ]);
+      continue;
+    }
     out.push([
       'def', schema, table.name, kind, base ? 'InnoDB' : null, base ? 10n : null, base ? 'DYNAMIC' : null,
       base ? 0n : null, base ? 0n : null, base ? 0n : null, base ? 0n : null, base ? 0n : null, base ? 0n : null,
@@ -54,12 +65,18 @@ function numericPrecision(t: SqlType): bigint | null {
       return t.unsigned ? 20n : 19n;
     case 'int':
       return 10n;
+    case 'mediumint':
+      return 7n;
+    case 'smallint':
+      return 5n;
     case 'tinyint':
       return 3n;
     case 'decimal':
       return BigInt(t.precision);
     case 'double':
       return 22n;
+    case 'float':
+      return 12n;
     default:
       return null;
   }
@@ -67,13 +84,15 @@ function numericPrecision(t: SqlType): bigint | null {
 
 function numericScale(t: SqlType): bigint | null {
   if (t.base === 'decimal') return BigInt(t.scale);
-  if (t.base === 'bigint' || t.base === 'int' || t.base === 'tinyint') return 0n;
+  if (t.base === 'bigint' || t.base === 'int' || t.base === 'mediumint' || t.base === 'smallint' || t.base === 'tinyint') return 0n;
   return null;
 }
 
 function charLength(t: SqlType): bigint | null {
   if (t.base === 'varchar' || t.base === 'char') return BigInt(t.length);
   if (t.base === 'longtext') return 4294967295n;
+  if (t.base === 'mediumtext') return 16777215n;
+  if (t.base === 'tinytext') return 255n;
   if (t.base === 'text') return 65535n;
   return null;
 }
@@ -81,15 +100,22 @@ function charLength(t: SqlType): bigint | null {
 export function columnsRows(catalog: Catalog): Row[] {
   const out: Row[] = [];
   for (const { schema, table } of allTables(catalog)) {
+    const user = table.user?.schema;
     table.columns.forEach((c, i) => {
       const t = c.type;
+      const stored = user?.columns[i];
+      const key = user === undefined ? '' : columnKey(user, i);
+      const extra = stored === undefined ? '' : columnExtra(stored);
+      const privileges = user === undefined ? 'select' : 'select,insert,update,references';
+      const comment = stored?.comment ?? '';
+      const dflt = stored === undefined ? null : columnDefault(stored);
       const len = charLength(t);
-      const octets = len === null ? null : t.base === 'longtext' || t.base === 'text' ? len : len * 4n;
+      const octets = len === null ? null : t.base === 'longtext' || t.base === 'mediumtext' || t.base === 'tinytext' || t.base === 'text' ? len : len * 4n;
       const fsp = t.base === 'timestamp' || t.base === 'datetime' ? BigInt(t.fsp) : t.base === 'date' ? 0n : null;
       out.push([
-        'def', schema, table.name, c.name, BigInt(i + 1), null, c.nullable ? 'YES' : 'NO', dataType(t), len, octets,
+        'def', schema, table.name, c.name, BigInt(i + 1), dflt, c.nullable ? 'YES' : 'NO', dataType(t), len, octets,
         numericPrecision(t), numericScale(t), fsp, isText(t) ? DEFAULT_CHARSET : null, isText(t) ? DEFAULT_COLLATION : null,
-        typeText(t), '', '', 'select', '', '', null,
+        typeText(t), key, extra, privileges, comment, '', null,
       ]);
     });
   }
@@ -118,16 +144,21 @@ function castType(t: SqlType): string {
   switch (t.base) {
     case 'bigint':
     case 'int':
+    case 'mediumint':
+    case 'smallint':
     case 'tinyint':
       return t.unsigned ? 'unsigned' : 'signed';
     case 'decimal':
       return `decimal(${t.precision},${t.scale})`;
     case 'double':
-      return 'double';
+    case 'float':
+      return t.base;
     case 'varchar':
     case 'char':
       return `char(${t.length})`;
     case 'longtext':
+    case 'mediumtext':
+    case 'tinytext':
     case 'text':
       return 'char';
     case 'timestamp':
@@ -185,4 +216,39 @@ export const ROOT_PRIVILEGES = [
 export function userPrivilegeRows(ctx: EvalContext): Row[] {
   const who = grantee(ctx);
   return ROOT_PRIVILEGES.map((p) => [who, 'def', p, 'YES']);
+}
+
+/** One row per index column of every user table (views and inner tables have none). */
+export function statisticsRows(catalog: Catalog): Row[] {
+  const out: Row[] = [];
+  for (const { schema, table } of allTables(catalog)) {
+    if (table.user === undefined) continue;
+    for (const ix of indexColumns(table.user.schema)) {
+      out.push(['def', schema, table.name, ix.unique ? 0n : 1n, schema, ix.name, BigInt(ix.seq), ix.column.name, 'A', null, null, null, ix.column.nullable ? 'YES' : '', 'BTREE', 'available', '', 'YES', null]);
+    }
+  }
+  return out;
+}
+
+/** The PRIMARY KEY and UNIQUE constraints of user tables, one row per column (no foreign keys exist). */
+export function keyColumnUsageRows(catalog: Catalog): Row[] {
+  const out: Row[] = [];
+  for (const { schema, table } of allTables(catalog)) {
+    if (table.user === undefined) continue;
+    for (const ix of indexColumns(table.user.schema)) {
+      if (ix.unique) out.push(['def', schema, ix.name, 'def', schema, table.name, ix.column.name, BigInt(ix.seq), null, null, null, null]);
+    }
+  }
+  return out;
+}
+
+export function tableConstraintRows(catalog: Catalog): Row[] {
+  const out: Row[] = [];
+  for (const { schema, table } of allTables(catalog)) {
+    const s = table.user?.schema;
+    if (s === undefined) continue;
+    if (s.primaryKey.length > 0) out.push(['def', schema, 'PRIMARY', schema, table.name, 'PRIMARY KEY', 'YES']);
+    for (const ix of s.indexes) if (ix.unique) out.push(['def', schema, ix.name, schema, table.name, 'UNIQUE', 'YES']);
+  }
+  return out;
 }

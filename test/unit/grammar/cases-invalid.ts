@@ -56,6 +56,23 @@ export const invalidCases: readonly (readonly [string, { line: number; column: n
   ['ALTER EMULATOR INJECT FAULT SERVER', { line: 1, column: 35, near: '' }],
   ['DROP TENANT', { line: 1, column: 12, near: '' }],
   ['CREATE RESOURCE UNIT', { line: 1, column: 21, near: '' }],
+  // The data plane's statements (rules-data.ts).
+  ['INSERT INTO t VALUES', { line: 1, column: 21, near: '' }],
+  ['INSERT INTO t (a, ) VALUES (1)', { line: 1, column: 19, near: ') VALUES (1)' }],
+  ['INSERT INTO t VALUES (1) ON DUPLICATE UPDATE a = 1', { line: 1, column: 39, near: 'UPDATE a = 1' }],
+  ['UPDATE t SET', { line: 1, column: 13, near: '' }],
+  ['UPDATE t SET a = 1 LIMIT 1, 2', { line: 1, column: 29, near: '2' }],
+  ['DELETE t WHERE a = 1', { line: 1, column: 8, near: 't WHERE a = 1' }],
+  ['CREATE TABLE t ()', { line: 1, column: 16, near: '()' }],
+  ['CREATE TABLE t (a)', { line: 1, column: 18, near: ')' }],
+  ['CREATE TABLE t (a INT DEFAULT)', { line: 1, column: 30, near: ')' }],
+  ['CREATE TABLE t (a VARCHAR(x))', { line: 1, column: 27, near: 'x))' }],
+  // UNIQUE is reserved: `unique INT` reads as an index named INT, which lacks its column list.
+  ['CREATE TABLE t (unique INT)', { line: 1, column: 27, near: ')' }],
+  ['DROP TABLE', { line: 1, column: 11, near: '' }],
+  ['ALTER TABLE t DROP', { line: 1, column: 19, near: '' }],
+  ['RENAME TABLE a b', { line: 1, column: 16, near: 'b' }],
+  ['TRUNCATE', { line: 1, column: 9, near: '' }],
   ['SELECT 1 \x00', { line: 1, column: 10, near: '\x00' }],
   ['SELECT \ud800', { line: 1, column: 8, near: '\ud800' }],
 ];

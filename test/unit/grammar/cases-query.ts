@@ -1,5 +1,6 @@
 /** Valid query-side and session statements with their expected ASTs (clients.md §3–4). */
 import type { Statement } from '../../../grammar/ast.js';
+import { dataCases } from './cases-data.js';
 import { and, bin, col, colItem, eq, fn, item, num, param, select, star, str, table } from './build.js';
 
 const jobs = table('CDB_OB_BACKUP_JOBS', 'oceanbase');
@@ -209,8 +210,5 @@ export const queryCases: readonly (readonly [string, Statement])[] = [
   ['ROLLBACK TO SAVEPOINT sp', { kind: 'Savepoint', action: 'ROLLBACK TO', name: 'sp' }],
   ['ROLLBACK WORK TO `my sp`', { kind: 'Savepoint', action: 'ROLLBACK TO', name: 'my sp' }],
   ['RELEASE SAVEPOINT sp', { kind: 'Savepoint', action: 'RELEASE', name: 'sp' }],
-  ["INSERT INTO oceanbase.DBA_OB_BACKUP_JOBS VALUES (1, 'x')", { kind: 'Write', verb: 'INSERT', table: { schema: 'oceanbase', name: 'DBA_OB_BACKUP_JOBS' } }],
-  ["UPDATE DBA_OB_TENANTS SET status = 'x'", { kind: 'Write', verb: 'UPDATE', table: { name: 'DBA_OB_TENANTS' } }],
-  ['DELETE FROM t WHERE 1 = 1', { kind: 'Write', verb: 'DELETE', table: { name: 't' } }],
-  ['TRUNCATE TABLE t', { kind: 'Write', verb: 'TRUNCATE', table: { name: 't' } }],
+  ...dataCases,
 ];

@@ -51,11 +51,11 @@ describe('DESC and SHOW', () => {
   });
 
   it('writes to a view are 1288; to an unknown table 1146', () => {
-    expect(rejectWrite({ kind: 'Write', verb: 'DELETE', table: { name: 'DBA_OB_BACKUP_JOBS' } }, cat, context())).toMatchObject({
+    expect(rejectWrite('DELETE', { name: 'DBA_OB_BACKUP_JOBS' }, cat, context())).toMatchObject({
       errno: 1288,
       message: 'The target table DBA_OB_BACKUP_JOBS of the DELETE is not updatable',
     });
-    expect(rejectWrite({ kind: 'Write', verb: 'INSERT', table: { name: 'X' } }, cat, context())).toMatchObject({ errno: 1146 });
+    expect(rejectWrite('INSERT', { name: 'X' }, cat, context())).toMatchObject({ errno: 1146 });
   });
 });
 
