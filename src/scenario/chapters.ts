@@ -58,6 +58,12 @@ export const CHAPTERS: readonly { readonly folder: string; readonly title: strin
       'Restored tenants are standbys, and tools move them on with standby statements: activate, switch over, set where replay stops, and run the upgrade job. DBA_OB_TENANTS shows the role after each step.',
   },
   {
+    folder: 'data',
+    title: 'Point-in-time recovery of real rows',
+    intro:
+      'A MySQL-mode user tenant holds databases, tables and rows, and every commit gets one SCN. A backup set holds the rows as of its consistent SCN, the archive carries every later commit, and RESTORE … UNTIL TIME or SCN builds a new tenant with exactly the rows committed at or before that point: the way back from a mistaken DELETE. The same writes are what incrementals copy: the 2 MB macroblocks the rows filled.',
+  },
+  {
     folder: 'parameters',
     title: 'Tuning backups',
     intro: 'Tenant parameters change how fast backups run, not what they produce.',

@@ -84,7 +84,7 @@ function services(session: StatementSession): WriteServices {
     return outcome.autoIncrement ?? obErrorWith('OB_ERR_UNEXPECTED', 'AUTO_INCREMENT reservation without a value');
   };
   return {
-    nextAutoIncrement: (tableId) => reserve(tableId, 1),
+    nextAutoIncrement: (tableId, count) => reserve(tableId, count),
     sawAutoIncrement: (tableId, value) => {
       const outcome = reserve(tableId, 0, value + 1n);
       return isObError(outcome) ? outcome : undefined;

@@ -27,10 +27,10 @@ import { fromWall, implicitDefault, nowFor, storeValue } from './store-value.js'
 /** What a write needs beyond the catalog: AUTO_INCREMENT values and keys for new rows of tables without a pk. */
 export interface WriteServices {
   /**
-   * The next AUTO_INCREMENT value of the table, reserved (never handed out again, even if the statement fails),
-   * or why there is none (a standby is read only).
+   * The first of `count` consecutive AUTO_INCREMENT values of the table, reserved (never handed out again, even if
+   * the statement fails), or why there are none (a standby is read only).
    */
-  nextAutoIncrement(tableId: number): bigint | ObError;
+  nextAutoIncrement(tableId: number, count: number): bigint | ObError;
   /** An explicit value was written to the AUTO_INCREMENT column: the counter moves past it. */
   sawAutoIncrement(tableId: number, value: bigint): ObError | undefined;
   /** A placeholder key for a new row of a table without a PRIMARY KEY, unique in the session. */
@@ -45,7 +45,10 @@ export interface WriteOutcome {
   readonly generatedId?: bigint;
   /** The OK packet's insert id: the generated value, else an explicit one written to the AUTO_INCREMENT column. */
   readonly insertId?: bigint;
-  /** UPDATE: the rows WHERE matched, changed or not (CLIENT_FOUND_ROWS). */
+  /**
+   * The affected rows as CLIENT_FOUND_ROWS counts them: UPDATE's rows matched, changed or not; INSERT … ON DUPLICATE
+   * KEY UPDATE's count with 1 for each row set to its own values.
+   */
   readonly matchedRows?: number;
   /** IGNORE: the values adjusted and the rows skipped, each a warning in MySQL. */
   readonly warnings?: number;
@@ -256,12 +259,19 @@ function insert(stmt: Insert, catalog: Catalog, ctx: EvalContext, services: Writ
   const onDuplicate = stmt.onDuplicate.length === 0 ? undefined : compileOnDuplicate(stmt.onDuplicate, table, catalog, ctx);
   let affected = 0;
   let duplicates = 0;
+  let unchanged = 0;
   let generatedId: bigint | undefined;
   let explicitId: bigint | undefined;
   // Where each column's value is in a source row (-1: not given), worked out once for every row.
   const from = schema.columns.map((_, p) => positions.indexOf(p));
   const autoAt = schema.columns.findIndex((c) => c.autoIncrement);
   const lenient = stmt.ignore ? { warnings: 0 } : undefined;
+  // A VALUES list is a "simple insert": as InnoDB's consecutive lock mode (MySQL's and MariaDB's default) does, its
+  // first row needing a value reserves one for every row left, so a statement that fails later still uses them up;
+  // INSERT … SELECT (rows not known in advance) reserves blocks of 1, 2, 4, … (handler::update_auto_increment),
+  // and what is left of the last block is lost.
+  const simpleInsert = stmt.source.kind !== 'Query';
+  const reserved = new AutoIncrementBlock();
   rows.forEach((values, i) => {
     const site = (c: ColumnSchema) => (lenient === undefined ? { column: c.name, row: i + 1 } : { column: c.name, row: i + 1, lenient });
     const row: StoredValue[] = new Array<StoredValue>(schema.columns.length);
@@ -276,7 +286,7 @@ function insert(stmt: Insert, catalog: Catalog, ctx: EvalContext, services: Writ
       const c = schema.columns[autoAt] as ColumnSchema;
       const v = row[autoAt];
       if (v === null) {
-        const next = services.nextAutoIncrement(user.tableId);
+        const next = reserved.take(simpleInsert ? rows.length - i : reserved.nextBulkBlock(), (count) => services.nextAutoIncrement(user.tableId, count));
         if (typeof next !== 'bigint') return fail(next);
         row[autoAt] = storeValue(c, next, site(c), zone);
         generatedId ??= next;
@@ -305,7 +315,11 @@ function insert(stmt: Insert, catalog: Catalog, ctx: EvalContext, services: Writ
       const target = hit[0] as { key: string };
       const old = changes.get(target.key) as StoredRow;
       const updated = onDuplicate(old, row, i + 1);
-      if (sameRow(old, updated)) return;
+      // Set to its own values: 0 affected, but 1 for a CLIENT_FOUND_ROWS client (MySQL's found-rows count).
+      if (sameRow(old, updated)) {
+        unchanged += 1;
+        return;
+      }
       applyUpdate(changes, user, schema, target.key, old, updated, zone);
       affected += 2;
       duplicates += 1;
@@ -325,11 +339,37 @@ function insert(stmt: Insert, catalog: Catalog, ctx: EvalContext, services: Writ
   return {
     writes: changes.writes(),
     affectedRows: affected,
+    ...(unchanged === 0 ? {} : { matchedRows: affected + unchanged }),
     ...(warnings === 0 ? {} : { warnings }),
     ...(info === undefined ? {} : { info }),
     ...(generatedId === undefined ? {} : { generatedId }),
     ...(insertId === undefined ? {} : { insertId }),
   };
+}
+
+/** Values reserved together and handed out in order; a new block is asked for when they run out. */
+class AutoIncrementBlock {
+  #next = 0n;
+  #left = 0;
+  #blocks = 0;
+
+  /** The size of a bulk insert's next block: 1, 2, 4, … up to 65,536 (AUTO_INC_DEFAULT_NB_MAX). */
+  nextBulkBlock(): number {
+    return 2 ** Math.min(this.#blocks, 16);
+  }
+
+  /** The next value, reserving a block of `count` first when none is left. */
+  take(count: number, reserve: (count: number) => bigint | ObError): bigint | ObError {
+    if (this.#left === 0) {
+      const first = reserve(count);
+      if (typeof first !== 'bigint') return first;
+      this.#next = first;
+      this.#left = count;
+      this.#blocks++;
+    }
+    this.#left--;
+    return this.#next++;
+  }
 }
 
 function sameRow(a: StoredRow, b: StoredRow): boolean {
