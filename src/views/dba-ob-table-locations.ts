@@ -7,11 +7,13 @@
  * One server holds every replica as LEADER of type FULL.
  *
  * The tablets: every tenant's inner tables live on LS 1; four of them stand for all (the core table and the
- * schema tables a tool might name, with their real ids; a real tenant has hundreds). A user tenant's data is
- * TenantData.tabletCount user tablets on its user LS 1001, as tables t1 … tN of database `test` (`SYS` for Oracle
- * tenants), ids from OceanBase's first user ids (table 500001, tablet 200001): the emulator models tablets, not
- * their names, so the names are its own.
+ * schema tables a tool might name, with their real ids; a real tenant has hundreds). On a user tenant's user LS
+ * 1001: its own tables (the data plane's, with their real table and tablet ids, from OceanBase's first user ids),
+ * and the tablets of the synthetic background workload (TenantData.tabletCount of them, whose macroblocks backups
+ * copy) as tables sim_workload_1 … N of database `test` (`SYS` for Oracle tenants). Those are the emulator's own
+ * names and ids, from 1,000,001 (tables) and 1,200,001 (tablets), so they never meet a table a user creates.
  */
+import { userTables } from '../engine/index.js';
 import { SERVER } from './cluster-profile.js';
 import { T, col } from './columns.js';
 import { isUserTenant } from './log-streams.js';
@@ -51,8 +53,9 @@ const INNER_TABLES: readonly (readonly [string, number])[] = [
   ['__all_ddl_operation', 5],
 ];
 
-const FIRST_USER_TABLE_ID = 500001;
-const FIRST_USER_TABLET_ID = 200001;
+/** The synthetic workload's ids: above any a test's own tables reach (theirs count up from 500001 and 200001). */
+const FIRST_WORKLOAD_TABLE_ID = 1_000_001;
+const FIRST_WORKLOAD_TABLET_ID = 1_200_001;
 
 function location(database: string, table: string, tableId: number, type: string, tabletId: number, lsId: number): Row {
   return [
@@ -84,10 +87,11 @@ function locationRows(ctx: ViewContext, tenantId: number): Row[] {
   if (t === undefined) return [];
   const rows = INNER_TABLES.map(([name, id]) => location('oceanbase', name, id, 'SYSTEM TABLE', id, 1));
   if (!isUserTenant(t)) return rows;
+  for (const u of userTables(ctx.state, tenantId)) rows.push(location(u.database, u.schema.name, u.tableId, 'USER TABLE', u.tabletId, 1001));
   const database = t.compatibilityMode === 'ORACLE' ? 'SYS' : 'test';
   const tablets = t.backup?.data.tabletCount ?? 0;
   for (let i = 0; i < tablets; i++) {
-    rows.push(location(database, `t${i + 1}`, FIRST_USER_TABLE_ID + i, 'USER TABLE', FIRST_USER_TABLET_ID + i, 1001));
+    rows.push(location(database, `sim_workload_${i + 1}`, FIRST_WORKLOAD_TABLE_ID + i, 'USER TABLE', FIRST_WORKLOAD_TABLET_ID + i, 1001));
   }
   return rows;
 }

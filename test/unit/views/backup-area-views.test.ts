@@ -419,6 +419,19 @@ describe('obdiag backup-area gather scenes, 4.x steps', () => {
     });
   }
 
+  it('DBA_OB_TABLE_LOCATIONS lists a user\'s own tables with their ids, apart from the synthetic workload\'s tablets', () => {
+    const t = createEmulator({ startTime: '2024-01-31T03:20:00Z', seed: 42 }).session({ tenant: 'mysql_tenant' });
+    for (const sql of ['CREATE DATABASE app', 'CREATE TABLE app.t1 (id INT PRIMARY KEY)', 'CREATE TABLE test.t1 (id INT PRIMARY KEY)']) expect(t.execute(sql).kind).toBe('ok');
+    const own = rows(t, "SELECT DATABASE_NAME, TABLE_NAME, TABLE_ID, TABLET_ID, LS_ID FROM oceanbase.DBA_OB_TABLE_LOCATIONS WHERE TABLE_NAME = 't1' ORDER BY TABLE_ID");
+    expect(own).toEqual([
+      ['app', 't1', 500003n, 200001n, 1001n],
+      ['test', 't1', 500004n, 200002n, 1001n],
+    ]);
+    const ids = rows(t, "SELECT COUNT(*), COUNT(DISTINCT TABLET_ID) FROM oceanbase.DBA_OB_TABLE_LOCATIONS WHERE LS_ID = 1001");
+    expect(ids[0]![0]).toBe(ids[0]![1]);
+    expect(Number(rows(t, "SELECT COUNT(*) FROM oceanbase.DBA_OB_TABLE_LOCATIONS WHERE TABLE_NAME LIKE 'sim_workload_%'")[0]![0])).toBeGreaterThan(0);
+  });
+
   it('CDB_OB_TABLE_LOCATIONS grouped by server and LS: LS 1 and every user tenant\'s user LS', () => {
     const sys = createEmulator({ startTime: '2024-01-31T03:20:00Z', seed: 42, tenants: [{ name: 't1' }, { name: 't2' }] }).session({ tenant: 'sys' });
     const grouped = rows(sys, 'select svr_ip, svr_port, ls_id, count(*) from oceanbase.CDB_OB_TABLE_LOCATIONS group by svr_ip, svr_port, ls_id order by ls_id');
