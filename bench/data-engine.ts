@@ -9,6 +9,7 @@
 import { parse } from '../grammar/index.js';
 import type { BackupStatement, ControlStatement } from '../grammar/ast.js';
 import { isObError } from '../src/errors.js';
+import { decodeSnapshot, encodeSnapshot } from '../src/persist/snapshot.js';
 import { advance, createCluster, execute, executeData, findUserTable, getRow, scanRows } from '../src/engine/index.js';
 import type { Cluster, RowWrite, SessionContext, StoredRow, TableSchema } from '../src/engine/index.js';
 
@@ -96,6 +97,14 @@ for (let i = 0; i < POINTS; i++) if (getRow(cluster.state, 1002, tableId, key(((
 const pointMs = Number(process.hrtime.bigint() - p0) / 1e6;
 if (found !== POINTS || scanned !== ROWS) throw new Error(`read ${found} of ${POINTS} points, scanned ${scanned} of ${ROWS}`);
 
+// SAVE / LOAD SNAPSHOT and --data-dir checkpoints serialize the state with the rows (v8.serialize).
+const e0 = process.hrtime.bigint();
+const snapshot = encodeSnapshot({ config: cluster.config, state: cluster.state, globals: [] }, 'bench');
+const encodeMs = Number(process.hrtime.bigint() - e0) / 1e6;
+const d0 = process.hrtime.bigint();
+decodeSnapshot(snapshot, 'bench');
+const decodeMs = Number(process.hrtime.bigint() - d0) / 1e6;
+
 advance(cluster, 300_000);
 run(cluster, sys, "CREATE RESOURCE UNIT uc1 MAX_CPU 2, MEMORY_SIZE '4G'");
 run(cluster, sys, "CREATE RESOURCE POOL p1 UNIT='uc1', UNIT_NUM=1, ZONE_LIST=('zone1')");
@@ -113,4 +122,5 @@ console.log(`  bulk insert      ${Math.round(ROWS / (insertMs / 1000)).toLocaleS
 console.log(`  memory           ${bytesPerRow.toFixed(0).padStart(12)} B/row    (target <= 200; RSS +${((rssAfter - rssBefore) / 1048576).toFixed(0)} MB, heap ${((heapAfter - heapBefore) / ROWS).toFixed(0)} B/row)`);
 console.log(`  full scan        ${Math.round(ROWS / (scanMs / 1000)).toLocaleString('en-US').padStart(12)} rows/s   (${scanMs.toFixed(0)} ms, rows unpacked)`);
 console.log(`  point reads      ${Math.round(POINTS / (pointMs / 1000)).toLocaleString('en-US').padStart(12)} reads/s  (getRow by primary key)`);
+console.log(`  snapshot         ${(snapshot.length / 1048576).toFixed(0).padStart(12)} MB       (save ${encodeMs.toFixed(0)} ms, load ${decodeMs.toFixed(0)} ms)`);
 console.log(`  restore          ${restoreMs.toFixed(0).padStart(12)} ms       (target < 2000; ${restoredRows.toLocaleString('en-US')} rows restored)`);

@@ -3,6 +3,8 @@
  * lower-cased: a MySQL-mode user tenant runs with lower_case_table_names = 1 (INIT_SYS_VARIABLE gives user tenants
  * OB_LOWERCASE_AND_INSENSITIVE; only sys keeps OB_ORIGIN_AND_INSENSITIVE), so `App.T1` and `app.t1` are one table.
  */
+import { obErrorWith } from '../../errors.js';
+import type { ObError } from '../../errors.js';
 import type { DataCatalog, DatabaseVersion, TableVersion, TenantData } from '../state.js';
 
 /** OB_MIN_USER_OBJECT_ID: user object ids (databases and tables share the sequence in 4.x) start above it. */
@@ -65,6 +67,15 @@ export function tableAt(catalog: DataCatalog, database: string, name: string, sc
   const db = lower(database);
   const n = lower(name);
   return catalog.tables.find((t) => t.database === db && t.schema.name === n && visibleAt(t, scn));
+}
+
+/**
+ * 1146 for a table id no longer live (dropped by another session since the statement resolved it): named as it
+ * was when its last version is still kept, else by its id.
+ */
+export function tableGone(catalog: DataCatalog, tableId: number): ObError {
+  const last = [...catalog.tables].reverse().find((t) => t.tableId === tableId);
+  return last === undefined ? obErrorWith('OB_TABLE_NOT_EXIST', 'unknown', String(tableId)) : obErrorWith('OB_TABLE_NOT_EXIST', last.database, last.schema.name);
 }
 
 export function tableByIdAt(catalog: DataCatalog, tableId: number, scn?: bigint): TableVersion | undefined {

@@ -6,7 +6,7 @@
 import { InvariantError, obErrorWith } from '../../errors.js';
 import type { ObError } from '../../errors.js';
 import type { DataCatalog, PackedRow, TableVersion, TenantData } from '../state.js';
-import { tableByIdAt } from './catalog.js';
+import { tableByIdAt, tableGone } from './catalog.js';
 import type { RowWrite } from './data-op-types.js';
 import { addLogBytes } from './log-bytes.js';
 import { redoBytes, rowBytes } from './row-bytes.js';
@@ -41,6 +41,8 @@ export interface ApplyContext {
   readonly keepHistory: boolean;
   /** The newest backup snapshot of the tenant (µs): macroblock marks dedupe within one INC window. */
   readonly lastSnapshotUs: number;
+  /** Redo may be folded into a log segment that starts at or after this (µs): the archive's current piece. */
+  readonly logFoldAfterUs: number;
 }
 
 /**
@@ -147,7 +149,7 @@ export function planWrites(catalog: DataCatalog, writes: readonly RowWrite[], cr
       table = tableByIdAt(catalog, w.tableId);
       byId.set(w.tableId, table);
     }
-    if (table === undefined) return obErrorWith('OB_TABLE_NOT_EXIST', '', `table id ${w.tableId}`);
+    if (table === undefined) return tableGone(catalog, w.tableId);
     let plan = plans.get(table);
     if (plan === undefined) {
       plan = newPlan(table);
@@ -205,6 +207,6 @@ export function applyPlans(ctx: ApplyContext, plans: Map<TableVersion, TablePlan
     rows += r.rows;
     redo += r.redo;
   }
-  addLogBytes(ctx.data, ctx.atUs, redo);
+  addLogBytes(ctx.data, ctx.atUs, redo, ctx.logFoldAfterUs);
   return rows;
 }

@@ -11,12 +11,13 @@ import { scnOfUs } from '../cluster/time.js';
 import type { ClusterState, DataCatalog, TenantData, TenantState } from '../state.js';
 import { findTenant } from '../tenant/tenants.js';
 import type { Cluster, SessionContext } from '../types.js';
-import { isSystemDatabase, newCatalog, tableByIdAt } from './catalog.js';
+import { isSystemDatabase, newCatalog, tableByIdAt, tableGone } from './catalog.js';
 import { applyPlans, planWrites } from './commit.js';
 import type { DataOp, DataOutcome } from './data-op-types.js';
 import { alterTable, createDatabase, createTable, dropDatabase, dropTable, renameTable, truncateTable } from './ddl.js';
 import type { Change, Who } from './ddl.js';
-import { lastSnapshotUs, pruneCatalog, retentionScn } from './prune.js';
+import { applyContext } from './apply-context.js';
+import { pruneCatalog, retentionScn } from './prune.js';
 
 /** The tenant whose data a session may change: a MySQL-mode user tenant that is a primary. */
 function dataTenant(state: ClusterState, ctx: SessionContext): TenantState | ObError {
@@ -109,7 +110,7 @@ export function executeData(cluster: Cluster, ctx: SessionContext, op: DataOp): 
   data.catalog = catalog;
   const keep = retentionScn(state, tenant);
   const scn = commitScn(state, catalog);
-  const affectedRows = change({ data, catalog, scn, atUs: state.nowUs, keepHistory: keep !== null, lastSnapshotUs: lastSnapshotUs(tenant) });
+  const affectedRows = change(applyContext(state, tenant, catalog, scn, keep !== null));
   pruneCatalog(catalog, keep, touchedStores(catalog, op));
   return { kind: 'data', affectedRows, commitScn: scn };
 }
@@ -124,7 +125,7 @@ function touchedStores(catalog: DataCatalog, op: DataOp) {
 function reserveAutoIncrement(data: TenantData, catalog: DataCatalog, op: Extract<DataOp, { op: 'reserveAutoIncrement' }>): DataOutcome | ObError {
   if (!Number.isInteger(op.count) || op.count < 0) return obErrorWith('OB_INVALID_ARGUMENT', 'auto-increment count');
   const table = tableByIdAt(catalog, op.tableId);
-  if (table === undefined) return obErrorWith('OB_TABLE_NOT_EXIST', '', `table id ${op.tableId}`);
+  if (table === undefined) return tableGone(catalog, op.tableId);
   data.catalog = catalog;
   const first = op.atLeast !== undefined && op.atLeast > table.autoIncrementNext ? op.atLeast : table.autoIncrementNext;
   table.autoIncrementNext = first + BigInt(op.count);

@@ -31,15 +31,17 @@ export function changeLogRate(data: TenantData, atUs: number, rate: number, extr
 /**
  * Commits write their redo at once (a jump in the log curve). Jumps within LOG_BUCKET_US of the last segment's
  * start are folded into it (the bytes count from that segment's start), so steady writes add one segment a
- * minute at most rather than one per commit: the curve stays exact to the minute and its memory flat.
+ * minute at most rather than one per commit: the curve stays exact to the minute and its memory flat. A segment
+ * that starts before the archive's current piece is never folded into: the bytes would land in a piece already
+ * closed.
  */
 const LOG_BUCKET_US = 60 * US_PER_SECOND;
 
 /** Adds `bytes` of redo generated at `atUs` (a commit's), keeping the current rate. */
-export function addLogBytes(data: TenantData, atUs: number, bytes: number): void {
+export function addLogBytes(data: TenantData, atUs: number, bytes: number, foldAfterUs = -1): void {
   if (bytes <= 0) return;
   const last = data.logSegments[data.logSegments.length - 1];
-  if (last !== undefined && atUs - last.fromUs < LOG_BUCKET_US && atUs >= last.fromUs) {
+  if (last !== undefined && atUs - last.fromUs < LOG_BUCKET_US && atUs >= last.fromUs && last.fromUs >= foldAfterUs) {
     last.bytesAtFrom += bytes;
     return;
   }

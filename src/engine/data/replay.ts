@@ -9,7 +9,8 @@ import { visibleAt } from './catalog.js';
 import { applyPlans, type TablePlan } from './commit.js';
 import { copyTableAt } from './copy-at.js';
 import { packedAt } from './mvcc.js';
-import { lastSnapshotUs, retentionScn } from './prune.js';
+import { applyContext } from './apply-context.js';
+import { retentionScn } from './prune.js';
 import { reachOf, resolveSource } from './standby-source.js';
 
 /** Replays every standby with a source as far as it may go (called as virtual time moves). */
@@ -56,7 +57,7 @@ function replayInto(state: ClusterState, standby: TenantState, source: DataCatal
       if (rec.scn <= a || rec.scn > b) continue;
       for (const key of rec.keys) plan.writes.set(key, { key, row: packedAt(vb.store, key, b) ?? null, uniq: uniqueAt(vb, key, b) });
     }
-    if (plan.writes.size > 0) applyPlans({ data, catalog: dst, scn: b, atUs: state.nowUs, keepHistory: keep, lastSnapshotUs: lastSnapshotUs(standby) }, new Map([[mine, plan]]));
+    if (plan.writes.size > 0) applyPlans(applyContext(state, standby, dst, b, keep), new Map([[mine, plan]]));
     tables.push(mine);
   }
   dst.tables = tables;

@@ -159,7 +159,9 @@ describe('INSERT', () => {
     expect(run(s, "REPLACE INTO t (id, name, n) VALUES (2, 'b', 9)")).toEqual({ affected: 2, id: '2' });
     expect(run(s, "INSERT INTO t (id, name, n) VALUES (2, 'bb', 1) ON DUPLICATE KEY UPDATE n = n + VALUES(n)")).toEqual({ affected: 2, id: '2' });
     expect(run(s, "INSERT INTO t (id, name, n) VALUES (2, 'b', 0) ON DUPLICATE KEY UPDATE n = n")).toEqual({ affected: 0, id: '2' });
-    expect(run(s, 'SELECT id, name, n FROM t ORDER BY id')).toEqual([['1', 'a', '7'], ['2', 'b', '10'], ['5', 'q', '7']]);
+    expect(run(s, "INSERT INTO t (id, name, n) VALUES (2, 'b', 0) ON DUPLICATE KEY UPDATE n = CASE WHEN VALUES(n) = 0 THEN n + 1 ELSE 0 END")).toEqual({ affected: 2, id: '2' });
+    expect(run(s, "INSERT INTO t (id, name) VALUES (2, 'b') ON DUPLICATE KEY UPDATE n = VALUES(nope)")).toBe("1054 Unknown column 'nope' in 'field list'");
+    expect(run(s, 'SELECT id, name, n FROM t ORDER BY id')).toEqual([['1', 'a', '7'], ['2', 'b', '11'], ['5', 'q', '7']]);
   });
 
   it('strict mode: 1264, 1406, 1366, 1292, 1364, 1048, 1136, 1054, 1110 and DECIMAL rounding', () => {
@@ -235,6 +237,13 @@ describe('UPDATE and DELETE', () => {
     expect(run(s, 'SELECT a, b FROM h ORDER BY a')).toEqual([['1', 'x'], ['2', 'y'], ['5', 'x']]);
     expect(run(s, 'DELETE FROM h WHERE b = \'x\'')).toEqual({ affected: 2 });
     expect(run(s, 'SELECT a, b FROM h')).toEqual([['2', 'y']]);
+  });
+
+  it('REPLACE into a table without a primary key replaces by its unique key', () => {
+    const s = app('CREATE TABLE r (a INT, b VARCHAR(3), UNIQUE KEY ub (b))', "INSERT INTO r VALUES (1, 'x'), (2, 'y')");
+    expect(run(s, "REPLACE INTO r VALUES (3, 'x'), (4, 'z')")).toEqual({ affected: 3, info: 'Records: 2  Duplicates: 1  Warnings: 0' });
+    expect(run(s, 'SELECT a, b FROM r ORDER BY a')).toEqual([['2', 'y'], ['3', 'x'], ['4', 'z']]);
+    expect(run(s, "INSERT INTO r VALUES (5, 'y')")).toBe("1062 Duplicate entry 'y' for key 'ub'");
   });
 });
 

@@ -199,6 +199,11 @@ describe('commits', () => {
     expect(pk.message).toBe("Duplicate entry '1' for key 'PRIMARY'");
     const gone = dataFails(cluster, t1, { op: 'commit', writes: [put(999, 1)] });
     expect(gone.errno).toBe(1146);
+    // A table another session dropped since the statement resolved it: named by its id once no version is kept.
+    dataOk(cluster, t1, { op: 'createTable', database: 'test', schema: itemsSchema('other'), ifNotExists: false });
+    const other = findUserTable(cluster.state, T1, 'test', 'other')!.tableId;
+    dataOk(cluster, t1, { op: 'dropTable', tables: [{ database: 'test', name: 'other' }], ifExists: false });
+    expect(dataFails(cluster, t1, { op: 'commit', writes: [put(other, 1)] }).message).toBe(`Table 'unknown.${other}' doesn't exist`);
   });
 
   it('a table without a PRIMARY KEY numbers its rows (hidden pk, in insertion order)', () => {

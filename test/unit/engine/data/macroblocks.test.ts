@@ -96,3 +96,27 @@ describe('macroblocks follow real writes', () => {
     expect(synthetic).toEqual([]);
   });
 });
+
+describe("a commit's redo in the archive", () => {
+  it('lands in the piece the archive is writing, also right after a piece switch', () => {
+    const cluster = quiet();
+    readyTenant(cluster);
+    dataOk(cluster, t1, { op: 'createTable', database: 'test', schema: itemsSchema(), ifNotExists: false });
+    const id = findUserTable(cluster.state, T1, 'test', 'items')!.tableId;
+    const pieces = () => tenant(cluster, T1).backup!.pieces;
+    const first = pieces()[0]!;
+    // The next piece starts a day (piece_switch_interval) after the first: commit 30 s before and 10 s after.
+    const switchUs = Number(first.startScn / 1000n) + 86_400_000_000;
+    advance(cluster, (switchUs - 30_000_000 - cluster.state.nowUs) / 1000);
+    insertRows(cluster, id, 1, 100);
+    advance(cluster, 40_000);
+    const piece = pieces().find((p) => Number(p.startScn / 1000n) === switchUs)!;
+    expect(piece).toBeDefined();
+    const before = piece.inputBytes;
+    insertRows(cluster, id, 101, 1000);
+    advance(cluster, 300_000);
+    const active = pieces().find((p) => p.pieceId === piece.pieceId)!;
+    // Each row's redo is at least its 48-byte mutator header: all of it is in the current piece.
+    expect(active.inputBytes - before).toBeGreaterThan(1000 * 48);
+  });
+});

@@ -4,7 +4,7 @@ import { advance, findUserTable, getRow, scanRows } from '../../../../src/engine
 import type { Cluster } from '../../../../src/engine/index.js';
 import { readyTenant, tenant } from '../helpers.js';
 import { backupNow } from '../restore-helpers.js';
-import { dataOk, item, itemsSchema, k, newCluster, put, session, T1 } from './helpers.js';
+import { dataFails, dataOk, item, itemsSchema, k, newCluster, put, session, T1 } from './helpers.js';
 
 const t1 = session(T1);
 
@@ -56,6 +56,8 @@ describe('reads at an SCN', () => {
     expect(ids(cluster, id, s3)).toEqual([7]);
     expect(ids(cluster, id, s4)).toEqual([]);
     expect(ids(cluster, id)).toEqual([]);
+    // A write to it now names it as it was (its last version is still kept for the restorable points).
+    expect(dataFails(cluster, t1, { op: 'commit', writes: [put(id, 8)] }).message).toBe("Table 'test.items' doesn't exist");
   });
 });
 
