@@ -169,6 +169,15 @@ export class SessionTransaction implements PendingWrites {
   }
 }
 
+/**
+ * One statement's writes as the commit of a transaction holding nothing else: what add() and then commitWrites()
+ * give (a statement writes one table, each key once), without building the transaction's maps for them, which
+ * under autocommit were dropped right after.
+ */
+export function statementCommit(writes: readonly PendingWrite[]): RowWrite[] {
+  return writes.map(rowWrite);
+}
+
 function rowWrite(w: PendingWrite): RowWrite {
   const unique = w.uniqueKeys === undefined ? {} : { uniqueKeys: w.uniqueKeys };
   return { tableId: w.tableId, key: w.hidden ? '' : w.key, row: w.row, ...unique, insert: w.insert && !w.hidden, keyDisplay: w.keyDisplay };

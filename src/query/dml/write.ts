@@ -6,7 +6,7 @@
 import type { Assignment, DataStatement, Expr, TableName } from '../../../grammar/ast.js';
 import type { ColumnSchema, StoredRow, StoredValue, TableSchema } from '../../engine/index.js';
 import { obErrorWith, type ObError } from '../../errors.js';
-import { Temporal, type SqlValue } from '../../result.js';
+import { Decimal, Temporal, type SqlValue } from '../../result.js';
 import { sqlValueOf, type UserTableAccess } from '../../views/index.js';
 import type { Catalog, EvalContext, Table } from '../catalog.js';
 import { compileExpr } from '../compile.js';
@@ -18,11 +18,11 @@ import { derive, fail, type Compiled, type Scope } from '../scope.js';
 import { evaluateSelect, guard } from '../select.js';
 import { rejectWrite } from '../show.js';
 import { textOf, truth } from '../values.js';
-import { parseDecimal } from '../decimal-math.js';
 import { TableChanges, type PendingWrite, type UniqueKey } from './changes.js';
 import { encodeKey, keyDisplay, uniqueKeysOf } from './keys.js';
 import { equalities, pointRead } from './lookup.js';
-import { implicitDefault, nowAt, storeValue } from './store-value.js';
+import { cannotFail, eagerRows, lazyRows, type SourceRow, type SourceRows } from './source-rows.js';
+import { implicitDefault, nowAt, storeValue, type WriteSite } from './store-value.js';
 
 /** What a write needs beyond the catalog: AUTO_INCREMENT values and keys for new rows of tables without a pk. */
 export interface WriteServices {
@@ -71,7 +71,8 @@ function columnIndex(schema: TableSchema, name: string, clause: string, qualifie
  * a sparse array, holes where no key reads.
  */
 function shown(schema: TableSchema, row: StoredRow, zone: string | undefined): (string | null)[] {
-  const out: (string | null)[] = [];
+  // Sized up front: one grown by assignment keeps room for 16 texts, and this runs for every row written.
+  const out = new Array<string | null>(schema.columns.length);
   const show = (i: number): void => {
     if (out[i] !== undefined) return;
     const value = sqlValueOf((schema.columns[i] as ColumnSchema).type, row[i] ?? null);
@@ -194,22 +195,28 @@ function insertColumns(stmt: Insert, schema: TableSchema): number[] {
 }
 
 /** The source rows as values, `undefined` standing for DEFAULT. */
-function sourceRows(stmt: Insert, width: number, catalog: Catalog, ctx: EvalContext): (SqlValue | undefined)[][] {
+function sourceRows(stmt: Insert, width: number, catalog: Catalog, ctx: EvalContext): SourceRows {
   const source = stmt.source;
   if (source.kind === 'Query') {
     const rs = evaluateSelect(source.query, catalog, ctx);
     if ('kind' in rs) return fail(rs);
     if (rs.columns.length !== width) return fail(obErrorWith('OB_ERR_COULUMN_VALUE_NOT_MATCH', 1));
-    return rs.rows.map((r) => [...r]);
+    return eagerRows(rs.rows.map((r) => [...r]));
   }
   const scope = rootScope(catalog, ctx);
   const items = source.kind === 'Set' ? [source.assignments.map((a) => a.value)] : source.rows;
-  return items.map((row, i) => {
+  const evaluate = (e: Expr): SqlValue => literal(e, ctx) ?? compileIn(e, scope).fn([], []);
+  if (source.kind === 'Values' && items.every((row) => row.length === 0 || (row.length === width && row.every(cannotFail)))) return lazyRows(items, width, evaluate);
+  return eagerRows(items.map((row, i) => {
     // `VALUES ()` is a row of defaults for every column.
     if (row.length === 0 && source.kind === 'Values') return new Array<undefined>(width).fill(undefined);
     if (row.length !== width) return fail(obErrorWith('OB_ERR_COULUMN_VALUE_NOT_MATCH', i + 1));
-    return row.map((e) => (e === undefined ? undefined : (literal(e, ctx) ?? compileIn(e, scope).fn([], []))));
-  });
+    return row.map((e) => (e === undefined ? undefined : evaluate(e)));
+  }));
+}
+
+function eachRow(rows: SourceRows, f: (values: SourceRow, i: number) => void): void {
+  for (let i = 0; i < rows.length; i++) f(rows.row(i), i);
 }
 
 const SMALL_INTEGER = /^\d{1,18}$/;
@@ -229,12 +236,28 @@ function literal(e: Expr, ctx: EvalContext): SqlValue | undefined {
       return ctx.params?.[e.index] ?? null;
     case 'NumberLiteral':
       if (SMALL_INTEGER.test(e.text)) return BigInt(e.text);
-      return PLAIN_DECIMAL.test(e.text) ? parseDecimal(e.text) : undefined;
+      return PLAIN_DECIMAL.test(e.text) ? plainDecimal(e.text) : undefined;
     case 'Unary':
       return e.op === '-' && e.operand.kind === 'NumberLiteral' && SMALL_INTEGER.test(e.operand.text) ? -BigInt(e.operand.text) : undefined;
     default:
       return undefined;
   }
+}
+
+/** parseDecimal's value of a PLAIN_DECIMAL text, without its regular expression's match array and texts. */
+function plainDecimal(text: string): Decimal {
+  const dot = text.indexOf('.');
+  return new Decimal(BigInt(text.slice(0, dot) + text.slice(dot + 1)), text.length - dot - 1);
+}
+
+/**
+ * Where a value of the statement goes, for storeValue's errors: one per column, moved from row to row, because a
+ * new object per value (and a closure per row) was a bulk INSERT's garbage. storeValue reads it only to build an
+ * error, at once.
+ */
+class RowSite implements WriteSite {
+  row = 0;
+  constructor(readonly column: string) {}
 }
 
 function insert(stmt: Insert, catalog: Catalog, ctx: EvalContext, services: WriteServices): WriteOutcome {
@@ -258,15 +281,20 @@ function insert(stmt: Insert, catalog: Catalog, ctx: EvalContext, services: Writ
   // Where each column's value is in a source row (-1: not given), worked out once for every row.
   const from = schema.columns.map((_, p) => positions.indexOf(p));
   const autoAt = schema.columns.findIndex((c) => c.autoIncrement);
-  rows.forEach((values, i) => {
-    const site = (c: ColumnSchema) => ({ column: c.name, row: i + 1 });
+  const sites = schema.columns.map((c) => new RowSite(c.name));
+  eachRow(rows, (values, i) => {
+    const site = (p: number): RowSite => {
+      const at = sites[p] as RowSite;
+      at.row = i + 1;
+      return at;
+    };
     const row: StoredValue[] = new Array<StoredValue>(schema.columns.length);
     for (let p = 0; p < row.length; p++) {
       const c = schema.columns[p] as ColumnSchema;
       const j = from[p] as number;
       const v = j < 0 ? undefined : values[j];
       if (p === autoAt && (v === undefined || v === null || v === 0n || v === 0)) row[p] = null;
-      else row[p] = v === undefined ? defaultOf(c, ctx, j >= 0) : storeValue(c, v, site(c), zone);
+      else row[p] = v === undefined ? defaultOf(c, ctx, j >= 0) : storeValue(c, v, site(p), zone);
     }
     if (autoAt >= 0) {
       const c = schema.columns[autoAt] as ColumnSchema;
@@ -274,7 +302,7 @@ function insert(stmt: Insert, catalog: Catalog, ctx: EvalContext, services: Writ
       if (v === null) {
         const next = services.nextAutoIncrement(user.tableId);
         if (typeof next !== 'bigint') return fail(next);
-        row[autoAt] = storeValue(c, next, site(c), zone);
+        row[autoAt] = storeValue(c, next, site(autoAt), zone);
         generatedId ??= next;
       } else if (typeof v === 'bigint') {
         const refused = services.sawAutoIncrement(user.tableId, v);
