@@ -14,6 +14,7 @@ import type { Plan } from './plan.js';
 import type { RowFn } from './scope.js';
 import { groupKey, truth } from './values.js';
 import { pointRead } from './dml/lookup.js';
+import { fromWall } from './dml/store-value.js';
 import { sqlRowOf } from '../views/index.js';
 
 type Row = readonly SqlValue[];
@@ -54,7 +55,7 @@ function pointRows(plan: Plan, tables: readonly Table[], zone: string | undefine
   if (plan.probe.length === 0 || tables.length !== 1) return undefined;
   const user = (tables[0] as Table).user;
   if (user === undefined) return undefined;
-  return pointRead(user, user.schema, plan.probe, zone)?.map(([, row]) => sqlRowOf(user.schema, row));
+  return pointRead(user, user.schema, plan.probe, zone)?.map(([, row]) => sqlRowOf(user.schema, row, fromWall(zone)));
 }
 
 /**

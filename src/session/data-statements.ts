@@ -27,8 +27,9 @@ export function dataOp(session: StatementSession, op: DataOp): DataOutcome | ObE
   return entry.journal === null ? executeData(entry.cluster, context(session), op) : journaledData(entry, context(session), op);
 }
 
-function autocommit(session: StatementSession): boolean {
-  return session.variables.session.get('autocommit') !== 0n && session.entry.globalVariables.get('autocommit') !== 0n;
+/** The session's autocommit: its own value once SET, else the global one (a new session's default). */
+export function autocommit(session: StatementSession): boolean {
+  return (session.variables.session.get('autocommit') ?? session.entry.globalVariables.get('autocommit')) !== 0n;
 }
 
 /**
@@ -124,6 +125,7 @@ function runWrite(session: StatementSession, stmt: Extract<DataStatement, { kind
     ...(outcome.info === undefined ? {} : { info: outcome.info }),
     ...(outcome.insertId === undefined ? {} : { lastInsertId: outcome.insertId }),
     ...(outcome.matchedRows === undefined ? {} : { foundRows: outcome.matchedRows }),
+    ...(outcome.warnings === undefined ? {} : { warnings: outcome.warnings }),
   };
 }
 
@@ -225,7 +227,8 @@ function createTable(session: StatementSession, stmt: Extract<DataStatement, { k
 function alterTable(session: StatementSession, stmt: Extract<DataStatement, { kind: 'AlterTable' }>, ctx: EvalContext): StatementResult {
   const target = resolveUserTable(stmt.table, 'ALTER TABLE', session.catalog(), ctx);
   if (isObError(target)) return target;
-  const changes = stmt.specs.filter((s) => s.kind !== 'RenameTable');
+  // DISABLE / ENABLE KEYS change nothing; RENAME is a rename of its own after the other changes.
+  const changes = stmt.specs.filter((s) => s.kind !== 'RenameTable' && s.kind !== 'Keys');
   let outcome: DataOutcome | ObError = { kind: 'data', affectedRows: 0 };
   if (changes.length > 0) {
     const altered = alterSchema(target.schema, changes, ctx);

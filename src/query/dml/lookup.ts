@@ -12,10 +12,12 @@ import { EvalFailure, type RowFn, type Scope } from '../scope.js';
 import { encodeKey } from './keys.js';
 import { storeValue } from './store-value.js';
 
-/** A column of the one FROM source compared for equality with a constant. */
+/** A column of the one FROM source compared for equality with a constant, or IN a list of constants. */
 export interface Equality {
   readonly column: number;
   readonly value: RowFn;
+  /** `col IN (…)`: the other values (`value` is the first). */
+  readonly more?: readonly RowFn[];
 }
 
 function conjuncts(e: Expr, out: Expr[]): Expr[] {
@@ -45,11 +47,21 @@ function constantOf(e: Expr, scope: Scope): RowFn | undefined {
   }
 }
 
-/** `col = constant` (either way round) among WHERE's top-level ANDs, over a single-table scope. */
+/** More values than this in an IN list are read by a scan (each one is a point read). */
+const MAX_IN_KEYS = 1000;
+
+/** `col = constant` (either way round) and `col IN (constants)` among WHERE's top-level ANDs, over a single-table scope. */
 export function equalities(where: Expr | undefined, scope: Scope): Equality[] {
   if (where === undefined || scope.sources.length !== 1) return [];
   const out: Equality[] = [];
   for (const c of conjuncts(where, [])) {
+    if (c.kind === 'In' && !c.not && c.list.length > 0 && c.list.length <= MAX_IN_KEYS) {
+      const column = sourceColumn(c.expr, scope);
+      if (column === undefined || out.some((q) => q.column === column)) continue;
+      const values = c.list.map((e) => constantOf(e, scope));
+      if (values.every((v): v is RowFn => v !== undefined)) out.push({ column, value: values[0] as RowFn, more: values.slice(1) });
+      continue;
+    }
     if (c.kind !== 'Binary' || c.op !== '=') continue;
     const left = sourceColumn(c.left, scope);
     const right = left === undefined ? sourceColumn(c.right, scope) : undefined;
@@ -85,9 +97,24 @@ function keyFrom(schema: TableSchema, positions: readonly number[], values: Read
   return encodeKey(schema, positions, row);
 }
 
-/** The rows (with their keys) the equalities single out, or undefined when they name no whole key. */
+/**
+ * The rows (with their keys, in key order) the equalities single out, or undefined when they name no whole key.
+ * One IN list over a key column reads one row per value; a key of several columns takes plain equalities only.
+ */
 export function pointRead(reads: KeyedReads, schema: TableSchema, equal: readonly Equality[], zone: string | undefined): [string, StoredRow][] | undefined {
   if (equal.length === 0) return undefined;
+  const list = equal.find((q) => q.more !== undefined);
+  if (list !== undefined) {
+    const keyed = [schema.primaryKey, ...schema.indexes.filter((i) => i.unique).map((i) => i.columns)].some((cols) => cols.length === 1 && cols[0] === list.column);
+    if (!keyed) return undefined;
+    const found = new Map<string, StoredRow>();
+    for (const value of [list.value, ...(list.more ?? [])]) {
+      const rows = pointRead(reads, schema, [{ column: list.column, value }], zone);
+      if (rows === undefined) return undefined;
+      for (const [k, row] of rows) found.set(k, row);
+    }
+    return [...found].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
   const values = new Map<number, SqlValue>();
   for (const q of equal) values.set(q.column, q.value([], []));
   const one = (key: string | undefined): [string, StoredRow][] => {
