@@ -76,6 +76,8 @@ export function encodeKey(schema: TableSchema, positions: readonly number[], row
 
 /** As MySQL shows a key in "Duplicate entry '…'": the values joined by '-'. */
 export function keyDisplay(positions: readonly number[], row: readonly (string | null)[]): string {
+  // A one-column key is most keys: its text without an array and a join for every row written.
+  if (positions.length === 1) return row[positions[0] as number] ?? 'NULL';
   return positions.map((p) => row[p] ?? 'NULL').join('-');
 }
 

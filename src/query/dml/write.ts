@@ -75,14 +75,16 @@ function columnIndex(schema: TableSchema, name: string, clause: string, qualifie
 function shown(schema: TableSchema, row: StoredRow, zone: string | undefined): (string | null)[] {
   // Sized up front: one grown by assignment keeps room for 16 texts, and this runs for every row written.
   const out = new Array<string | null>(schema.columns.length);
-  const show = (i: number): void => {
-    if (out[i] !== undefined) return;
-    const value = sqlValueOf((schema.columns[i] as ColumnSchema).type, row[i] ?? null, fromWall(zone));
-    out[i] = value === null ? null : textOf(value, value instanceof Temporal ? fspOf(schema.columns[i] as ColumnSchema) : 0, zone);
-  };
-  for (const p of schema.primaryKey) show(p);
-  for (const ix of schema.indexes) if (ix.unique) for (const p of ix.columns) show(p);
+  for (const p of schema.primaryKey) show(out, schema, row, p, zone);
+  for (const ix of schema.indexes) if (ix.unique) for (const p of ix.columns) show(out, schema, row, p, zone);
   return out;
+}
+
+/** Fills in the text of column i (a function, not a closure made for every row). */
+function show(out: (string | null)[], schema: TableSchema, row: StoredRow, i: number, zone: string | undefined): void {
+  if (out[i] !== undefined) return;
+  const value = sqlValueOf((schema.columns[i] as ColumnSchema).type, row[i] ?? null, fromWall(zone));
+  out[i] = value === null ? null : textOf(value, value instanceof Temporal ? fspOf(schema.columns[i] as ColumnSchema) : 0, zone);
 }
 
 function fspOf(c: ColumnSchema): number {
@@ -121,15 +123,18 @@ function duplicate(display: string, index: string): ObError {
 }
 
 /** The rows, other than `self`, that a row with these keys collides with: the pk holder first, then per unique index. */
-function conflicts(changes: TableChanges, schema: TableSchema, k: Keyed2, self: string | undefined): { key: string; error: ObError }[] {
-  const out: { key: string; error: ObError }[] = [];
-  if (schema.primaryKey.length > 0 && k.key !== self && changes.get(k.key) !== undefined) out.push({ key: k.key, error: duplicate(k.display, 'PRIMARY') });
+/** What conflicts() gives for a row that collides with nothing, the common case: one shared empty list. */
+const NO_CONFLICTS: readonly { key: string; error: ObError }[] = Object.freeze([]);
+
+function conflicts(changes: TableChanges, schema: TableSchema, k: Keyed2, self: string | undefined): readonly { key: string; error: ObError }[] {
+  let out: { key: string; error: ObError }[] | undefined;
+  if (schema.primaryKey.length > 0 && k.key !== self && changes.get(k.key) !== undefined) out = [{ key: k.key, error: duplicate(k.display, 'PRIMARY') }];
   for (const u of k.unique) {
     if (u === null) continue;
     const holder = changes.holder(u.index, u.key);
-    if (holder !== undefined && holder !== self && !out.some((o) => o.key === holder)) out.push({ key: holder, error: duplicate(u.display, u.index) });
+    if (holder !== undefined && holder !== self && !(out ?? NO_CONFLICTS).some((o) => o.key === holder)) (out ??= []).push({ key: holder, error: duplicate(u.display, u.index) });
   }
-  return out;
+  return out ?? NO_CONFLICTS;
 }
 
 function remove(changes: TableChanges, user: UserTableAccess, schema: TableSchema, key: string, zone: string | undefined): void {
