@@ -294,12 +294,14 @@ function insert(stmt: Insert, catalog: Catalog, ctx: EvalContext, services: Writ
   const autoAt = schema.columns.findIndex((c) => c.autoIncrement);
   const lenient = stmt.ignore ? { warnings: 0 } : undefined;
   const sites = schema.columns.map((c) => new RowSite(c.name, lenient));
+  let rowNumber = 0;
+  const site = (p: number): RowSite => {
+    const at = sites[p] as RowSite;
+    at.row = rowNumber;
+    return at;
+  };
   eachRow(rows, (values, i) => {
-    const site = (p: number): RowSite => {
-      const at = sites[p] as RowSite;
-      at.row = i + 1;
-      return at;
-    };
+    rowNumber = i + 1;
     const row: StoredValue[] = new Array<StoredValue>(schema.columns.length);
     for (let p = 0; p < row.length; p++) {
       const c = schema.columns[p] as ColumnSchema;
