@@ -42,7 +42,7 @@ export function runSessionStatement(session: StatementSession, stmt: SessionStat
       return okUnless(failed);
     }
     case 'Savepoint':
-      return okUnless(session.transaction.savepoint(stmt, session.variables.session.get('autocommit') !== 0n));
+      return okUnless(session.transaction.savepoint(stmt, autocommit(session)));
     case 'LockTables':
       // A read-only schema has nothing to lock: the tables must exist, and that is all (OceanBase accepts the syntax).
       return okUnless(checkLockTables(stmt.tables.map((t) => t.table), session.catalog(), ctx));
