@@ -9,6 +9,7 @@ import type { IToken } from 'chevrotain';
 import type { Statement } from './ast.js';
 import { buildStatement } from './cst-to-ast.js';
 import { BuildError } from './cst-util.js';
+import { fastInsert } from './fast-insert.js';
 import { parseTokens } from './parser.js';
 import { openVersionedComments, splitStatements } from './split.js';
 import type { StatementSpan } from './split.js';
@@ -57,16 +58,26 @@ export interface ParseResult {
   readonly error: SqlSyntaxError | null;
 }
 
+/** How {@link parse} reads: the defaults are what the emulator runs; tests and benches compare against the others. */
+export interface ParseOptions {
+  /**
+   * Whether a bulk `INSERT … VALUES` of literals is read by fast-insert.ts instead of chevrotain (default true).
+   * Both give the same AST; false is the reference the fast path is tested and measured against.
+   */
+  readonly fastPaths?: boolean;
+}
+
 /**
  * Parses a `;`-separated script: empty statements, a trailing `;` and comments are allowed. An empty script gives
  * no statements and no error (the wire decides whether that is "Query was empty").
  */
-export function parse(text: string): ParseResult {
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const sql = openVersionedComments(text);
+  const fastPaths = options.fastPaths ?? true;
   const statements: ParsedStatement[] = [];
   for (const span of splitStatements(sql)) {
     if (!span.hasContent) continue;
-    const outcome = parseSpan(sql, span);
+    const outcome = parseSpan(sql, span, fastPaths);
     if ('kind' in outcome) return { statements, error: outcome };
     statements.push(outcome);
   }
@@ -126,7 +137,7 @@ function tokenProblem(token: IToken, text: string, base: number): { offset: numb
   return { offset: base + token.startOffset, atEnd: false };
 }
 
-function parseSpan(sql: string, span: StatementSpan): ParsedStatement | SqlSyntaxError {
+function parseSpan(sql: string, span: StatementSpan, fastPaths: boolean): ParsedStatement | SqlSyntaxError {
   if (span.problemAt !== null) {
     // An earlier syntax error wins over the unterminated quote or the too-deep `(` found by the scan.
     const before = parseText(sql.slice(span.start, span.problemAt), span.start);
@@ -134,6 +145,8 @@ function parseSpan(sql: string, span: StatementSpan): ParsedStatement | SqlSynta
     return syntaxError(sql, span, at);
   }
   const text = sql.slice(span.start, span.end);
+  const fast = fastPaths ? fastInsert(text) : undefined;
+  if (fast !== undefined) return { ast: fast, text, offset: span.start };
   const result = parseText(text, span.start);
   if ('ast' in result) return { ast: result.ast, text, offset: span.start };
   return syntaxError(sql, span, result.offset);

@@ -6,8 +6,14 @@ import { Decimal } from '../result.js';
 
 const TEN = 10n;
 
+/**
+ * 10^0 … 10^130, computed once: a bulk INSERT into a DECIMAL column asks for a few powers per row, and each
+ * `10n ** BigInt(n)` allocated two bigints (bigints are immutable, so sharing them is safe).
+ */
+const POWERS: readonly bigint[] = Array.from({ length: 131 }, (_, n) => TEN ** BigInt(n));
+
 export function pow10(n: number): bigint {
-  return TEN ** BigInt(n);
+  return POWERS[n] ?? TEN ** BigInt(n);
 }
 
 export function rescale(d: Decimal, scale: number): Decimal {

@@ -9,10 +9,11 @@ import { findTenant, SYS_TENANT_ID, type DataOp, type DataOutcome, type RowWrite
 import { executeData } from '../engine/index.js';
 import { isObError, obError, obErrorWith, type ObError } from '../errors.js';
 import { evaluateSelect, type EvalContext } from '../query/index.js';
-import { alterSchema, encodeKey, evaluateDelete, evaluateInsert, evaluateUpdate, keyDisplay, storeValue, tableSchema, uniqueKeysOf, type WriteOutcome, type WriteServices } from '../query/dml/index.js';
+import { alterSchema, encodeKey, evaluateDelete, evaluateInsert, evaluateUpdate, keyDisplay, storeValue, tableSchema, uniqueKeysOf, type PendingWrite, type WriteOutcome, type WriteServices } from '../query/dml/index.js';
 import { evalGuard, resolveUserTable } from '../query/dml/resolve.js';
 import type { SqlValue } from '../result.js';
 import { journaledData } from './journal-inputs.js';
+import { statementCommit } from './transaction.js';
 import { OK, type StatementResult } from './port.js';
 import type { StatementSession } from './statement-session.js';
 
@@ -40,6 +41,13 @@ export function commitTransaction(session: StatementSession): ObError | undefine
   session.transaction.end();
   if (writes.length === 0) return undefined;
   const outcome = dataOp(session, { op: 'commit', writes });
+  return isObError(outcome) ? outcome : undefined;
+}
+
+/** Autocommit with nothing pending: the statement's writes are the whole transaction (commitTransaction's result). */
+function commitStatement(session: StatementSession, writes: readonly PendingWrite[]): ObError | undefined {
+  session.transaction.end();
+  const outcome = dataOp(session, { op: 'commit', writes: statementCommit(writes) });
   return isObError(outcome) ? outcome : undefined;
 }
 
@@ -101,7 +109,10 @@ function runWrite(session: StatementSession, stmt: Extract<DataStatement, { kind
   if (isObError(outcome)) return outcome;
   if (outcome.writes.length > 0) {
     if (session.transaction.isOpen(autocommit(session))) session.transaction.add(outcome.writes);
-    else {
+    else if (!session.transaction.hasWrites()) {
+      const failed = commitStatement(session, outcome.writes);
+      if (failed !== undefined) return failed;
+    } else {
       session.transaction.add(outcome.writes);
       const failed = commitTransaction(session);
       if (failed !== undefined) return failed;

@@ -169,7 +169,19 @@ export class SessionTransaction implements PendingWrites {
   }
 }
 
+/**
+ * One statement's writes as the commit of a transaction holding nothing else: what add() and then commitWrites()
+ * give (a statement writes one table, each key once), without building the transaction's maps for them, which
+ * under autocommit were dropped right after.
+ */
+export function statementCommit(writes: readonly PendingWrite[]): RowWrite[] {
+  return writes.map(rowWrite);
+}
+
+/** Two literals rather than a spread of a temporary object: this runs for every row a transaction commits. */
 function rowWrite(w: PendingWrite): RowWrite {
-  const unique = w.uniqueKeys === undefined ? {} : { uniqueKeys: w.uniqueKeys };
-  return { tableId: w.tableId, key: w.hidden ? '' : w.key, row: w.row, ...unique, insert: w.insert && !w.hidden, keyDisplay: w.keyDisplay };
+  const key = w.hidden ? '' : w.key;
+  const insert = w.insert && !w.hidden;
+  if (w.uniqueKeys === undefined) return { tableId: w.tableId, key, row: w.row, insert, keyDisplay: w.keyDisplay };
+  return { tableId: w.tableId, key, row: w.row, uniqueKeys: w.uniqueKeys, insert, keyDisplay: w.keyDisplay };
 }

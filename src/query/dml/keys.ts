@@ -11,6 +11,9 @@ import { pow10 } from '../decimal-math.js';
 const HEX64 = 16;
 /** Hex digits of a DECIMAL(65) in offset binary: 2 * 10^65 < 16^56. */
 const HEX_DECIMAL = 56;
+/** The offsets, computed once (a bigint power per key part was a bulk INSERT's garbage). */
+const SIGNED_BIAS = 2n ** 63n;
+const DECIMAL_BIAS = pow10(65);
 
 function offsetHex(n: bigint, bias: bigint, width: number): string {
   return (n + bias).toString(16).padStart(width, '0');
@@ -38,7 +41,7 @@ function decimalPart(text: string, scale: number): string {
   const negative = text.startsWith('-');
   const [whole = '0', fraction = ''] = (negative ? text.slice(1) : text).split('.');
   const unscaled = BigInt(`${whole}${fraction.padEnd(scale, '0')}` || '0');
-  return offsetHex(negative ? -unscaled : unscaled, pow10(65), HEX_DECIMAL);
+  return offsetHex(negative ? -unscaled : unscaled, DECIMAL_BIAS, HEX_DECIMAL);
 }
 
 function part(type: ColumnType, v: StoredValue): string {
@@ -49,7 +52,7 @@ function part(type: ColumnType, v: StoredValue): string {
     case 'mediumint':
     case 'int':
     case 'bigint':
-      return offsetHex(v as bigint, type.unsigned ? 0n : 2n ** 63n, HEX64);
+      return offsetHex(v as bigint, type.unsigned ? 0n : SIGNED_BIAS, HEX64);
     case 'decimal':
       return decimalPart(String(v), type.scale);
     case 'float':
@@ -58,7 +61,7 @@ function part(type: ColumnType, v: StoredValue): string {
     case 'date':
     case 'datetime':
     case 'timestamp':
-      return offsetHex(v as bigint, 2n ** 63n, HEX64);
+      return offsetHex(v as bigint, SIGNED_BIAS, HEX64);
     default:
       return stringPart(String(v));
   }
@@ -73,16 +76,28 @@ export function encodeKey(schema: TableSchema, positions: readonly number[], row
 
 /** As MySQL shows a key in "Duplicate entry '…'": the values joined by '-'. */
 export function keyDisplay(positions: readonly number[], row: readonly (string | null)[]): string {
+  // A one-column key is most keys: its text without an array and a join for every row written.
+  if (positions.length === 1) return row[positions[0] as number] ?? 'NULL';
   return positions.map((p) => row[p] ?? 'NULL').join('-');
 }
 
+/** Per schema object (schemas are never changed in place): uniqueKeysOf runs for every row a statement writes. */
+const uniqueBySchema = new WeakMap<TableSchema, readonly IndexSchema[]>();
+
 export function uniqueIndexes(schema: TableSchema): readonly IndexSchema[] {
-  return schema.indexes.filter((i) => i.unique);
+  let unique = uniqueBySchema.get(schema);
+  if (unique === undefined) {
+    unique = schema.indexes.filter((i) => i.unique);
+    uniqueBySchema.set(schema, unique);
+  }
+  return unique;
 }
 
 /** Per unique index in schema order: its key, or null when one of its columns is NULL (NULLs never collide). */
 export function uniqueKeysOf(schema: TableSchema, row: StoredRow, shown: readonly (string | null)[]): ({ index: string; key: string; display: string } | null)[] {
-  return uniqueIndexes(schema).map((ix) => {
+  const unique = uniqueIndexes(schema);
+  if (unique.length === 0) return [];
+  return unique.map((ix) => {
     if (ix.columns.some((c) => row[c] === null || row[c] === undefined)) return null;
     return { index: ix.name, key: encodeKey(schema, ix.columns, row), display: keyDisplay(ix.columns, shown) };
   });

@@ -97,8 +97,11 @@ function toDecimalText(v: Exclude<SqlValue, null>, precision: number, scale: num
   else d = asDecimal(v, zone);
   const rounded = decRound(d, scale, false);
   const unscaled = rounded.scale === scale ? rounded.unscaled : rounded.unscaled * pow10(scale - rounded.scale);
-  const max = pow10(precision) - 1n;
-  if ((unscaled < 0n ? -unscaled : unscaled) > max) return adjust(site, new Decimal(unscaled < 0n ? -max : max, scale).toString(), () => outOfRange(site));
+  // `>= 10^precision` rather than `> 10^precision - 1`: no bigint made for every value that fits.
+  if ((unscaled < 0n ? -unscaled : unscaled) >= pow10(precision)) {
+    const max = pow10(precision) - 1n;
+    return adjust(site, new Decimal(unscaled < 0n ? -max : max, scale).toString(), () => outOfRange(site));
+  }
   return new Decimal(unscaled, scale).toString();
 }
 

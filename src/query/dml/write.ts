@@ -6,7 +6,7 @@
 import type { Assignment, DataStatement, Expr, TableName } from '../../../grammar/ast.js';
 import type { ColumnSchema, StoredRow, StoredValue, TableSchema } from '../../engine/index.js';
 import { obErrorWith, type ObError } from '../../errors.js';
-import { Temporal, type SqlValue } from '../../result.js';
+import { Decimal, Temporal, type SqlValue } from '../../result.js';
 import { sqlValueOf, type UserTableAccess } from '../../views/index.js';
 import type { Catalog, EvalContext, Table } from '../catalog.js';
 import { compileExpr } from '../compile.js';
@@ -18,11 +18,11 @@ import { derive, fail, type Compiled, type Scope } from '../scope.js';
 import { evaluateSelect, guard } from '../select.js';
 import { rejectWrite } from '../show.js';
 import { textOf, truth } from '../values.js';
-import { parseDecimal } from '../decimal-math.js';
 import { TableChanges, type PendingWrite, type UniqueKey } from './changes.js';
 import { encodeKey, keyDisplay, uniqueKeysOf } from './keys.js';
 import { equalities, pointRead } from './lookup.js';
-import { fromWall, implicitDefault, nowFor, storeValue } from './store-value.js';
+import { cannotFail, eagerRows, lazyRows, type SourceRow, type SourceRows } from './source-rows.js';
+import { fromWall, implicitDefault, nowFor, storeValue, type WriteSite } from './store-value.js';
 
 /** What a write needs beyond the catalog: AUTO_INCREMENT values and keys for new rows of tables without a pk. */
 export interface WriteServices {
@@ -76,15 +76,18 @@ function columnIndex(schema: TableSchema, name: string, clause: string, qualifie
  * a sparse array, holes where no key reads.
  */
 function shown(schema: TableSchema, row: StoredRow, zone: string | undefined): (string | null)[] {
-  const out: (string | null)[] = [];
-  const show = (i: number): void => {
-    if (out[i] !== undefined) return;
-    const value = sqlValueOf((schema.columns[i] as ColumnSchema).type, row[i] ?? null, fromWall(zone));
-    out[i] = value === null ? null : textOf(value, value instanceof Temporal ? fspOf(schema.columns[i] as ColumnSchema) : 0, zone);
-  };
-  for (const p of schema.primaryKey) show(p);
-  for (const ix of schema.indexes) if (ix.unique) for (const p of ix.columns) show(p);
+  // Sized up front: one grown by assignment keeps room for 16 texts, and this runs for every row written.
+  const out = new Array<string | null>(schema.columns.length);
+  for (const p of schema.primaryKey) show(out, schema, row, p, zone);
+  for (const ix of schema.indexes) if (ix.unique) for (const p of ix.columns) show(out, schema, row, p, zone);
   return out;
+}
+
+/** Fills in the text of column i (a function, not a closure made for every row). */
+function show(out: (string | null)[], schema: TableSchema, row: StoredRow, i: number, zone: string | undefined): void {
+  if (out[i] !== undefined) return;
+  const value = sqlValueOf((schema.columns[i] as ColumnSchema).type, row[i] ?? null, fromWall(zone));
+  out[i] = value === null ? null : textOf(value, value instanceof Temporal ? fspOf(schema.columns[i] as ColumnSchema) : 0, zone);
 }
 
 function fspOf(c: ColumnSchema): number {
@@ -123,15 +126,18 @@ function duplicate(display: string, index: string): ObError {
 }
 
 /** The rows, other than `self`, that a row with these keys collides with: the pk holder first, then per unique index. */
-function conflicts(changes: TableChanges, schema: TableSchema, k: Keyed2, self: string | undefined): { key: string; error: ObError }[] {
-  const out: { key: string; error: ObError }[] = [];
-  if (schema.primaryKey.length > 0 && k.key !== self && changes.get(k.key) !== undefined) out.push({ key: k.key, error: duplicate(k.display, 'PRIMARY') });
+/** What conflicts() gives for a row that collides with nothing, the common case: one shared empty list. */
+const NO_CONFLICTS: readonly { key: string; error: ObError }[] = Object.freeze([]);
+
+function conflicts(changes: TableChanges, schema: TableSchema, k: Keyed2, self: string | undefined): readonly { key: string; error: ObError }[] {
+  let out: { key: string; error: ObError }[] | undefined;
+  if (schema.primaryKey.length > 0 && k.key !== self && changes.get(k.key) !== undefined) out = [{ key: k.key, error: duplicate(k.display, 'PRIMARY') }];
   for (const u of k.unique) {
     if (u === null) continue;
     const holder = changes.holder(u.index, u.key);
-    if (holder !== undefined && holder !== self && !out.some((o) => o.key === holder)) out.push({ key: holder, error: duplicate(u.display, u.index) });
+    if (holder !== undefined && holder !== self && !(out ?? NO_CONFLICTS).some((o) => o.key === holder)) (out ??= []).push({ key: holder, error: duplicate(u.display, u.index) });
   }
-  return out;
+  return out ?? NO_CONFLICTS;
 }
 
 function remove(changes: TableChanges, user: UserTableAccess, schema: TableSchema, key: string, zone: string | undefined): void {
@@ -200,22 +206,28 @@ function insertColumns(stmt: Insert, schema: TableSchema): number[] {
 }
 
 /** The source rows as values, `undefined` standing for DEFAULT. */
-function sourceRows(stmt: Insert, width: number, catalog: Catalog, ctx: EvalContext): (SqlValue | undefined)[][] {
+function sourceRows(stmt: Insert, width: number, catalog: Catalog, ctx: EvalContext): SourceRows {
   const source = stmt.source;
   if (source.kind === 'Query') {
     const rs = evaluateSelect(source.query, catalog, ctx);
     if ('kind' in rs) return fail(rs);
     if (rs.columns.length !== width) return fail(obErrorWith('OB_ERR_COULUMN_VALUE_NOT_MATCH', 1));
-    return rs.rows.map((r) => [...r]);
+    return eagerRows(rs.rows.map((r) => [...r]));
   }
   const scope = rootScope(catalog, ctx);
   const items = source.kind === 'Set' ? [source.assignments.map((a) => a.value)] : source.rows;
-  return items.map((row, i) => {
+  const evaluate = (e: Expr): SqlValue => literal(e, ctx) ?? compileIn(e, scope).fn([], []);
+  if (source.kind === 'Values' && items.every((row) => row.length === 0 || (row.length === width && row.every(cannotFail)))) return lazyRows(items, width, evaluate);
+  return eagerRows(items.map((row, i) => {
     // `VALUES ()` is a row of defaults for every column.
     if (row.length === 0 && source.kind === 'Values') return new Array<undefined>(width).fill(undefined);
     if (row.length !== width) return fail(obErrorWith('OB_ERR_COULUMN_VALUE_NOT_MATCH', i + 1));
-    return row.map((e) => (e === undefined ? undefined : (literal(e, ctx) ?? compileIn(e, scope).fn([], []))));
-  });
+    return row.map((e) => (e === undefined ? undefined : evaluate(e)));
+  }));
+}
+
+function eachRow(rows: SourceRows, f: (values: SourceRow, i: number) => void): void {
+  for (let i = 0; i < rows.length; i++) f(rows.row(i), i);
 }
 
 const SMALL_INTEGER = /^\d{1,18}$/;
@@ -235,12 +247,31 @@ function literal(e: Expr, ctx: EvalContext): SqlValue | undefined {
       return ctx.params?.[e.index] ?? null;
     case 'NumberLiteral':
       if (SMALL_INTEGER.test(e.text)) return BigInt(e.text);
-      return PLAIN_DECIMAL.test(e.text) ? parseDecimal(e.text) : undefined;
+      return PLAIN_DECIMAL.test(e.text) ? plainDecimal(e.text) : undefined;
     case 'Unary':
       return e.op === '-' && e.operand.kind === 'NumberLiteral' && SMALL_INTEGER.test(e.operand.text) ? -BigInt(e.operand.text) : undefined;
     default:
       return undefined;
   }
+}
+
+/** parseDecimal's value of a PLAIN_DECIMAL text, without its regular expression's match array and texts. */
+function plainDecimal(text: string): Decimal {
+  const dot = text.indexOf('.');
+  return new Decimal(BigInt(text.slice(0, dot) + text.slice(dot + 1)), text.length - dot - 1);
+}
+
+/**
+ * Where a value of the statement goes, for storeValue's errors: one per column, moved from row to row, because a
+ * new object per value (and a closure per row) was a bulk INSERT's garbage. storeValue reads it only to build an
+ * error, at once.
+ */
+class RowSite implements WriteSite {
+  row = 0;
+  constructor(
+    readonly column: string,
+    readonly lenient: { warnings: number } | undefined,
+  ) {}
 }
 
 function insert(stmt: Insert, catalog: Catalog, ctx: EvalContext, services: WriteServices): WriteOutcome {
@@ -272,15 +303,22 @@ function insert(stmt: Insert, catalog: Catalog, ctx: EvalContext, services: Writ
   // and what is left of the last block is lost.
   const simpleInsert = stmt.source.kind !== 'Query';
   const reserved = new AutoIncrementBlock();
-  rows.forEach((values, i) => {
-    const site = (c: ColumnSchema) => (lenient === undefined ? { column: c.name, row: i + 1 } : { column: c.name, row: i + 1, lenient });
+  const sites = schema.columns.map((c) => new RowSite(c.name, lenient));
+  let rowNumber = 0;
+  const site = (p: number): RowSite => {
+    const at = sites[p] as RowSite;
+    at.row = rowNumber;
+    return at;
+  };
+  eachRow(rows, (values, i) => {
+    rowNumber = i + 1;
     const row: StoredValue[] = new Array<StoredValue>(schema.columns.length);
     for (let p = 0; p < row.length; p++) {
       const c = schema.columns[p] as ColumnSchema;
       const j = from[p] as number;
       const v = j < 0 ? undefined : values[j];
       if (p === autoAt && (v === undefined || v === null || v === 0n || v === 0)) row[p] = null;
-      else row[p] = v === undefined ? defaultOf(c, ctx, j >= 0) : storeValue(c, v, site(c), zone);
+      else row[p] = v === undefined ? defaultOf(c, ctx, j >= 0) : storeValue(c, v, site(p), zone);
     }
     if (autoAt >= 0) {
       const c = schema.columns[autoAt] as ColumnSchema;
@@ -288,7 +326,7 @@ function insert(stmt: Insert, catalog: Catalog, ctx: EvalContext, services: Writ
       if (v === null) {
         const next = reserved.take(simpleInsert ? rows.length - i : reserved.nextBulkBlock(), (count) => services.nextAutoIncrement(user.tableId, count));
         if (typeof next !== 'bigint') return fail(next);
-        row[autoAt] = storeValue(c, next, site(c), zone);
+        row[autoAt] = storeValue(c, next, site(autoAt), zone);
         generatedId ??= next;
       } else if (typeof v === 'bigint') {
         const refused = services.sawAutoIncrement(user.tableId, v);
