@@ -73,7 +73,9 @@ function unknownTag(tag: number | undefined): never {
 /** One frame of a record: serialized now, so a later change of the live state cannot alter it. */
 export function frame(record: JournalRecord): Buffer {
   let payload: Buffer;
-  if (record.k === 'load' || record.k === 'data' || (record.k === 'create' && record.start !== null)) {
+  // Global variables hold bigints (SET GLOBAL ob_query_timeout, max_allowed_packet), which JSON cannot carry; a
+  // data op's rows do too.
+  if (record.k === 'load' || record.k === 'globals' || record.k === 'data' || (record.k === 'create' && record.start !== null)) {
     payload = Buffer.concat([Buffer.of(TAG_V8), serialize(record)]);
   } else {
     // Statements, configurations and clock readings are strings, numbers, booleans and null: JSON keeps them.

@@ -101,6 +101,17 @@ describe('a data directory', () => {
     }
   });
 
+  it('keeps SET GLOBAL of numbers and words across a crash (the globals hold bigints)', () => {
+    const dir = fresh();
+    const a = createEmulator({ ...OPTIONS, dataDir: dir });
+    const s = a.session({ tenant: 'sys' });
+    for (const sql of ['SET GLOBAL ob_query_timeout = 5000000', 'SET GLOBAL time_zone = "+03:00"', 'SET GLOBAL max_allowed_packet = 1048576']) expect(s.execute(sql).kind, sql).toBe('ok');
+    const after = createEmulator({ ...OPTIONS, dataDir: crashCopy(dir) });
+    expect(after.execute('SELECT @@global.ob_query_timeout, @@global.time_zone, @@global.max_allowed_packet')).toMatchObject({ resultSet: { rows: [[5000000n, '+03:00', 1048576n]] } });
+    after.close();
+    a.close();
+  });
+
   it('finishes an ADVANCE TIME the crash cut between its slices, as the statement would have ended', () => {
     const dir = fresh();
     const a = createEmulator({ ...OPTIONS, dataDir: dir });
