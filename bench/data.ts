@@ -79,8 +79,10 @@ function restoreMillion(): void {
     ok(t, 'USE bench');
     ok(t, TABLE);
     const before = gcRss();
+    const heapBefore = process.memoryUsage().heapUsed;
     for (const sql of inserts(0, rows, 1000)) ok(t, sql);
     const perRow = rows === 0 ? 0 : (gcRss() - before) / rows;
+    heapPerRow = rows === 0 ? 0 : (process.memoryUsage().heapUsed - heapBefore) / rows;
     emu.advance('10s');
     ok(t, 'ALTER SYSTEM BACKUP DATABASE');
     emu.advance('2h');
@@ -106,10 +108,12 @@ function restoreMillion(): void {
       continue;
     }
     line('RESTORE of a 1,000,000-row tenant (real time)', `${ms.toFixed(0)} ms`, `0 rows ${restoreReferenceMs.toFixed(0)} ms`, `+${(ms - restoreReferenceMs).toFixed(0)} ms for the rows`, '< 2 s', ms < 2000);
-    line('RSS per row, 1,000,000 rows of 4 columns', `${perRow.toFixed(0)} bytes`, `${((perRow * rows) / 1048576).toFixed(0)} MB in all`, '—', '≤ 200', perRow <= 200);
+    // RSS keeps pages the insert's garbage grew the heap by; the heap after a GC is what the rows themselves hold.
+    line('RSS per row, 1,000,000 rows of 4 columns', `${perRow.toFixed(0)} bytes`, `heap ${heapPerRow.toFixed(0)} bytes a row`, `${((perRow * rows) / 1048576).toFixed(0)} MB in all`, '≤ 200', perRow <= 200);
   }
 }
 let restoreReferenceMs = 0;
+let heapPerRow = 0;
 
 async function fill(login: ConnectOptions, rows: number): Promise<void> {
   const c = await connect(login);
