@@ -1,16 +1,15 @@
 /**
  * Point reads of user tables: `WHERE pk = v` (every primary key column, or every column of a unique index, equal
  * to a constant) reads the one row the key names instead of every row. The values are brought to the columns'
- * types as a write would store them; a value no column could hold falls back to the scan, and the caller applies
- * the whole WHERE to what is read, so the answer is the scan's either way.
+ * types as a write would store them, only where that is exact (exact-key.ts); any other value falls back to the
+ * scan, and the caller applies the whole WHERE to what is read, so the answer is the scan's either way.
  */
 import type { Expr } from '../../../grammar/ast.js';
-import type { ColumnSchema, StoredRow, StoredValue, TableSchema } from '../../engine/index.js';
+import type { StoredRow, TableSchema } from '../../engine/index.js';
 import type { SqlValue } from '../../result.js';
 import { compileExpr } from '../compile.js';
 import { EvalFailure, type RowFn, type Scope } from '../scope.js';
-import { encodeKey } from './keys.js';
-import { storeValue } from './store-value.js';
+import { exactKey } from './exact-key.js';
 
 /** A column of the one FROM source compared for equality with a constant. */
 export interface Equality {
@@ -67,39 +66,38 @@ export interface KeyedReads {
   unique(index: string, key: string): string | undefined;
 }
 
-/** The key of `positions` from the equalities' values, or undefined when one is missing or no column can hold it. */
-function keyFrom(schema: TableSchema, positions: readonly number[], values: ReadonlyMap<number, SqlValue>, zone: string | undefined): string | undefined {
-  if (positions.length === 0 || !positions.every((p) => values.has(p))) return undefined;
-  const row: StoredValue[] = new Array<StoredValue>(schema.columns.length).fill(null);
+/** A key that names at most one row: the primary key (index undefined) or a unique index. */
+export interface NamedKey {
+  readonly index: string | undefined;
+  readonly key: string;
+}
+
+/** The first key, primary then unique indexes, whose every column the equalities name exactly (exact-key.ts). */
+export function keyNamed(schema: TableSchema, equal: readonly Equality[], zone: string | undefined): NamedKey | undefined {
+  if (equal.length === 0) return undefined;
+  const values = new Map<number, SqlValue>();
   try {
-    for (const p of positions) {
-      const c = schema.columns[p] as ColumnSchema;
-      const v = values.get(p) ?? null;
-      if (v === null) return undefined;
-      row[p] = storeValue({ ...c, nullable: true }, v, { column: c.name, row: 1 }, zone);
-    }
+    for (const q of equal) values.set(q.column, q.value([], []));
   } catch (error) {
+    // A value that fails (BIGINT overflow) fails the scan only on a row whose WHERE reaches it: the scan decides.
     if (error instanceof EvalFailure) return undefined;
     throw error;
   }
-  return encodeKey(schema, positions, row);
+  const pk = exactKey(schema, schema.primaryKey, values, zone);
+  if (pk !== undefined) return { index: undefined, key: pk };
+  for (const ix of schema.indexes) {
+    if (!ix.unique) continue;
+    const key = exactKey(schema, ix.columns, values, zone);
+    if (key !== undefined) return { index: ix.name, key };
+  }
+  return undefined;
 }
 
 /** The rows (with their keys) the equalities single out, or undefined when they name no whole key. */
 export function pointRead(reads: KeyedReads, schema: TableSchema, equal: readonly Equality[], zone: string | undefined): [string, StoredRow][] | undefined {
-  if (equal.length === 0) return undefined;
-  const values = new Map<number, SqlValue>();
-  for (const q of equal) values.set(q.column, q.value([], []));
-  const one = (key: string | undefined): [string, StoredRow][] => {
-    const row = key === undefined ? undefined : reads.get(key);
-    return row === undefined || key === undefined ? [] : [[key, row]];
-  };
-  const pk = keyFrom(schema, schema.primaryKey, values, zone);
-  if (pk !== undefined) return one(pk);
-  for (const ix of schema.indexes) {
-    if (!ix.unique) continue;
-    const key = keyFrom(schema, ix.columns, values, zone);
-    if (key !== undefined) return one(reads.unique(ix.name, key));
-  }
-  return undefined;
+  const named = keyNamed(schema, equal, zone);
+  if (named === undefined) return undefined;
+  const key = named.index === undefined ? named.key : reads.unique(named.index, named.key);
+  const row = key === undefined ? undefined : reads.get(key);
+  return row === undefined || key === undefined ? [] : [[key, row]];
 }
