@@ -4,6 +4,7 @@
  * rows come from.
  */
 import type { ColumnDef, SqlValue } from '../result.js';
+import type { TableSchema } from '../engine/index.js';
 import type { UserTableAccess } from '../views/index.js';
 
 /** One readable relation: a DBA_/CDB_ view, an inner table such as __all_server, or a test table. */
@@ -23,6 +24,13 @@ export interface Table {
    * (ordered-scan.ts). Called instead of `rows()`, once per statement.
    */
   readonly keyOrder?: KeyOrder;
+  /**
+   * Offered only where it truly holds: `schema`'s primary key and unique indexes each name at most one of the
+   * table's rows, and `row` returns exactly the row of `rows()` holding a key (the SQL layer's encoding of its
+   * stored values, dml/keys.ts). `WHERE keycol = value AND …` then reads that row instead of every row
+   * (key-lookup.ts). Called instead of `rows()`.
+   */
+  readonly keyLookup?: KeyLookup;
   /** Present on user tables (the data plane): their schema and keyed rows, for DML and the SHOW family. */
   readonly user?: UserTableAccess;
 }
@@ -31,6 +39,14 @@ export interface Table {
 export interface KeyOrder {
   readonly column: number;
   rowsAscending(): readonly (readonly SqlValue[])[];
+}
+
+/** A table's rows by key (see Table.keyLookup). */
+export interface KeyLookup {
+  /** The keys' columns and types: the primary key, then the unique indexes. */
+  readonly schema: TableSchema;
+  /** The row whose key in unique index `index` (undefined: the primary key) is `key`, or undefined when none is. */
+  row(index: string | undefined, key: string): readonly SqlValue[] | undefined;
 }
 
 export interface Catalog {

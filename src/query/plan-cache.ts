@@ -10,11 +10,12 @@
  *   again. A kept plan's context is sealed: a compiled expression that read it while running would get the first
  *   run's values, so it throws instead, and tests find it.
  * - every table is resolved again through the running statement's catalog and must have the very same column
- *   list (the view definition's own array), name and key order; the plan then reads the rows of these tables, never
- *   those it was built with (it is built over row-less shapes of them, which throw when read).
+ *   list (the view definition's own array), name, key order and lookup schema; the plan then reads the rows of
+ *   these tables, never those it was built with (it is built over row-less shapes of them, which throw when read).
  */
 import type { SelectStatement } from '../../grammar/ast.js';
 import { InvariantError } from '../errors.js';
+import type { TableSchema } from '../engine/index.js';
 import type { ColumnDef } from '../result.js';
 import type { Catalog, EvalContext, Table } from './catalog.js';
 import { buildPlan, type Plan } from './plan.js';
@@ -32,6 +33,8 @@ interface TableUse {
   readonly tableName: string;
   readonly columns: readonly ColumnDef[];
   readonly keyColumn: number | undefined;
+  /** The schema whose keys the plan may look rows up by (Table.keyLookup), if the table offered any. */
+  readonly lookupSchema: TableSchema | undefined;
 }
 
 interface KeptPlan {
@@ -102,6 +105,7 @@ function rebind(uses: readonly TableUse[], catalog: Catalog): Table[] | undefine
   for (const use of uses) {
     const table = catalog.resolve(use.schema, use.name);
     if (table === undefined || table.columns !== use.columns || table.name !== use.tableName || table.keyOrder?.column !== use.keyColumn) return undefined;
+    if (table.keyLookup?.schema !== use.lookupSchema) return undefined;
     tables.push(table);
   }
   return tables;
@@ -111,7 +115,8 @@ function rebind(uses: readonly TableUse[], catalog: Catalog): Table[] | undefine
 function shapesOf(catalog: Catalog, uses: TableUse[], tables: Table[]): Catalog {
   return resolving(catalog, (table, schema, name) => {
     const keyColumn = table.keyOrder?.column;
-    uses.push({ schema, name, tableName: table.name, columns: table.columns, keyColumn });
+    const lookupSchema = table.keyLookup?.schema;
+    uses.push({ schema, name, tableName: table.name, columns: table.columns, keyColumn, lookupSchema });
     tables.push(table);
     return {
       name: table.name,
@@ -119,6 +124,7 @@ function shapesOf(catalog: Catalog, uses: TableUse[], tables: Table[]): Catalog 
       kind: table.kind,
       rows: rowless,
       ...(keyColumn === undefined ? {} : { keyOrder: { column: keyColumn, rowsAscending: rowless } }),
+      ...(lookupSchema === undefined ? {} : { keyLookup: { schema: lookupSchema, row: rowless } }),
     };
   });
 }

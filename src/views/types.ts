@@ -45,6 +45,8 @@ export interface ViewTable {
   rows(): Iterable<Row>;
   /** Structurally the evaluator's `Table.keyOrder`. */
   readonly keyOrder?: { readonly column: number; rowsAscending(): readonly Row[] };
+  /** Structurally the evaluator's `Table.keyLookup`. */
+  readonly keyLookup?: { readonly schema: TableSchema; row(index: string | undefined, key: string): Row | undefined };
   /** Structurally the evaluator's `Table.user`. */
   readonly user?: UserTableAccess;
 }

@@ -123,6 +123,15 @@ export function bindUserTable(state: ClusterState, tenantId: number, t: UserTabl
       return committed;
     },
   };
+  // The same reads as DML's: the session's pending row wins over the committed one, a pending delete hides it.
+  const keyLookup = {
+    schema,
+    row(index: string | undefined, key: string): Row | undefined {
+      const pk = index === undefined ? key : user.unique(index, key);
+      const row = pk === undefined ? undefined : user.get(pk);
+      return row === undefined ? undefined : sqlRowOf(schema, row);
+    },
+  };
   return {
     name: schema.name,
     columns,
@@ -130,6 +139,7 @@ export function bindUserTable(state: ClusterState, tenantId: number, t: UserTabl
     rows: function* () {
       for (const [, row] of entries()) yield sqlRowOf(schema, row);
     },
+    keyLookup,
     user,
   };
 }
