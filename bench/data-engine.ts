@@ -105,6 +105,26 @@ const d0 = process.hrtime.bigint();
 decodeSnapshot(snapshot, 'bench');
 const decodeMs = Number(process.hrtime.bigint() - d0) / 1e6;
 
+/** The same rows in a tenant with no backup and no archive: only the latest versions are kept. */
+function bytesPerRowWithoutHistory(): number {
+  const plain = createCluster({ startTimeUs: START_US, seed: 7, macroBlocksPerTenant: 50, writeRateBytesPerSec: 0, tenants: [{ name: 't1' }] });
+  const made = executeData(plain, t1, { op: 'createTable', database: 'test', schema, ifNotExists: false });
+  if (isObError(made)) throw new Error(made.message);
+  const id = findUserTable(plain.state, 1002, 'test', 'orders')!.tableId;
+  // Heap, not RSS: this runs after the first measurement, whose freed pages the process keeps and reuses.
+  const heap = (): number => (gc?.(), gc?.(), process.memoryUsage().heapUsed);
+  const before = heap();
+  for (let i = 0; i < ROWS; i += BATCH) {
+    const writes: RowWrite[] = [];
+    for (let j = i; j < Math.min(i + BATCH, ROWS); j++) writes.push({ tableId: id, key: key(j + 1), row: row(j + 1), insert: true });
+    executeData(plain, t1, { op: 'commit', writes });
+  }
+  const perRow = (heap() - before) / ROWS;
+  // Kept alive to the measurement's end.
+  if (plain.state.tenants.length === 0) throw new Error('unreachable');
+  return perRow;
+}
+
 advance(cluster, 300_000);
 run(cluster, sys, "CREATE RESOURCE UNIT uc1 MAX_CPU 2, MEMORY_SIZE '4G'");
 run(cluster, sys, "CREATE RESOURCE POOL p1 UNIT='uc1', UNIT_NUM=1, ZONE_LIST=('zone1')");
@@ -120,6 +140,7 @@ for (const _ of scanRows(cluster.state, restored.id, tableId)) restoredRows++;
 console.log(`data plane in process, ${ROWS.toLocaleString('en-US')} rows of a 4-column table, ${BATCH}-row commits`);
 console.log(`  bulk insert      ${Math.round(ROWS / (insertMs / 1000)).toLocaleString('en-US').padStart(12)} rows/s   (target >= 200,000; ${insertMs.toFixed(0)} ms)`);
 console.log(`  memory           ${bytesPerRow.toFixed(0).padStart(12)} B/row    (target <= 200; RSS +${((rssAfter - rssBefore) / 1048576).toFixed(0)} MB, heap ${((heapAfter - heapBefore) / ROWS).toFixed(0)} B/row)`);
+console.log(`  without history  ${bytesPerRowWithoutHistory().toFixed(0).padStart(12)} B/row    (heap; a tenant with no backup keeps only the latest versions)`);
 console.log(`  full scan        ${Math.round(ROWS / (scanMs / 1000)).toLocaleString('en-US').padStart(12)} rows/s   (${scanMs.toFixed(0)} ms, rows unpacked)`);
 console.log(`  point reads      ${Math.round(POINTS / (pointMs / 1000)).toLocaleString('en-US').padStart(12)} reads/s  (getRow by primary key)`);
 console.log(`  snapshot         ${(snapshot.length / 1048576).toFixed(0).padStart(12)} MB       (save ${encodeMs.toFixed(0)} ms, load ${decodeMs.toFixed(0)} ms)`);

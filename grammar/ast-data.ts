@@ -166,6 +166,7 @@ function buildAlterSpec(n: CstNode, ctx: BuildContext): AlterSpec {
     if (after !== undefined) return { kind: 'AddColumn', column, position: { after: identifierText(after) } };
     return has(n, 'FIRST') ? { kind: 'AddColumn', column, position: { first: true } } : { kind: 'AddColumn', column };
   }
+  if (has(n, 'KEYS')) return { kind: 'Keys', enable: has(n, 'ENABLE') };
   if (has(n, 'PRIMARY')) return { kind: 'DropPrimaryKey' };
   const index = token(n, 'index');
   if (index !== undefined) return { kind: 'DropIndex', index: identifierText(index) };

@@ -519,7 +519,9 @@ export type AlterSpec =
   | { readonly kind: 'DropColumn'; readonly column: string }
   | { readonly kind: 'DropIndex'; readonly index: string }
   | { readonly kind: 'DropPrimaryKey' }
-  | { readonly kind: 'RenameTable'; readonly to: TableName };
+  | { readonly kind: 'RenameTable'; readonly to: TableName }
+  /** DISABLE / ENABLE KEYS (dump files): accepted, no effect (indexes are kept up to date anyway). */
+  | { readonly kind: 'Keys'; readonly enable: boolean };
 
 /** A VALUES row's item: an expression, or undefined for DEFAULT. */
 export type ValueItem = Expr | undefined;

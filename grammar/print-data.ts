@@ -77,6 +77,8 @@ function printAlter(s: AlterSpec): string {
       return 'DROP PRIMARY KEY';
     case 'RenameTable':
       return `RENAME TO ${printTable(s.to)}`;
+    case 'Keys':
+      return `${s.enable ? 'ENABLE' : 'DISABLE'} KEYS`;
   }
 }
 

@@ -245,6 +245,7 @@ function defineDdlRules($: Dsl, R: Rules): void {
       },
     },
   ];
+  const disableOrEnable = [{ ALT: () => $.CONSUME(KW.DISABLE) }, { ALT: () => $.CONSUME(KW.ENABLE) }];
   const alterSpecAlternatives = [
     {
       ALT: () => {
@@ -265,8 +266,15 @@ function defineDdlRules($: Dsl, R: Rules): void {
         $.SUBRULE(R.tableName, { LABEL: 'rename' });
       },
     },
+    {
+      // mysqldump's `/*!40000 ALTER TABLE t DISABLE KEYS */` around its INSERTs.
+      ALT: () => {
+        $.OR6(disableOrEnable);
+        $.CONSUME(KW.KEYS);
+      },
+    },
   ];
-  /** ADD [COLUMN] col … [FIRST | AFTER c], ADD constraint, DROP [COLUMN] c, DROP INDEX | KEY i, DROP PRIMARY KEY, RENAME [TO] t. */
+  /** ADD [COLUMN] col … [FIRST | AFTER c], ADD constraint, DROP [COLUMN] c, DROP INDEX | KEY i, DROP PRIMARY KEY, RENAME [TO] t, DISABLE | ENABLE KEYS. */
   R.alterSpec = $.RULE('alterSpec', () => {
     $.OR(alterSpecAlternatives);
   });

@@ -174,7 +174,7 @@ const QUERY_NON_RESERVED_WORDS = [
 /** Words of the data plane's DDL and DML (rules-data.ts); reserved as MySQL reserves them where a name could follow. */
 const DATA_RESERVED_WORDS = ['COLUMN', 'CONSTRAINT', 'IGNORE', 'RENAME', 'UNIQUE'] as const;
 const DATA_NON_RESERVED_WORDS = [
-  'AUTO_INCREMENT', 'CASCADE', 'DUPLICATE', 'ENGINE', 'FIRST', 'QUICK', 'RESTRICT', 'SIGNED', 'UNSIGNED', 'VALUE', 'VALUES', 'ZEROFILL',
+  'AUTO_INCREMENT', 'CASCADE', 'DISABLE', 'DUPLICATE', 'ENABLE', 'ENGINE', 'FIRST', 'QUICK', 'RESTRICT', 'SIGNED', 'UNSIGNED', 'VALUE', 'VALUES', 'ZEROFILL',
 ] as const;
 type Word =
   | (typeof DATA_RESERVED_WORDS)[number]

@@ -26,8 +26,8 @@ export interface Table {
   readonly keyOrder?: KeyOrder;
   /**
    * Offered only where it truly holds: `schema`'s primary key and unique indexes each name at most one of the
-   * table's rows, and `row` returns exactly the row of `rows()` holding a key (the SQL layer's encoding of its
-   * stored values, dml/keys.ts). `WHERE keycol = value AND …` then reads that row instead of every row
+   * table's rows, and `keyLookup.rows` returns exactly the rows of `rows()` holding the keys it is given (the SQL
+   * layer's encoding of their stored values, dml/keys.ts). `WHERE keycol = value AND …` then reads that row instead of every row
    * (key-lookup.ts). Called instead of `rows()`.
    */
   readonly keyLookup?: KeyLookup;
@@ -45,8 +45,11 @@ export interface KeyOrder {
 export interface KeyLookup {
   /** The keys' columns and types: the primary key, then the unique indexes. */
   readonly schema: TableSchema;
-  /** The row whose key in unique index `index` (undefined: the primary key) is `key`, or undefined when none is. */
-  row(index: string | undefined, key: string): readonly SqlValue[] | undefined;
+  /**
+   * The rows holding any of `keys` in unique index `index` (undefined: the primary key), each once, in the order
+   * of `rows()`.
+   */
+  rows(index: string | undefined, keys: readonly string[]): readonly (readonly SqlValue[])[];
 }
 
 export interface Catalog {

@@ -124,7 +124,7 @@ function shapesOf(catalog: Catalog, uses: TableUse[], tables: Table[]): Catalog 
       kind: table.kind,
       rows: rowless,
       ...(keyColumn === undefined ? {} : { keyOrder: { column: keyColumn, rowsAscending: rowless } }),
-      ...(lookupSchema === undefined ? {} : { keyLookup: { schema: lookupSchema, row: rowless } }),
+      ...(lookupSchema === undefined ? {} : { keyLookup: { schema: lookupSchema, rows: rowless } }),
     };
   });
 }

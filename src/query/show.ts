@@ -47,9 +47,9 @@ export function evaluateShow(stmt: ShowStatement, under: Catalog, ctx: EvalConte
   });
 }
 
-/** DESC t / SHOW COLUMNS FROM t as OceanBase prints it: Field, Type, Null, Key, Default, Extra. */
-export function describeTable(name: TableName, catalog: Catalog, ctx: EvalContext): ResultSet | ObError {
-  return guard(() => describeColumns(name, withInformationSchema(catalog, ctx), ctx, false, undefined));
+/** DESC t [col] / SHOW COLUMNS FROM t as OceanBase prints it: Field, Type, Null, Key, Default, Extra; `col` is a LIKE pattern. */
+export function describeTable(name: TableName, catalog: Catalog, ctx: EvalContext, column?: string): ResultSet | ObError {
+  return guard(() => describeColumns(name, withInformationSchema(catalog, ctx), ctx, false, column));
 }
 
 /** INSERT / UPDATE / DELETE / REPLACE / TRUNCATE on a view or inner table: 1146 if unknown, else 1288. */

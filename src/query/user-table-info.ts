@@ -20,7 +20,9 @@ function storedText(c: ColumnSchema, v: StoredValue): string | null {
   const value = sqlValueOf(c.type, v);
   if (value === null) return null;
   const fsp = c.type.base === 'datetime' || c.type.base === 'timestamp' ? c.type.fsp : 0;
-  return textOf(value, value instanceof Temporal ? fsp : 0, undefined);
+  // DATE and DATETIME are stored as their wall clock (read as UTC); a TIMESTAMP default shows in the default zone.
+  const zone = c.type.base === 'timestamp' ? undefined : '+00:00';
+  return textOf(value, value instanceof Temporal ? fsp : 0, zone);
 }
 
 /** DESC's Default: the default's text, CURRENT_TIMESTAMP for the marker, NULL for none. */

@@ -113,6 +113,7 @@ function runWrite(session: StatementSession, stmt: Extract<DataStatement, { kind
     ...(outcome.info === undefined ? {} : { info: outcome.info }),
     ...(outcome.insertId === undefined ? {} : { lastInsertId: outcome.insertId }),
     ...(outcome.matchedRows === undefined ? {} : { foundRows: outcome.matchedRows }),
+    ...(outcome.warnings === undefined ? {} : { warnings: outcome.warnings }),
   };
 }
 
@@ -214,7 +215,8 @@ function createTable(session: StatementSession, stmt: Extract<DataStatement, { k
 function alterTable(session: StatementSession, stmt: Extract<DataStatement, { kind: 'AlterTable' }>, ctx: EvalContext): StatementResult {
   const target = resolveUserTable(stmt.table, 'ALTER TABLE', session.catalog(), ctx);
   if (isObError(target)) return target;
-  const changes = stmt.specs.filter((s) => s.kind !== 'RenameTable');
+  // DISABLE / ENABLE KEYS change nothing; RENAME is a rename of its own after the other changes.
+  const changes = stmt.specs.filter((s) => s.kind !== 'RenameTable' && s.kind !== 'Keys');
   let outcome: DataOutcome | ObError = { kind: 'data', affectedRows: 0 };
   if (changes.length > 0) {
     const altered = alterSchema(target.schema, changes, ctx);

@@ -12,7 +12,7 @@ import type { StatementSession } from './statement-session.js';
 export function runQueryStatement(session: StatementSession, stmt: QueryStatement, params: readonly SqlValue[]): StatementResult {
   if (stmt.kind === 'Select' || stmt.kind === 'Union') return rows(evaluateSelect(stmt, session.catalog(), session.evalContext(params)));
   const ctx = session.evalContext(params);
-  if (stmt.kind === 'Describe') return rows(describeTable(stmt.table, session.catalog(), ctx));
+  if (stmt.kind === 'Describe') return rows(describeTable(stmt.table, session.catalog(), ctx, stmt.column));
   return rows(evaluateShow(stmt, session.catalog(), ctx));
 }
 

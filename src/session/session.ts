@@ -14,6 +14,7 @@ import { offsetMinutes } from '../query/time.js';
 import { NO_PARAMETERS, type ColumnDef, type SqlValue } from '../result.js';
 import { ParseCache } from '../sql/parse-cache.js';
 import { syntaxErrorToObError } from '../sql/parse.js';
+import { fromWall } from '../query/dml/index.js';
 import { createCatalog, type ViewCatalog } from '../views/index.js';
 import { syncEntry, type ClusterEntry, type StatementTrace } from './clusters.js';
 import { ADVANCE_SLICE_EVENTS } from './persistence.js';
@@ -79,7 +80,14 @@ export class Session implements StatementSession {
   #who: { readonly login: SessionLogin | undefined; readonly user: string; readonly currentUser: string } = { login: undefined, user: '', currentUser: '' };
   readonly #connectionId: bigint;
   #catalog:
-    | { readonly state: ClusterState; readonly nowUs: number; readonly tenantId: number; readonly database: string | undefined; readonly catalog: ViewCatalog }
+    | {
+        readonly state: ClusterState;
+        readonly nowUs: number;
+        readonly tenantId: number;
+        readonly database: string | undefined;
+        readonly zone: string | undefined;
+        readonly catalog: ViewCatalog;
+      }
     | undefined;
   /** The context made for the last statement, handed out again while nothing it holds has changed. */
   #context: EvalContext | undefined;
@@ -242,10 +250,13 @@ export class Session implements StatementSession {
     const { state } = this.entry.cluster;
     const last = this.#catalog;
     const database = this.database;
-    if (last !== undefined && last.state === state && last.nowUs === state.nowUs && last.tenantId === this.login.tenantId && last.database === database) return last.catalog;
+    const zone = this.timeZone();
+    if (last !== undefined && last.state === state && last.nowUs === state.nowUs && last.tenantId === this.login.tenantId && last.database === database && last.zone === zone) {
+      return last.catalog;
+    }
     // The transaction's uncommitted writes are read through it when rows are asked for, so it is no part of the key.
-    const catalog = createCatalog(state, state.nowUs, this.login.tenantId, database, this.transaction);
-    this.#catalog = { state, nowUs: state.nowUs, tenantId: this.login.tenantId, database, catalog };
+    const catalog = createCatalog(state, state.nowUs, this.login.tenantId, database, this.transaction, fromWall(zone));
+    this.#catalog = { state, nowUs: state.nowUs, tenantId: this.login.tenantId, database, zone, catalog };
     return catalog;
   }
 

@@ -17,7 +17,7 @@ import { findUserTable, userDatabases, userTables, type ClusterState } from '../
 import { SYS_TENANT_ID } from './read.js';
 import { VIEW_DEFS, viewDef } from './registry.js';
 import type { ViewCatalog, ViewContext, ViewDef, ViewTable } from './types.js';
-import { bindUserTable, type PendingWrites } from './user-tables.js';
+import { bindUserTable, type PendingWrites, type WallToInstant } from './user-tables.js';
 
 export const OCEANBASE_DATABASE = 'oceanbase';
 
@@ -40,9 +40,10 @@ function bind(def: ViewDef, ctx: ViewContext): ViewTable {
 
 /**
  * The catalog of one tenant at one instant. `database` is the session's current database (where a table named
- * without a schema is looked for first); `pending` the session's uncommitted writes, laid over the user tables.
+ * without a schema is looked for first); `pending` the session's uncommitted writes, laid over the user tables;
+ * `fromWall` shows their DATE and DATETIME values in the session's zone.
  */
-export function createCatalog(state: ClusterState, nowUs: number, tenantId: number, database?: string, pending?: PendingWrites): ViewCatalog {
+export function createCatalog(state: ClusterState, nowUs: number, tenantId: number, database?: string, pending?: PendingWrites, fromWall?: WallToInstant): ViewCatalog {
   const ctx: ViewContext = { state, nowUs, tenantId };
   const userDbs = (): readonly string[] => (tenantId === SYS_TENANT_ID ? [] : userDatabases(state, tenantId).map((d) => d.name));
   const databases = (): readonly string[] => {
@@ -57,7 +58,7 @@ export function createCatalog(state: ClusterState, nowUs: number, tenantId: numb
   const userTable = (db: string, name: string): ViewTable | undefined => {
     if (!isUserDb(db)) return undefined;
     const t = findUserTable(state, tenantId, db, name);
-    return t === undefined ? undefined : bindUserTable(state, tenantId, t, pending);
+    return t === undefined ? undefined : bindUserTable(state, tenantId, t, pending, fromWall);
   };
   const view = (name: string): ViewTable | undefined => {
     const def = viewDef(name);
@@ -75,7 +76,7 @@ export function createCatalog(state: ClusterState, nowUs: number, tenantId: numb
       if (found === undefined) return undefined;
       if (found === OCEANBASE_DATABASE) return VIEW_DEFS.filter((d) => visible(d, tenantId)).map((d) => bind(d, ctx));
       if (!isUserDb(found)) return [];
-      return userTables(state, tenantId, found).map((t) => bindUserTable(state, tenantId, t, pending));
+      return userTables(state, tenantId, found).map((t) => bindUserTable(state, tenantId, t, pending, fromWall));
     },
   };
 }

@@ -6,4 +6,4 @@ export { createCatalog, OCEANBASE_DATABASE } from './catalog.js';
 export { VIEW_DEFS, viewDef } from './registry.js';
 export { bytesDisplay } from './values.js';
 export type { Row, TableKind, UserTableAccess, ViewCatalog, ViewContext, ViewDef, ViewTable, Visibility } from './types.js';
-export { columnDefsOf, sqlRowOf, sqlValueOf, type PendingRow, type PendingWrites } from './user-tables.js';
+export { columnDefsOf, sqlRowOf, sqlValueOf, type PendingRow, type PendingWrites, type WallToInstant } from './user-tables.js';

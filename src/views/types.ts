@@ -46,7 +46,7 @@ export interface ViewTable {
   /** Structurally the evaluator's `Table.keyOrder`. */
   readonly keyOrder?: { readonly column: number; rowsAscending(): readonly Row[] };
   /** Structurally the evaluator's `Table.keyLookup`. */
-  readonly keyLookup?: { readonly schema: TableSchema; row(index: string | undefined, key: string): Row | undefined };
+  readonly keyLookup?: { readonly schema: TableSchema; rows(index: string | undefined, keys: readonly string[]): readonly Row[] };
   /** Structurally the evaluator's `Table.user`. */
   readonly user?: UserTableAccess;
 }

@@ -35,16 +35,25 @@ export function columnDefsOf(schema: TableSchema, database: string): readonly Co
   return defs;
 }
 
-/** A stored value as the evaluator's value of its column type. */
-export function sqlValueOf(type: ColumnType, v: StoredValue): SqlValue {
+/**
+ * DATE and DATETIME are kept as their wall clock (micros of the wall clock read as UTC), as MySQL keeps them: no
+ * zone. The evaluator's times are instants, shown in the session's zone; this turns a wall clock into the instant
+ * that shows it there (the session builds it from the zone rules, query/dml/store-value.ts).
+ */
+export type WallToInstant = (wallMicros: bigint) => bigint;
+
+const AS_IS: WallToInstant = (w) => w;
+
+/** A stored value as the evaluator's value of its column type; `fromWall` places DATE and DATETIME in the session's zone. */
+export function sqlValueOf(type: ColumnType, v: StoredValue, fromWall: WallToInstant = AS_IS): SqlValue {
   if (v === null) return null;
   switch (type.base) {
     case 'decimal':
       return typeof v === 'string' ? decimalOf(v) : v;
     case 'date':
-      return typeof v === 'bigint' ? new Temporal('DATE', v) : v;
+      return typeof v === 'bigint' ? new Temporal('DATE', fromWall(v)) : v;
     case 'datetime':
-      return typeof v === 'bigint' ? new Temporal('DATETIME', v) : v;
+      return typeof v === 'bigint' ? new Temporal('DATETIME', fromWall(v)) : v;
     case 'timestamp':
       return typeof v === 'bigint' ? new Temporal('TIMESTAMP', v) : v;
     default:
@@ -62,9 +71,9 @@ function decimalOf(text: string): Decimal {
 }
 
 /** A stored row as the evaluator's row. */
-export function sqlRowOf(schema: TableSchema, row: StoredRow): Row {
+export function sqlRowOf(schema: TableSchema, row: StoredRow, fromWall: WallToInstant = AS_IS): Row {
   const out: SqlValue[] = new Array(row.length);
-  for (let i = 0; i < row.length; i++) out[i] = sqlValueOf((schema.columns[i] as { type: ColumnType }).type, row[i] ?? null);
+  for (let i = 0; i < row.length; i++) out[i] = sqlValueOf((schema.columns[i] as { type: ColumnType }).type, row[i] ?? null, fromWall);
   return out;
 }
 
@@ -95,7 +104,7 @@ function* mergedEntries(state: ClusterState, tenantId: number, tableId: number, 
 }
 
 /** A user table as the evaluator reads it, at the state as it is when its rows are asked for. */
-export function bindUserTable(state: ClusterState, tenantId: number, t: UserTable, pending: PendingWrites | undefined): ViewTable {
+export function bindUserTable(state: ClusterState, tenantId: number, t: UserTable, pending: PendingWrites | undefined, fromWall: WallToInstant = AS_IS): ViewTable {
   const { schema, tableId } = t;
   const columns = columnDefsOf(schema, t.database);
   const entries = (): Iterable<readonly [string, StoredRow]> => mergedEntries(state, tenantId, tableId, pending?.rows(tableId));
@@ -126,10 +135,19 @@ export function bindUserTable(state: ClusterState, tenantId: number, t: UserTabl
   // The same reads as DML's: the session's pending row wins over the committed one, a pending delete hides it.
   const keyLookup = {
     schema,
-    row(index: string | undefined, key: string): Row | undefined {
-      const pk = index === undefined ? key : user.unique(index, key);
-      const row = pk === undefined ? undefined : user.get(pk);
-      return row === undefined ? undefined : sqlRowOf(schema, row);
+    rows(index: string | undefined, keys: readonly string[]): Row[] {
+      const pks = new Set<string>();
+      for (const key of keys) {
+        const pk = index === undefined ? key : user.unique(index, key);
+        if (pk !== undefined) pks.add(pk);
+      }
+      // Primary keys sort as the rows do (the engine's order, and mergedEntries'), so the rows come as rows() gives them.
+      const out: Row[] = [];
+      for (const pk of [...pks].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const row = user.get(pk);
+        if (row !== undefined) out.push(sqlRowOf(schema, row, fromWall));
+      }
+      return out;
     },
   };
   return {
@@ -137,7 +155,7 @@ export function bindUserTable(state: ClusterState, tenantId: number, t: UserTabl
     columns,
     kind: 'BASE TABLE',
     rows: function* () {
-      for (const [, row] of entries()) yield sqlRowOf(schema, row);
+      for (const [, row] of entries()) yield sqlRowOf(schema, row, fromWall);
     },
     keyLookup,
     user,

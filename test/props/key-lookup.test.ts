@@ -1,7 +1,7 @@
 /**
  * Key lookup against the scan (src/query/key-lookup.ts, dml/exact-key.ts): random tables (integer, unsigned,
  * decimal, text and composite primary keys, a unique secondary key), random rows, and random WHERE shapes that
- * name a key with values of every kind (NULL, strings that are and are not numbers, negative and out-of-range
+ * name a key (or an IN list over one) with values of every kind (NULL, strings that are and are not numbers, negative and out-of-range
  * integers, fractions and decimals against integer keys, doubles, accents against text keys). `WHERE w` may read by
  * key; `WHERE (w) OR 0 = 1` names no key and scans. Both must answer alike, for SELECT and for UPDATE / DELETE
  * (run on two emulators with the same rows), outside and inside a transaction with pending writes.
@@ -31,13 +31,19 @@ const compared = fc.constantFrom(
   ...["'12'", "' 12'", "'12abc'", "'1.5'", "'x'", "'ab'", "'AB '", "'ab'", "'01'", "'-1'", 'NULL', 'TRUE'],
 );
 
-type Where = { kind: 'a'; v: string; flip: boolean } | { kind: 'ab'; v: string; w: string } | { kind: 'u'; v: string } | { kind: 'aAndX'; v: string; x: number };
+type Where =
+  | { kind: 'a'; v: string; flip: boolean }
+  | { kind: 'ab'; v: string; w: string }
+  | { kind: 'u'; v: string }
+  | { kind: 'aAndX'; v: string; x: number }
+  | { kind: 'in'; column: 'a' | 'u'; list: string[] };
 
 const where: fc.Arbitrary<Where> = fc.oneof(
   fc.record({ kind: fc.constant('a' as const), v: compared, flip: fc.boolean() }),
   fc.record({ kind: fc.constant('ab' as const), v: compared, w: compared }),
   fc.record({ kind: fc.constant('u' as const), v: compared }),
   fc.record({ kind: fc.constant('aAndX' as const), v: compared, x: fc.integer({ min: 0, max: 3 }) }),
+  fc.record({ kind: fc.constant('in' as const), column: fc.constantFrom('a' as const, 'u' as const), list: fc.array(compared, { minLength: 1, maxLength: 4 }) }),
 );
 
 function whereText(w: Where): string {
@@ -50,6 +56,8 @@ function whereText(w: Where): string {
       return `u = ${w.v}`;
     case 'aAndX':
       return `a = ${w.v} AND x < ${w.x}`;
+    case 'in':
+      return `${w.column} IN (${w.list.join(', ')})`;
   }
 }
 

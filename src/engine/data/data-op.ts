@@ -4,7 +4,7 @@
  * something is a commit at one SCN: max(last commit SCN + 1, the SCN of now, the last GTS + 1), so commits order
  * after every SCN handed out before them (a backup's consistent SCN taken in the same microsecond included).
  */
-import { isObError, obError, obErrorWith } from '../../errors.js';
+import { InvariantError, isObError, obError, obErrorWith } from '../../errors.js';
 import type { ObError } from '../../errors.js';
 import { syncClock } from '../cluster/cluster.js';
 import { scnOfUs } from '../cluster/time.js';
@@ -78,7 +78,8 @@ function checkOp(catalog: DataCatalog, op: DataOp, who: Who): Change | ObError {
       return [...plans.values()].every((p) => p.writes.size === 0) ? null : (ctx) => applyPlans(ctx, plans);
     }
     case 'reserveAutoIncrement':
-      throw new Error('reserveAutoIncrement is not a commit');
+      // Handled before the checks (it is not a commit): reaching here is a programmer error.
+      throw new InvariantError('reserveAutoIncrement reached checkOp');
   }
 }
 

@@ -12,7 +12,7 @@ import { compileExpr } from '../compile.js';
 import { rootScope } from '../query.js';
 import { EvalFailure, fail } from '../scope.js';
 import { guard } from '../select.js';
-import { implicitDefault, nowAt, storeValue } from './store-value.js';
+import { implicitDefault, nowFor, storeValue } from './store-value.js';
 
 type CreateTable = Extract<DataStatement, { kind: 'CreateTable' }>;
 
@@ -245,7 +245,7 @@ export function alterSchema(schema: TableSchema, specs: readonly AlterSpec[], ct
             }
           }
           const d = col.defaultValue;
-          const value = d === undefined ? (col.nullable ? null : implicitDefault(col.type)) : d !== null && typeof d === 'object' ? nowAt(ctx.nowMicros, d.now) : d;
+          const value = d === undefined ? (col.nullable ? null : implicitDefault(col.type)) : d !== null && typeof d === 'object' ? nowFor(col.type, d.now, ctx.nowMicros, ctx.timeZone) : d;
           columns.splice(at, 0, col);
           map.splice(at, 0, { value });
           const shift = (p: number): number => (p >= at ? p + 1 : p);
@@ -284,6 +284,7 @@ export function alterSchema(schema: TableSchema, specs: readonly AlterSpec[], ct
         case 'DropPrimaryKey':
           return fail(obErrorWith('OB_NOT_SUPPORTED', 'ALTER TABLE DROP PRIMARY KEY is'));
         case 'RenameTable':
+        case 'Keys':
           break;
       }
     }

@@ -2,5 +2,5 @@
 export type { PendingWrite, UniqueKey } from './changes.js';
 export { alterSchema, tableSchema, type AlteredTable } from './ddl.js';
 export { encodeKey, keyDisplay, uniqueKeysOf } from './keys.js';
-export { storeValue } from './store-value.js';
+export { fromWall, storeValue } from './store-value.js';
 export { evaluateDelete, evaluateInsert, evaluateUpdate, type WriteOutcome, type WriteServices } from './write.js';

@@ -11,10 +11,12 @@ import { compileExpr } from '../compile.js';
 import { EvalFailure, type RowFn, type Scope } from '../scope.js';
 import { exactKey } from './exact-key.js';
 
-/** A column of the one FROM source compared for equality with a constant. */
+/** A column of the one FROM source compared for equality with a constant, or IN a list of constants. */
 export interface Equality {
   readonly column: number;
   readonly value: RowFn;
+  /** `col IN (…)`: the other values (`value` is the first). */
+  readonly more?: readonly RowFn[];
 }
 
 function conjuncts(e: Expr, out: Expr[]): Expr[] {
@@ -44,11 +46,21 @@ function constantOf(e: Expr, scope: Scope): RowFn | undefined {
   }
 }
 
-/** `col = constant` (either way round) among WHERE's top-level ANDs, over a single-table scope. */
+/** More values than this in an IN list are read by a scan (each one is a point read). */
+const MAX_IN_KEYS = 1000;
+
+/** `col = constant` (either way round) and `col IN (constants)` among WHERE's top-level ANDs, over a single-table scope. */
 export function equalities(where: Expr | undefined, scope: Scope): Equality[] {
   if (where === undefined || scope.sources.length !== 1) return [];
   const out: Equality[] = [];
   for (const c of conjuncts(where, [])) {
+    if (c.kind === 'In' && !c.not && c.list.length > 0 && c.list.length <= MAX_IN_KEYS) {
+      const column = sourceColumn(c.expr, scope);
+      if (column === undefined || out.some((q) => q.column === column)) continue;
+      const values = c.list.map((e) => constantOf(e, scope));
+      if (values.every((v): v is RowFn => v !== undefined)) out.push({ column, value: values[0] as RowFn, more: values.slice(1) });
+      continue;
+    }
     if (c.kind !== 'Binary' || c.op !== '=') continue;
     const left = sourceColumn(c.left, scope);
     const right = left === undefined ? sourceColumn(c.right, scope) : undefined;
@@ -66,38 +78,77 @@ export interface KeyedReads {
   unique(index: string, key: string): string | undefined;
 }
 
-/** A key that names at most one row: the primary key (index undefined) or a unique index. */
-export interface NamedKey {
+/** Keys of one index (undefined: the primary key), each naming at most one row. */
+export interface NamedKeys {
   readonly index: string | undefined;
-  readonly key: string;
+  readonly keys: readonly string[];
 }
 
-/** The first key, primary then unique indexes, whose every column the equalities name exactly (exact-key.ts). */
-export function keyNamed(schema: TableSchema, equal: readonly Equality[], zone: string | undefined): NamedKey | undefined {
-  if (equal.length === 0) return undefined;
+/** The values of the equalities, or undefined when one fails (BIGINT overflow): the scan decides whether it fails. */
+function valuesOf(equal: readonly Equality[]): Map<number, SqlValue> | undefined {
   const values = new Map<number, SqlValue>();
   try {
     for (const q of equal) values.set(q.column, q.value([], []));
   } catch (error) {
-    // A value that fails (BIGINT overflow) fails the scan only on a row whose WHERE reaches it: the scan decides.
     if (error instanceof EvalFailure) return undefined;
     throw error;
   }
+  return values;
+}
+
+/**
+ * The keys the equalities name exactly (exact-key.ts): the first key, primary then unique indexes, whose every
+ * column they equate to a value; or one IN list over a one-column key, one key per value. Undefined when they
+ * name no whole key or a value does not convert exactly: the caller scans.
+ */
+export function keysNamed(schema: TableSchema, equal: readonly Equality[], zone: string | undefined): NamedKeys | undefined {
+  if (equal.length === 0) return undefined;
+  const list = equal.find((q) => q.more !== undefined);
+  if (list !== undefined) {
+    const keys: string[] = [];
+    let index: string | undefined;
+    for (const value of [list.value, ...(list.more ?? [])]) {
+      // Only the list's column: a key of several columns takes plain equalities only.
+      const one = keysNamed(schema, [{ column: list.column, value }], zone);
+      if (one === undefined) return undefined;
+      index = one.index;
+      keys.push(...one.keys);
+    }
+    return { index, keys };
+  }
+  const values = valuesOf(equal);
+  if (values === undefined) return undefined;
   const pk = exactKey(schema, schema.primaryKey, values, zone);
-  if (pk !== undefined) return { index: undefined, key: pk };
+  if (pk !== undefined) return { index: undefined, keys: [pk] };
   for (const ix of schema.indexes) {
     if (!ix.unique) continue;
     const key = exactKey(schema, ix.columns, values, zone);
-    if (key !== undefined) return { index: ix.name, key };
+    if (key !== undefined) return { index: ix.name, keys: [key] };
   }
   return undefined;
 }
 
-/** The rows (with their keys) the equalities single out, or undefined when they name no whole key. */
+/** The primary keys of the rows holding `named`, without repeats, in key order (the order a scan reads them in). */
+export function primaryKeysOf(named: NamedKeys, unique: (index: string, key: string) => string | undefined): string[] {
+  const pks = new Set<string>();
+  for (const key of named.keys) {
+    const pk = named.index === undefined ? key : unique(named.index, key);
+    if (pk !== undefined) pks.add(pk);
+  }
+  return [...pks].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The rows (with their keys, in key order) the equalities single out, or undefined when they name no whole key.
+ * One IN list over a key column reads one row per value; a key of several columns takes plain equalities only.
+ */
 export function pointRead(reads: KeyedReads, schema: TableSchema, equal: readonly Equality[], zone: string | undefined): [string, StoredRow][] | undefined {
-  const named = keyNamed(schema, equal, zone);
+  const named = keysNamed(schema, equal, zone);
   if (named === undefined) return undefined;
-  const key = named.index === undefined ? named.key : reads.unique(named.index, named.key);
-  const row = key === undefined ? undefined : reads.get(key);
-  return row === undefined || key === undefined ? [] : [[key, row]];
+  const out: [string, StoredRow][] = [];
+  for (const pk of primaryKeysOf(named, (i, k) => reads.unique(i, k))) {
+    const row = reads.get(pk);
+    if (row !== undefined) out.push([pk, row]);
+  }
+  return out;
 }

@@ -22,7 +22,21 @@ const NUMBER_TEXT = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 export interface WriteSite {
   readonly column: string;
   readonly row: number;
+  /**
+   * INSERT / UPDATE IGNORE: a value the column cannot hold is adjusted as MySQL adjusts it (clipped to the range,
+   * cut to the length, the implicit default for NULL, the leading number of a text) and counted as a warning.
+   */
+  readonly lenient?: { warnings: number };
 }
+
+/** Under IGNORE, the adjusted value with a warning; otherwise the error. */
+function adjust<T>(site: WriteSite, value: T, error: () => never): T {
+  if (site.lenient === undefined) return error();
+  site.lenient.warnings += 1;
+  return value;
+}
+
+const LEADING_NUMBER = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/;
 
 const RANGES = Object.fromEntries(
   Object.entries(INT_BITS).map(([base, n]) => {
@@ -47,28 +61,30 @@ function wrongValue(kind: string, v: SqlValue, site: WriteSite, zone: string | u
 
 /** A string as a number, or a 1366 naming `kind`; the empty string is not a number in strict mode. */
 function numericText(v: string, kind: string, site: WriteSite, zone: string | undefined): Decimal | number {
-  if (!NUMBER_TEXT.test(v)) return wrongValue(kind, v, site, zone);
-  const t = v.trim();
+  let t = v.trim();
+  if (!NUMBER_TEXT.test(v)) t = adjust(site, LEADING_NUMBER.exec(v)?.[0].trim() ?? '0', () => wrongValue(kind, v, site, zone));
   if (/[eE]/.test(t)) return Number(t);
   return asDecimal(t, zone);
+}
+
+/** A double as an integer, rounded half away from zero; an infinity past either end of any range. */
+function doubleToInteger(x: number): bigint {
+  if (!Number.isFinite(x)) return x > 0 ? 2n ** 64n : -(2n ** 64n);
+  return BigInt(Math.sign(x) * Math.round(Math.abs(x)));
 }
 
 function toInteger(v: Exclude<SqlValue, null>, type: { base: keyof typeof INT_BITS; unsigned: boolean }, site: WriteSite, zone: string | undefined): bigint {
   let n: bigint;
   if (typeof v === 'bigint') n = v;
-  else if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return outOfRange(site);
-    n = BigInt(Math.sign(v) * Math.round(Math.abs(v)));
-  } else if (v instanceof Decimal) n = decRound(v, 0, false).unscaled;
+  else if (typeof v === 'number') n = doubleToInteger(v);
+  else if (v instanceof Decimal) n = decRound(v, 0, false).unscaled;
   else if (typeof v === 'string') {
     const x = numericText(v, 'integer', site, zone);
-    if (typeof x === 'number') {
-      if (!Number.isFinite(x)) return outOfRange(site);
-      n = BigInt(Math.sign(x) * Math.round(Math.abs(x)));
-    } else n = decRound(x, 0, false).unscaled;
+    n = typeof x === 'number' ? doubleToInteger(x) : decRound(x, 0, false).unscaled;
   } else n = BigInt(Math.round(asDouble(v, zone)));
   const [lo, hi] = intRange(type);
-  if (n < lo || n > hi) return outOfRange(site);
+  if (n < lo) return adjust(site, lo, () => outOfRange(site));
+  if (n > hi) return adjust(site, hi, () => outOfRange(site));
   return n;
 }
 
@@ -77,23 +93,23 @@ function toDecimalText(v: Exclude<SqlValue, null>, precision: number, scale: num
   if (typeof v === 'string') {
     const x = numericText(v, 'decimal', site, zone);
     d = typeof x === 'number' ? asDecimal(x, zone) : x;
-  } else if (typeof v === 'number' && !Number.isFinite(v)) return outOfRange(site);
+  } else if (typeof v === 'number' && !Number.isFinite(v)) d = new Decimal(v > 0 ? pow10(precision) : -pow10(precision), 0);
   else d = asDecimal(v, zone);
   const rounded = decRound(d, scale, false);
   const unscaled = rounded.scale === scale ? rounded.unscaled : rounded.unscaled * pow10(scale - rounded.scale);
-  if ((unscaled < 0n ? -unscaled : unscaled) >= pow10(precision)) return outOfRange(site);
+  const max = pow10(precision) - 1n;
+  if ((unscaled < 0n ? -unscaled : unscaled) > max) return adjust(site, new Decimal(unscaled < 0n ? -max : max, scale).toString(), () => outOfRange(site));
   return new Decimal(unscaled, scale).toString();
 }
 
 function toDouble(v: Exclude<SqlValue, null>, float: boolean, site: WriteSite, zone: string | undefined): number {
   const x = typeof v === 'string' ? numericText(v, float ? 'float' : 'double', site, zone) : v;
   const n = typeof x === 'number' ? x : asDouble(x, zone);
-  if (!Number.isFinite(n)) return outOfRange(site);
+  const limit = float ? 3.40282e38 : Number.MAX_VALUE;
+  if (!Number.isFinite(n) || Math.abs(n) > limit) return adjust(site, n > 0 ? limit : -limit, () => outOfRange(site));
   if (!float) return n;
   // FLOAT keeps single precision; clients see its shortest form of six significant digits, as MySQL prints it.
-  const single = Math.fround(n);
-  if (!Number.isFinite(single)) return outOfRange(site);
-  return Number(single.toPrecision(6));
+  return Number(Math.fround(n).toPrecision(6));
 }
 
 function characters(s: string): number {
@@ -112,14 +128,31 @@ function toText(v: Exclude<SqlValue, null>, type: ColumnType, site: WriteSite, z
     // of either type are cut without an error, as MySQL does even in strict mode.
     if (characters(s) > type.length) {
       const trimmed = s.replace(/ +$/, '');
-      if (characters(trimmed) > type.length) return fail(obErrorWith('OB_ERR_DATA_TOO_LONG', site.column, site.row));
-      s = trimmed.padEnd(type.length, ' ');
+      if (characters(trimmed) > type.length) s = adjust(site, firstCharacters(trimmed, type.length), () => fail(obErrorWith('OB_ERR_DATA_TOO_LONG', site.column, site.row)));
+      else s = trimmed.padEnd(type.length, ' ');
     }
     return type.base === 'char' ? s.replace(/ +$/, '') : s;
   }
   const limit = TEXT_BYTES[type.base as keyof typeof TEXT_BYTES];
-  if (utf8Length(s) > limit) return fail(obErrorWith('OB_ERR_DATA_TOO_LONG', site.column, site.row));
+  if (utf8Length(s) > limit) return adjust(site, firstBytes(s, limit), () => fail(obErrorWith('OB_ERR_DATA_TOO_LONG', site.column, site.row)));
   return s;
+}
+
+/** The first `n` characters (code points) of `s`. */
+function firstCharacters(s: string, n: number): string {
+  return Array.from(s).slice(0, n).join('');
+}
+
+/** The longest start of `s` that fits `limit` UTF-8 bytes. */
+function firstBytes(s: string, limit: number): string {
+  let out = '';
+  let bytes = 0;
+  for (const ch of s) {
+    bytes += utf8Length(ch);
+    if (bytes > limit) break;
+    out += ch;
+  }
+  return out;
 }
 
 function utf8Length(s: string): number {
@@ -148,19 +181,23 @@ function toTemporal(v: Exclude<SqlValue, null>, type: Extract<ColumnType, { base
     const text = textOf(v, 6, zone);
     return fail(obErrorWith('OB_INVALID_DATE_VALUE', kind, text, site.column, site.row));
   }
-  const wall = toWallClock(micros, zone);
-  if (type.base === 'date') return fromWallClock({ ...wall, hour: 0, minute: 0, second: 0, micros: 0 }, zone);
+  if (type.base === 'date') {
+    const wall = toWallClock(micros, zone);
+    return fromWallClock({ ...wall, hour: 0, minute: 0, second: 0, micros: 0 }, UTC);
+  }
   // The fraction rounds to the column's fsp, as MySQL rounds (TIME_TRUNCATE_FRACTIONAL is off).
   const step = 10n ** BigInt(6 - type.fsp);
   const rounded = ((micros + step / 2n) / step) * step;
   if (type.base === 'timestamp' && (rounded < 0n || rounded >= 2_147_483_648n * 1_000_000n)) return outOfRange(site);
-  return rounded < -MICROS_PER_DAY * 800_000n ? outOfRange(site) : rounded;
+  if (rounded < -MICROS_PER_DAY * 800_000n) return outOfRange(site);
+  // A TIMESTAMP is an instant; a DATETIME is the wall clock it shows in the session's zone.
+  return type.base === 'timestamp' ? rounded : toWall(rounded, zone);
 }
 
 /** `v` as column `c` stores it, or the strict-mode error. NULL into a NOT NULL column is 1048. */
 export function storeValue(c: ColumnSchema, v: SqlValue, site: WriteSite, zone: string | undefined): StoredValue {
   if (v === null) {
-    if (!c.nullable) return fail(obErrorWith('OB_BAD_NULL_ERROR', c.name));
+    if (!c.nullable) return adjust(site, implicitDefault(c.type), () => fail(obErrorWith('OB_BAD_NULL_ERROR', c.name)));
     return null;
   }
   const type = c.type;
@@ -218,4 +255,29 @@ export function implicitDefault(type: ColumnType): StoredValue {
 export function nowAt(nowMicros: bigint, fsp: number): bigint {
   const step = 10n ** BigInt(6 - Math.min(Math.max(fsp, 0), 6));
   return (nowMicros / step) * step;
+}
+
+/** NOW() at the column's fsp as the column stores it: an instant for TIMESTAMP, the session's wall clock for DATETIME. */
+export function nowFor(type: ColumnType, fsp: number, nowMicros: bigint, zone: string | undefined): bigint {
+  const instant = nowAt(nowMicros, fsp);
+  return type.base === 'timestamp' ? instant : toWall(instant, zone);
+}
+
+const UTC = '+00:00';
+
+/** The wall clock an instant shows in the zone, as micros of that wall clock read as UTC. */
+export function toWall(instant: bigint, zone: string | undefined): bigint {
+  return fromWallClock(toWallClock(instant, zone), UTC);
+}
+
+const readers = new Map<string | undefined, (wall: bigint) => bigint>();
+
+/** The instant that shows a stored wall clock in the zone: how a session reads its DATE and DATETIME values. */
+export function fromWall(zone: string | undefined): (wall: bigint) => bigint {
+  let f = readers.get(zone);
+  if (f === undefined) {
+    f = (wall) => fromWallClock(toWallClock(wall, UTC), zone);
+    if (readers.size < 64) readers.set(zone, f);
+  }
+  return f;
 }

@@ -22,7 +22,7 @@ import { parseDecimal } from '../decimal-math.js';
 import { TableChanges, type PendingWrite, type UniqueKey } from './changes.js';
 import { encodeKey, keyDisplay, uniqueKeysOf } from './keys.js';
 import { equalities, pointRead } from './lookup.js';
-import { implicitDefault, nowAt, storeValue } from './store-value.js';
+import { fromWall, implicitDefault, nowFor, storeValue } from './store-value.js';
 
 /** What a write needs beyond the catalog: AUTO_INCREMENT values and keys for new rows of tables without a pk. */
 export interface WriteServices {
@@ -47,6 +47,8 @@ export interface WriteOutcome {
   readonly insertId?: bigint;
   /** UPDATE: the rows WHERE matched, changed or not (CLIENT_FOUND_ROWS). */
   readonly matchedRows?: number;
+  /** IGNORE: the values adjusted and the rows skipped, each a warning in MySQL. */
+  readonly warnings?: number;
 }
 
 type Insert = Extract<DataStatement, { kind: 'Insert' }>;
@@ -74,7 +76,7 @@ function shown(schema: TableSchema, row: StoredRow, zone: string | undefined): (
   const out: (string | null)[] = [];
   const show = (i: number): void => {
     if (out[i] !== undefined) return;
-    const value = sqlValueOf((schema.columns[i] as ColumnSchema).type, row[i] ?? null);
+    const value = sqlValueOf((schema.columns[i] as ColumnSchema).type, row[i] ?? null, fromWall(zone));
     out[i] = value === null ? null : textOf(value, value instanceof Temporal ? fspOf(schema.columns[i] as ColumnSchema) : 0, zone);
   };
   for (const p of schema.primaryKey) show(p);
@@ -86,8 +88,9 @@ function fspOf(c: ColumnSchema): number {
   return c.type.base === 'datetime' || c.type.base === 'timestamp' ? c.type.fsp : 0;
 }
 
-function sqlRow(schema: TableSchema, row: StoredRow): SqlValue[] {
-  return row.map((v, i) => sqlValueOf((schema.columns[i] as ColumnSchema).type, v ?? null));
+function sqlRow(schema: TableSchema, row: StoredRow, zone: string | undefined): SqlValue[] {
+  const wall = fromWall(zone);
+  return row.map((v, i) => sqlValueOf((schema.columns[i] as ColumnSchema).type, v ?? null, wall));
 }
 
 /** The scope expressions of a DML statement compile in: the target table (under its alias) and nested queries. */
@@ -144,7 +147,7 @@ function defaultOf(c: ColumnSchema, ctx: EvalContext, explicit: boolean): Stored
     if (explicit && c.type.base !== 'timestamp') return implicitDefault(c.type);
     return fail(obErrorWith('OB_ERR_NO_DEFAULT_FOR_FIELD', c.name));
   }
-  if (d !== null && typeof d === 'object') return nowAt(ctx.nowMicros, d.now);
+  if (d !== null && typeof d === 'object') return nowFor(c.type, d.now, ctx.nowMicros, ctx.timeZone);
   return d;
 }
 
@@ -258,8 +261,9 @@ function insert(stmt: Insert, catalog: Catalog, ctx: EvalContext, services: Writ
   // Where each column's value is in a source row (-1: not given), worked out once for every row.
   const from = schema.columns.map((_, p) => positions.indexOf(p));
   const autoAt = schema.columns.findIndex((c) => c.autoIncrement);
+  const lenient = stmt.ignore ? { warnings: 0 } : undefined;
   rows.forEach((values, i) => {
-    const site = (c: ColumnSchema) => ({ column: c.name, row: i + 1 });
+    const site = (c: ColumnSchema) => (lenient === undefined ? { column: c.name, row: i + 1 } : { column: c.name, row: i + 1, lenient });
     const row: StoredValue[] = new Array<StoredValue>(schema.columns.length);
     for (let p = 0; p < row.length; p++) {
       const c = schema.columns[p] as ColumnSchema;
@@ -313,12 +317,15 @@ function insert(stmt: Insert, catalog: Catalog, ctx: EvalContext, services: Writ
     }
     fail((hit[0] as { error: ObError }).error);
   });
+  // Under IGNORE every skipped duplicate is a warning too (1062 as a note), as are the values adjusted.
+  const warnings = lenient === undefined ? 0 : lenient.warnings + (onDuplicate === undefined && !stmt.replace ? duplicates : 0);
   const many = stmt.source.kind === 'Query' || rows.length > 1;
-  const info = many ? `Records: ${rows.length}  Duplicates: ${duplicates}  Warnings: 0` : undefined;
+  const info = many ? `Records: ${rows.length}  Duplicates: ${duplicates}  Warnings: ${warnings}` : undefined;
   const insertId = generatedId ?? explicitId;
   return {
     writes: changes.writes(),
     affectedRows: affected,
+    ...(warnings === 0 ? {} : { warnings }),
     ...(info === undefined ? {} : { info }),
     ...(generatedId === undefined ? {} : { generatedId }),
     ...(insertId === undefined ? {} : { insertId }),
@@ -350,12 +357,12 @@ function compileOnDuplicate(list: readonly Assignment[], table: Table, catalog: 
   });
   return (old, proposed, rowNo) => {
     const next = [...old];
-    const input = [...sqlRow(schema, old), ...sqlRow(schema, proposed)];
+    const input = [...sqlRow(schema, old, ctx.timeZone), ...sqlRow(schema, proposed, ctx.timeZone)];
     for (const { at, value } of steps) {
       const c = schema.columns[at] as ColumnSchema;
       next[at] = value === undefined ? defaultOf(c, ctx, true) : storeValue(c, value.fn(input, []), { column: c.name, row: rowNo }, ctx.timeZone);
       // Later assignments read the values earlier ones wrote, as MySQL's single-table UPDATE does.
-      input[at] = sqlValueOf(c.type, next[at] ?? null);
+      input[at] = sqlValueOf(c.type, next[at] ?? null, fromWall(ctx.timeZone));
     }
     touchOnUpdate(schema, old, next, new Set(steps.map((s) => s.at)), ctx);
     return next;
@@ -366,7 +373,7 @@ function compileOnDuplicate(list: readonly Assignment[], table: Table, catalog: 
 function touchOnUpdate(schema: TableSchema, old: StoredRow, next: StoredValue[], assigned: ReadonlySet<number>, ctx: EvalContext): void {
   if (sameRow(old, next)) return;
   schema.columns.forEach((c, i) => {
-    if (c.onUpdateNow !== undefined && !assigned.has(i)) next[i] = nowAt(ctx.nowMicros, c.onUpdateNow);
+    if (c.onUpdateNow !== undefined && !assigned.has(i)) next[i] = nowFor(c.type, c.onUpdateNow, ctx.nowMicros, ctx.timeZone);
   });
 }
 
@@ -406,7 +413,7 @@ function selectRows(stmt: Update | Delete, table: Table, user: UserTableAccess, 
   let seq = 0;
   const point = pointRead({ get: (k) => changes.get(k), unique: (i, k) => changes.holder(i, k) }, user.schema, equalities(stmt.where, tableScope(catalog, ctx, sources, 'where clause')), zone);
   for (const [key, row] of point ?? changes.entries()) {
-    const values = sqlRow(user.schema, row);
+    const values = sqlRow(user.schema, row, zone);
     if (where !== undefined && truth(where.fn(values, []), zone) !== true) continue;
     picked.push({ item: [key, row], keys: order.map((o) => o.fn(values, [])), seq: seq++ });
     if (order.length === 0 && picked.length >= limit) break;
@@ -434,21 +441,35 @@ function update(stmt: Update, catalog: Catalog, ctx: EvalContext): WriteOutcome 
   const changes = new TableChanges(user);
   const rows = selectRows(stmt, table, user, changes, catalog, ctx);
   const assigned = new Set(steps.map((s) => s.at));
+  const lenient = stmt.ignore ? { warnings: 0 } : undefined;
   let changed = 0;
   rows.forEach(([key, old], i) => {
     const next = [...old];
-    const input = sqlRow(schema, old);
+    const input = sqlRow(schema, old, ctx.timeZone);
     for (const { at, value } of steps) {
       const c = schema.columns[at] as ColumnSchema;
-      next[at] = value === undefined ? defaultOf(c, ctx, true) : storeValue(c, value.fn(input, []), { column: c.name, row: i + 1 }, ctx.timeZone);
-      input[at] = sqlValueOf(c.type, next[at] ?? null);
+      const site = lenient === undefined ? { column: c.name, row: i + 1 } : { column: c.name, row: i + 1, lenient };
+      next[at] = value === undefined ? defaultOf(c, ctx, true) : storeValue(c, value.fn(input, []), site, ctx.timeZone);
+      input[at] = sqlValueOf(c.type, next[at] ?? null, fromWall(ctx.timeZone));
     }
     touchOnUpdate(schema, old, next, assigned, ctx);
     if (sameRow(old, next)) return;
+    // UPDATE IGNORE leaves a row that would duplicate a key as it was, with a warning.
+    if (lenient !== undefined && conflicts(changes, schema, keysOf(schema, next, ctx.timeZone, schema.primaryKey.length === 0 ? key : undefined), key).length > 0) {
+      lenient.warnings += 1;
+      return;
+    }
     applyUpdate(changes, user, schema, key, changes.get(key) ?? old, next, ctx.timeZone);
     changed += 1;
   });
-  return { writes: changes.writes(), affectedRows: changed, matchedRows: rows.length, info: `Rows matched: ${rows.length}  Changed: ${changed}  Warnings: 0` };
+  const warnings = lenient?.warnings ?? 0;
+  return {
+    writes: changes.writes(),
+    affectedRows: changed,
+    matchedRows: rows.length,
+    info: `Rows matched: ${rows.length}  Changed: ${changed}  Warnings: ${warnings}`,
+    ...(warnings === 0 ? {} : { warnings }),
+  };
 }
 
 export function evaluateDelete(stmt: Delete, under: Catalog, ctx: EvalContext): WriteOutcome | ObError {

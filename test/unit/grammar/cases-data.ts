@@ -107,6 +107,8 @@ export const dataCases: readonly (readonly [string, Statement])[] = [
       ],
     },
   ],
+  ['ALTER TABLE `t` DISABLE KEYS', { kind: 'AlterTable', table: t, specs: [{ kind: 'Keys', enable: false }] }],
+  ['alter table t enable keys', { kind: 'AlterTable', table: t, specs: [{ kind: 'Keys', enable: true }] }],
   [
     "INSERT INTO t (a, b) VALUES (1, 'x'), (DEFAULT, NULL)",
     { kind: 'Insert', replace: false, ignore: false, table: t, columns: ['a', 'b'], source: { kind: 'Values', rows: [[num('1'), str('x')], [undefined, { kind: 'NullLiteral' }]] }, onDuplicate: [] },

@@ -43,9 +43,9 @@ function keyed(reads: string[]): Table {
     },
     keyLookup: {
       schema,
-      row: (index, key) => {
+      rows: (index, keys) => {
         reads.push(`key ${index ?? 'PRIMARY'}`);
-        return ROWS.find((r) => encodeKey(schema, [0], [r[0] as bigint, null]) === key);
+        return ROWS.filter((r) => keys.includes(encodeKey(schema, [0], [r[0] as bigint, null])));
       },
     },
   };
@@ -66,6 +66,8 @@ describe('key lookup', () => {
     expect(run('SELECT v FROM kt WHERE -5 = id')).toEqual({ rows: [['neg']], reads: ['key PRIMARY'] });
     expect(run("SELECT v FROM kt WHERE id = 4242 AND v = 'other'")).toEqual({ rows: [], reads: ['key PRIMARY'] });
     expect(run('SELECT v FROM kt WHERE id = 7')).toEqual({ rows: [], reads: ['key PRIMARY'] });
+    expect(run('SELECT v FROM kt WHERE id IN (4242, -5, 4242)')).toEqual({ rows: [['neg'], ['hit']], reads: ['key PRIMARY'] });
+    expect(run("SELECT v FROM kt WHERE id IN (4242, 'x')").reads).toEqual(['scan']);
   });
 
   it('converts exactly or scans: strings the comparison reads as integers, whole decimals and doubles; not 4242.5, 4.2425e3 or NULL', () => {

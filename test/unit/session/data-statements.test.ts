@@ -66,6 +66,7 @@ describe('CREATE TABLE and the SHOW family', () => {
       ['at', 'datetime', 'YES', 'MUL', 'CURRENT_TIMESTAMP', ''],
       ['note', 'text', 'YES', '', null, ''],
     ]);
+    expect(run(s, "DESC t 'pri%'")).toEqual([['price', 'decimal(8,2)', 'YES', '', '0.00', '']]);
     expect(run(s, 'SHOW FULL COLUMNS FROM t LIKE \'note\'')).toEqual([['note', 'text', 'utf8mb4_general_ci', 'YES', '', null, '', 'select,insert,update,references', 'free']]);
   });
 
@@ -155,7 +156,7 @@ describe('INSERT', () => {
     expect(run(s, "INSERT INTO t (name) VALUES ('x'), ('A')")).toBe("1062 Duplicate entry 'A' for key 'uk'");
     // The rejected statement wrote nothing, not even its first row.
     expect(run(s, 'SELECT COUNT(*) FROM t')).toEqual([['2']]);
-    expect(run(s, "INSERT IGNORE INTO t (id, name) VALUES (1, 'q'), (5, 'q')")).toEqual({ affected: 1, id: '5', info: 'Records: 2  Duplicates: 1  Warnings: 0' });
+    expect(run(s, "INSERT IGNORE INTO t (id, name) VALUES (1, 'q'), (5, 'q')")).toEqual({ affected: 1, id: '5', info: 'Records: 2  Duplicates: 1  Warnings: 1' });
     expect(run(s, "REPLACE INTO t (id, name, n) VALUES (2, 'b', 9)")).toEqual({ affected: 2, id: '2' });
     expect(run(s, "INSERT INTO t (id, name, n) VALUES (2, 'bb', 1) ON DUPLICATE KEY UPDATE n = n + VALUES(n)")).toEqual({ affected: 2, id: '2' });
     expect(run(s, "INSERT INTO t (id, name, n) VALUES (2, 'b', 0) ON DUPLICATE KEY UPDATE n = n")).toEqual({ affected: 0, id: '2' });
@@ -181,6 +182,35 @@ describe('INSERT', () => {
     expect(run(s, "INSERT INTO v (d, s, dt, nn) VALUES (1.005, 'ab  ', '2024-01-31 12:00:00.6', '42')")).toEqual({ affected: 1 });
     // Trailing spaces past a VARCHAR's length are cut without an error, even in strict mode (MySQL).
     expect(run(s, "SELECT d, CONCAT('[', s, ']'), DATE_FORMAT(dt, '%Y-%m-%d %H:%i:%s'), nn FROM v")).toEqual([['1.01', '[ab ]', '2024-01-31 12:00:01', '42']]);
+  });
+
+  it('DATETIME and DATE keep their wall clock whatever the session zone; TIMESTAMP is an instant', () => {
+    const emu = createEmulator({ startTime: START });
+    const east = emu.session({ tenant: 'mysql_tenant', database: 'test' });
+    const utc = emu.session({ tenant: 'mysql_tenant', database: 'test' });
+    expect(run(east, 'CREATE TABLE z (dt DATETIME PRIMARY KEY, ts TIMESTAMP NULL, d DATE, made DATETIME DEFAULT CURRENT_TIMESTAMP)')).toEqual({ affected: 0 });
+    expect(run(east, "INSERT INTO z (dt, ts, d) VALUES ('2024-01-01 10:00:00', '2024-01-01 10:00:00', '2024-01-01')")).toEqual({ affected: 1 });
+    expect(run(utc, "SET time_zone = '+00:00'")).toEqual({ affected: 0 });
+    const shown = "SELECT DATE_FORMAT(dt, '%Y-%m-%d %H:%i'), DATE_FORMAT(ts, '%Y-%m-%d %H:%i'), DATE_FORMAT(d, '%Y-%m-%d'), DATE_FORMAT(made, '%H:%i') FROM z";
+    // The default session zone is +08:00: NOW() was 11:20 there, 03:20 in UTC.
+    expect(run(east, shown)).toEqual([['2024-01-01 10:00', '2024-01-01 10:00', '2024-01-01', '11:20']]);
+    expect(run(utc, shown)).toEqual([['2024-01-01 10:00', '2024-01-01 02:00', '2024-01-01', '11:20']]);
+    expect(run(utc, "SELECT COUNT(*) FROM z WHERE dt = '2024-01-01 10:00:00'")).toEqual([['1']]);
+    expect(run(utc, "INSERT INTO z (dt) VALUES ('2024-01-01 10:00:00')")).toBe("1062 Duplicate entry '2024-01-01 10:00:00' for key 'PRIMARY'");
+  });
+
+  it('INSERT IGNORE and UPDATE IGNORE adjust what strict mode refuses, with a warning each, as MySQL does', () => {
+    const s = app('CREATE TABLE g (id INT PRIMARY KEY, t TINYINT UNSIGNED, s VARCHAR(3), d DECIMAL(4,1), n INT NOT NULL)');
+    const r = s.execute("INSERT IGNORE INTO g VALUES (1, 300, 'abcdef', 12345, NULL), (2, -5, 'ok', -99999, 7), (3, '12x', 'é€😀x', 1.25, 0)");
+    expect(outcome(r)).toEqual({ affected: 3, info: 'Records: 3  Duplicates: 0  Warnings: 8' });
+    expect(isObError(r) ? 0 : (r as { warnings?: number }).warnings).toBe(8);
+    expect(run(s, 'SELECT * FROM g ORDER BY id')).toEqual([
+      ['1', '255', 'abc', '999.9', '0'],
+      ['2', '0', 'ok', '-999.9', '7'],
+      ['3', '12', 'é€😀', '1.3', '0'],
+    ]);
+    expect(run(s, 'UPDATE IGNORE g SET id = 1 WHERE id > 1')).toEqual({ affected: 0, info: 'Rows matched: 2  Changed: 0  Warnings: 2' });
+    expect(run(s, 'UPDATE IGNORE g SET t = t + 1000')).toEqual({ affected: 2, info: 'Rows matched: 3  Changed: 2  Warnings: 3' });
   });
 
   it('INSERT … SELECT copies rows, with the info text', () => {
@@ -258,6 +288,10 @@ describe('point reads by key', () => {
     expect(run(s, "SELECT id FROM k WHERE name = 'ANN '")).toEqual([['1']]);
     expect(run(s, "SELECT id FROM k WHERE name = 'ann' AND id = 2")).toEqual([]);
     expect(run(s, 'SELECT k.name FROM k WHERE 3 = k.id')).toEqual([['cy']]);
+    // IN lists over a key read one row per value, in key order, whatever the list's order and repeats.
+    expect(run(s, "SELECT id FROM k WHERE id IN (3, 1, 3, 'x', 7)")).toEqual([['1'], ['3']]);
+    expect(run(s, "SELECT id FROM k WHERE name IN ('CY', 'bob') AND id > 2")).toEqual([['3']]);
+    expect(run(s, 'SELECT id FROM k WHERE id NOT IN (1, 3)')).toEqual([['2']]);
     expect(run(s, "UPDATE k SET id = 9 WHERE name = 'bob'")).toEqual({ affected: 1, info: 'Rows matched: 1  Changed: 1  Warnings: 0' });
     expect(run(s, 'DELETE FROM k WHERE id = 9')).toEqual({ affected: 1 });
     expect(run(s, 'SELECT id FROM k ORDER BY id')).toEqual([['1'], ['3']]);
@@ -300,5 +334,37 @@ describe('tenants without user data', () => {
     const sys = emu.session({ database: 'oceanbase' });
     expect(outcome(sys.execute('CREATE DATABASE app'))).toMatch(/^1235 /);
     expect(outcome(sys.execute('INSERT INTO DBA_OB_TENANTS VALUES (1)'))).toMatch(/^1288 /);
+  });
+});
+
+describe('dump and reload', () => {
+  it('SHOW CREATE TABLE and a mysqldump-style script rebuild the same table with the same rows', () => {
+    const s = app(
+      "CREATE TABLE src (id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, sku CHAR(4) NOT NULL, price DECIMAL(6,2) DEFAULT '1.50', at TIMESTAMP(3) NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), note VARCHAR(20) COMMENT 'it''s', UNIQUE KEY u (sku), KEY k (price, sku)) COMMENT 'dumped'",
+      "INSERT INTO src (sku, price, note) VALUES ('a', 2.5, 'x'), ('b', NULL, 'it''s')",
+    );
+    const created = s.execute('SHOW CREATE TABLE src');
+    if (isObError(created) || created.kind !== 'rows') throw new Error('SHOW CREATE TABLE failed');
+    const ddl = String(created.resultSet.rows[0]?.[1]);
+    const rows = run(s, 'SELECT id, sku, price, note FROM src ORDER BY id') as string[][];
+    const values = rows.map((r) => `(${r.map((v) => (v === null ? 'NULL' : `'${String(v).replace(/'/g, "\\'")}'`)).join(',')})`).join(',');
+    const script = [
+      'CREATE DATABASE copy',
+      'USE copy',
+      'DROP TABLE IF EXISTS `src`',
+      '/*!40101 SET @saved_cs_client     = @@character_set_client */',
+      '/*!40101 SET character_set_client = utf8 */',
+      ddl,
+      '/*!40101 SET character_set_client = @saved_cs_client */',
+      'LOCK TABLES `src` WRITE',
+      '/*!40000 ALTER TABLE `src` DISABLE KEYS */',
+      `INSERT INTO \`src\` (id, sku, price, note) VALUES ${values}`,
+      '/*!40000 ALTER TABLE `src` ENABLE KEYS */',
+      'UNLOCK TABLES',
+    ].join(';\n');
+    const results = s.query(script);
+    expect(results.filter(isObError)).toEqual([]);
+    expect(run(s, 'SHOW CREATE TABLE src')).toEqual(run(s, 'SHOW CREATE TABLE app.src'));
+    expect(run(s, 'SELECT id, sku, price, note FROM src ORDER BY id')).toEqual(rows);
   });
 });
