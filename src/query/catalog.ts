@@ -6,6 +6,7 @@
 import type { ColumnDef, SqlValue } from '../result.js';
 import type { TableSchema } from '../engine/index.js';
 import type { UserTableAccess } from '../views/index.js';
+import type { ParamSlots } from './param-slots.js';
 
 /** One readable relation: a DBA_/CDB_ view, an inner table such as __all_server, or a test table. */
 export interface Table {
@@ -89,6 +90,8 @@ export interface EvalContext {
   readonly userVariables: ReadonlyMap<string, SqlValue>;
   /** Values bound to `?` parameters, by Parameter.index. */
   readonly params?: readonly SqlValue[];
+  /** Set by plan-cache.ts while it builds a plan to keep: `?` then reads its value here when it runs. */
+  readonly paramSlots?: ParamSlots;
   /** LAST_INSERT_ID(): the first AUTO_INCREMENT value the session's last INSERT generated. */
   readonly lastInsertId?: bigint;
   /** The version profile; defaults to OceanBase CE 4.2.5.0 (emulator.md). */

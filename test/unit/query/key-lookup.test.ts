@@ -82,6 +82,9 @@ describe('key lookup', () => {
     const s = stmt('SELECT v FROM kt WHERE id = ?');
     expect(run('', [4242n], s)).toEqual({ rows: [['hit']], reads: ['key PRIMARY'] });
     expect(run('', [-5n], s)).toEqual({ rows: [['neg']], reads: ['key PRIMARY'] });
+    expect(run('', [-6n], s)).toEqual({ rows: [], reads: ['key PRIMARY'] });
+    expect(hasKeptPlan(s)).toBe(true);
+    expect(run('', [-5n], s)).toEqual({ rows: [['neg']], reads: ['key PRIMARY'] });
     expect(run('', [new Decimal(42420n, 1)], s)).toEqual({ rows: [['hit']], reads: ['key PRIMARY'] });
     expect(run('', ['4242x'], s)).toEqual({ rows: [['hit']], reads: ['scan'] });
     expect(run('', [null], s)).toEqual({ rows: [], reads: ['scan'] });
