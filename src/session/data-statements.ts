@@ -26,8 +26,9 @@ export function dataOp(session: StatementSession, op: DataOp): DataOutcome | ObE
   return entry.journal === null ? executeData(entry.cluster, context(session), op) : journaledData(entry, context(session), op);
 }
 
-function autocommit(session: StatementSession): boolean {
-  return session.variables.session.get('autocommit') !== 0n && session.entry.globalVariables.get('autocommit') !== 0n;
+/** The session's autocommit: its own value once SET, else the global one (a new session's default). */
+export function autocommit(session: StatementSession): boolean {
+  return (session.variables.session.get('autocommit') ?? session.entry.globalVariables.get('autocommit')) !== 0n;
 }
 
 /**

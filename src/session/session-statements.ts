@@ -12,7 +12,7 @@ import type { StatementSession } from './statement-session.js';
 import { SYS_TENANT_ID } from '../engine/index.js';
 import { showRestorePreview } from './restore-preview.js';
 import { runSnapshotStatement } from './snapshot-statement.js';
-import { commitTransaction } from './data-statements.js';
+import { autocommit, commitTransaction } from './data-statements.js';
 
 export function runSessionStatement(session: StatementSession, stmt: SessionStatement | PersistStatement, params: readonly SqlValue[]): StatementResult {
   const ctx = session.evalContext(params);
@@ -22,7 +22,7 @@ export function runSessionStatement(session: StatementSession, stmt: SessionStat
       const error = applySet(stmt, ctx, store);
       if (error !== undefined) return error;
       // SET autocommit = 1 commits the transaction autocommit = 0 had opened (MySQL).
-      if (session.transaction.hasWrites() && !session.transaction.isOpen(session.variables.session.get('autocommit') !== 0n)) return okUnless(commitTransaction(session));
+      if (session.transaction.hasWrites() && !session.transaction.isOpen(autocommit(session))) return okUnless(commitTransaction(session));
       return OK;
     }
     case 'SetNames':
@@ -42,7 +42,7 @@ export function runSessionStatement(session: StatementSession, stmt: SessionStat
       return okUnless(failed);
     }
     case 'Savepoint':
-      return okUnless(session.transaction.savepoint(stmt, session.variables.session.get('autocommit') !== 0n));
+      return okUnless(session.transaction.savepoint(stmt, autocommit(session)));
     case 'LockTables':
       // A read-only schema has nothing to lock: the tables must exist, and that is all (OceanBase accepts the syntax).
       return okUnless(checkLockTables(stmt.tables.map((t) => t.table), session.catalog(), ctx));

@@ -2,6 +2,7 @@
  * A Session seen through the wire's port: the utility commands (COM_INIT_DB, COM_FIELD_LIST, COM_STATISTICS,
  * COM_CHANGE_USER, COM_PROCESS_KILL, …) on top of the statement path.
  */
+import { autocommit as sessionAutocommit } from './data-statements.js';
 import { isObError, obErrorWith, type ObError } from '../errors.js';
 import type { ColumnDef, SqlValue } from '../result.js';
 import type { ConnectionLink, LoginRequest, PreparedStatement, StatementResult, WireSession } from './port.js';
@@ -78,7 +79,7 @@ export class WireSessionAdapter implements WireSession {
   }
 
   serverStatus(): number {
-    const autocommit = this.session.variables.session.get('autocommit') !== 0n;
+    const autocommit = sessionAutocommit(this.session);
     // SERVER_STATUS_IN_TRANS while a transaction is open: drivers and pools read it to know one is.
     const inTransaction = this.session.transaction.isOpen(autocommit) && (autocommit || this.session.transaction.hasWrites()) ? STATUS_IN_TRANS : 0;
     return (autocommit ? STATUS_AUTOCOMMIT : 0) | inTransaction;

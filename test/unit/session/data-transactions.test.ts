@@ -93,6 +93,20 @@ describe('transactions over user tables', () => {
     expect(cells(a.execute('COMMIT'))).toBe("1062 Duplicate entry '9' for key 'PRIMARY'");
   });
 
+  it('SET GLOBAL autocommit = 0 holds the writes of sessions that have not set their own', () => {
+    const { emu, a, b } = twoSessions();
+    expect(cells(a.execute('SET GLOBAL autocommit = 0'))).toBe('OK');
+    const c = emu.session({ tenant: 'mysql_tenant', database: 'test' });
+    expect(cells(c.execute('UPDATE acct SET balance = 0 WHERE id = 2'))).toBe('OK');
+    expect(balances(b)).toEqual([['1', '100'], ['2', '50']]);
+    expect(cells(c.execute('COMMIT'))).toBe('OK');
+    expect(balances(b)).toEqual([['1', '100'], ['2', '0']]);
+    // A session's own SET autocommit = 1 wins over the global 0.
+    expect(cells(c.execute('SET autocommit = 1'))).toBe('OK');
+    expect(cells(c.execute('UPDATE acct SET balance = 5 WHERE id = 2'))).toBe('OK');
+    expect(balances(b)).toEqual([['1', '100'], ['2', '5']]);
+  });
+
   it('unique keys the transaction holds are checked against its own later rows, and after ROLLBACK TO', () => {
     const { a } = twoSessions();
     for (const sql of ['BEGIN', "UPDATE acct SET owner = 'zed' WHERE id = 1", 'SAVEPOINT s', "INSERT INTO acct VALUES (3, 'ann', 0)"]) expect(cells(a.execute(sql)), sql).toBe('OK');
