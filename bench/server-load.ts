@@ -28,13 +28,15 @@ export interface LoadSpec {
   readonly warmupSeconds: number;
   /** Rows every answer must hold. */
   readonly rows: number;
+  /** Values for the statement's `?` parameters (execute mode only). */
+  readonly values?: readonly (string | number | bigint | null)[];
   /** The server's process id, for its CPU time per query. */
   readonly pid?: number;
   /** Called every 100 ms while the load runs (memory sampling). */
   readonly onTick?: () => void;
 }
 
-function once(c: mysql.Connection, mode: Mode, sql: string, rows: number): Promise<void> {
+function once(c: mysql.Connection, mode: Mode, sql: string, rows: number, values?: LoadSpec['values']): Promise<void> {
   return new Promise((ok, fail) => {
     const done = (err: mysql.QueryError | null, result: unknown): void => {
       if (err) return fail(err);
@@ -43,7 +45,8 @@ function once(c: mysql.Connection, mode: Mode, sql: string, rows: number): Promi
       ok();
     };
     if (mode === 'query') c.query(sql, done);
-    else c.execute(sql, done);
+    else if (values === undefined) c.execute(sql, done);
+    else c.execute(sql, [...values], done);
   });
 }
 
@@ -98,7 +101,7 @@ async function runSlice(spec: LoadSpec, side: Side, seconds: number, warmupSecon
   const loop = async (c: mysql.Connection): Promise<void> => {
     while (!stop) {
       const t0 = performance.now();
-      await once(c, spec.mode, spec.sql, spec.rows);
+      await once(c, spec.mode, spec.sql, spec.rows, spec.values);
       if (measuring) side.latencies.push(performance.now() - t0);
     }
   };

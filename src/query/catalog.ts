@@ -4,7 +4,9 @@
  * rows come from.
  */
 import type { ColumnDef, SqlValue } from '../result.js';
+import type { TableSchema } from '../engine/index.js';
 import type { UserTableAccess } from '../views/index.js';
+import type { ParamSlots } from './param-slots.js';
 
 /** One readable relation: a DBA_/CDB_ view, an inner table such as __all_server, or a test table. */
 export interface Table {
@@ -23,6 +25,13 @@ export interface Table {
    * (ordered-scan.ts). Called instead of `rows()`, once per statement.
    */
   readonly keyOrder?: KeyOrder;
+  /**
+   * Offered only where it truly holds: `schema`'s primary key and unique indexes each name at most one of the
+   * table's rows, and `keyLookup.rows` returns exactly the rows of `rows()` holding the keys it is given (the SQL
+   * layer's encoding of their stored values, dml/keys.ts). `WHERE keycol = value AND …` then reads that row instead of every row
+   * (key-lookup.ts). Called instead of `rows()`.
+   */
+  readonly keyLookup?: KeyLookup;
   /** Present on user tables (the data plane): their schema and keyed rows, for DML and the SHOW family. */
   readonly user?: UserTableAccess;
 }
@@ -31,6 +40,17 @@ export interface Table {
 export interface KeyOrder {
   readonly column: number;
   rowsAscending(): readonly (readonly SqlValue[])[];
+}
+
+/** A table's rows by key (see Table.keyLookup). */
+export interface KeyLookup {
+  /** The keys' columns and types: the primary key, then the unique indexes. */
+  readonly schema: TableSchema;
+  /**
+   * The rows holding any of `keys` in unique index `index` (undefined: the primary key), each once, in the order
+   * of `rows()`.
+   */
+  rows(index: string | undefined, keys: readonly string[]): readonly (readonly SqlValue[])[];
 }
 
 export interface Catalog {
@@ -70,6 +90,8 @@ export interface EvalContext {
   readonly userVariables: ReadonlyMap<string, SqlValue>;
   /** Values bound to `?` parameters, by Parameter.index. */
   readonly params?: readonly SqlValue[];
+  /** Set by plan-cache.ts while it builds a plan to keep: `?` then reads its value here when it runs. */
+  readonly paramSlots?: ParamSlots;
   /** LAST_INSERT_ID(): the first AUTO_INCREMENT value the session's last INSERT generated. */
   readonly lastInsertId?: bigint;
   /** The version profile; defaults to OceanBase CE 4.2.5.0 (emulator.md). */

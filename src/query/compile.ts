@@ -47,7 +47,12 @@ export function compileExpr(e: Expr, scope: Scope): Compiled {
     case 'Parameter': {
       const v = scope.ctx.params?.[e.index];
       // Without bound values (COM_STMT_PREPARE) a parameter is declared as a nullable string, as MySQL does.
-      return v === undefined ? { type: varchar(0), nullable: true, fn: () => null, constant: true } : constant(v);
+      if (v === undefined) return { type: varchar(0), nullable: true, fn: () => null, constant: true };
+      const slots = scope.ctx.paramSlots;
+      if (slots === undefined) return constant(v);
+      // A plan to keep reads the value of each run (param-slots.ts); its type is the plan's key.
+      const index = e.index;
+      return { type: typeOfValue(v), nullable: v === null, fn: () => slots.read(index), constant: true };
     }
     case 'Unary': {
       const x = compileExpr(e.operand, inner);

@@ -15,7 +15,7 @@ import { asBigint } from './numeric.js';
 import { keyScanOf, type KeyScan } from './ordered-scan.js';
 import { derive, fail, type AggSlot, type Compiled, type RowFn, type Scope } from './scope.js';
 import { scaleOf } from './types.js';
-import { equalities, type Equality } from './dml/lookup.js';
+import { keyProbeOf, type KeyProbe } from './key-lookup.js';
 
 export interface OutputColumn {
   readonly def: ColumnDef;
@@ -50,8 +50,8 @@ export interface Plan {
    * or OFFSET, and every column constant), which a kept plan then computes once (select.ts).
    */
   readonly constantRow: boolean;
-  /** `col = constant` conjuncts of WHERE over a single table: a user table reads the row its key names (dml/lookup.ts). */
-  readonly probe: readonly Equality[];
+  /** Set when WHERE equates a whole key of the one table to values: the run reads the row it names (key-lookup.ts). */
+  readonly lookup: KeyProbe | undefined;
 }
 
 /** What a nested query's plan inherits from where it sits: the query compiler, the outer link, CTEs, depth. */
@@ -87,8 +87,8 @@ export function buildPlan(stmt: SelectStatement, catalog: Catalog, ctx: EvalCont
   const passThrough = !grouped && from.sources.length === 1 && stmt.items.length === 1 && stmt.items[0]?.kind === 'Star';
   const constantRow =
     stmt.from.length === 0 && where === undefined && !grouped && order.length === 0 && offset === 0n && limit === undefined && columns.every((c) => c.compiled.constant === true);
-  const probe = stmt.from.length === 1 && stmt.from[0]?.kind === 'Table' ? equalities(stmt.where, derive(scope, { clause: 'where clause' })) : [];
-  return { from, where, columns, defs, project, grouped, groupBy, slots, having, order, desc: stmt.orderBy.map((o) => o.desc), limit, offset, keyScan, passThrough, constantRow, probe };
+  const lookup = stmt.from.length === 1 && stmt.from[0]?.kind === 'Table' ? keyProbeOf(stmt.where, derive(scope, { clause: 'where clause' })) : undefined;
+  return { from, where, columns, defs, project, grouped, groupBy, slots, having, order, desc: stmt.orderBy.map((o) => o.desc), limit, offset, keyScan, passThrough, constantRow, lookup };
 }
 
 /** The column's value for a candidate row, brought to its declared type (see coerceValue). */

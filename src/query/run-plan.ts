@@ -13,9 +13,7 @@ import { keyComparator, TopN, type Keyed } from './order.js';
 import type { Plan } from './plan.js';
 import type { RowFn } from './scope.js';
 import { groupKey, truth } from './values.js';
-import { pointRead } from './dml/lookup.js';
-import { fromWall } from './dml/store-value.js';
-import { sqlRowOf } from '../views/index.js';
+import { lookupRows } from './key-lookup.js';
 
 type Row = readonly SqlValue[];
 
@@ -38,24 +36,18 @@ export function runPlan(plan: Plan, tables: readonly Table[], distinct: boolean,
     for (let i = 0; i < project.length; i++) out[i] = (project[i] as RowFn)(c.row, c.aggs);
     return out;
   };
-  if (plan.keyScan !== undefined && plan.limit !== undefined) {
+  // A key lookup first: it reads one row where the key-ordered scan reads up to LIMIT of them.
+  const looked = plan.lookup === undefined ? undefined : lookupRows(plan.lookup, tableAt(tables, 0), zone);
+  if (looked === undefined && plan.keyScan !== undefined && plan.limit !== undefined) {
     return scanInKeyOrder(plan.keyScan, tableAt(tables, 0), plan.where?.fn, plan.offset, plan.limit, zone).map((row) => projectOne({ row, aggs: NO_AGGS }));
   }
   // With ORDER BY every row is read anyway, so a plain loop; without it LIMIT may stop the generator early.
-  const rows = pointRows(plan, tables, zone) ?? plan.from.rows(tables);
+  const rows = looked ?? plan.from.rows(tables);
   const candidates = plan.grouped ? groups(plan, rows, zone) : plan.order.length > 0 ? filteredAll(plan, rows, zone) : filtered(plan, rows, zone);
   let source: Iterable<Candidate> = candidates;
   if (distinct) source = distinctOnly(candidates, projectOne);
   const chosen = orderAndLimit(source, plan, zone);
   return chosen.map(projectOne);
-}
-
-/** The rows a WHERE naming a whole key of a user table singles out (WHERE still applies to them), if it does. */
-function pointRows(plan: Plan, tables: readonly Table[], zone: string | undefined): Row[] | undefined {
-  if (plan.probe.length === 0 || tables.length !== 1) return undefined;
-  const user = (tables[0] as Table).user;
-  if (user === undefined) return undefined;
-  return pointRead(user, user.schema, plan.probe, zone)?.map(([, row]) => sqlRowOf(user.schema, row, fromWall(zone)));
 }
 
 /**

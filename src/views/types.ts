@@ -45,6 +45,8 @@ export interface ViewTable {
   rows(): Iterable<Row>;
   /** Structurally the evaluator's `Table.keyOrder`. */
   readonly keyOrder?: { readonly column: number; rowsAscending(): readonly Row[] };
+  /** Structurally the evaluator's `Table.keyLookup`. */
+  readonly keyLookup?: { readonly schema: TableSchema; rows(index: string | undefined, keys: readonly string[]): readonly Row[] };
   /** Structurally the evaluator's `Table.user`. */
   readonly user?: UserTableAccess;
 }

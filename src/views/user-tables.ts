@@ -132,6 +132,24 @@ export function bindUserTable(state: ClusterState, tenantId: number, t: UserTabl
       return committed;
     },
   };
+  // The same reads as DML's: the session's pending row wins over the committed one, a pending delete hides it.
+  const keyLookup = {
+    schema,
+    rows(index: string | undefined, keys: readonly string[]): Row[] {
+      const pks = new Set<string>();
+      for (const key of keys) {
+        const pk = index === undefined ? key : user.unique(index, key);
+        if (pk !== undefined) pks.add(pk);
+      }
+      // Primary keys sort as the rows do (the engine's order, and mergedEntries'), so the rows come as rows() gives them.
+      const out: Row[] = [];
+      for (const pk of [...pks].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const row = user.get(pk);
+        if (row !== undefined) out.push(sqlRowOf(schema, row, fromWall));
+      }
+      return out;
+    },
+  };
   return {
     name: schema.name,
     columns,
@@ -139,6 +157,7 @@ export function bindUserTable(state: ClusterState, tenantId: number, t: UserTabl
     rows: function* () {
       for (const [, row] of entries()) yield sqlRowOf(schema, row, fromWall);
     },
+    keyLookup,
     user,
   };
 }

@@ -1,16 +1,15 @@
 /**
  * Point reads of user tables: `WHERE pk = v` (every primary key column, or every column of a unique index, equal
  * to a constant) reads the one row the key names instead of every row. The values are brought to the columns'
- * types as a write would store them; a value no column could hold falls back to the scan, and the caller applies
- * the whole WHERE to what is read, so the answer is the scan's either way.
+ * types as a write would store them, only where that is exact (exact-key.ts); any other value falls back to the
+ * scan, and the caller applies the whole WHERE to what is read, so the answer is the scan's either way.
  */
 import type { Expr } from '../../../grammar/ast.js';
-import type { ColumnSchema, StoredRow, StoredValue, TableSchema } from '../../engine/index.js';
+import type { StoredRow, TableSchema } from '../../engine/index.js';
 import type { SqlValue } from '../../result.js';
 import { compileExpr } from '../compile.js';
 import { EvalFailure, type RowFn, type Scope } from '../scope.js';
-import { encodeKey } from './keys.js';
-import { storeValue } from './store-value.js';
+import { exactKey } from './exact-key.js';
 
 /** A column of the one FROM source compared for equality with a constant, or IN a list of constants. */
 export interface Equality {
@@ -79,22 +78,64 @@ export interface KeyedReads {
   unique(index: string, key: string): string | undefined;
 }
 
-/** The key of `positions` from the equalities' values, or undefined when one is missing or no column can hold it. */
-function keyFrom(schema: TableSchema, positions: readonly number[], values: ReadonlyMap<number, SqlValue>, zone: string | undefined): string | undefined {
-  if (positions.length === 0 || !positions.every((p) => values.has(p))) return undefined;
-  const row: StoredValue[] = new Array<StoredValue>(schema.columns.length).fill(null);
+/** Keys of one index (undefined: the primary key), each naming at most one row. */
+export interface NamedKeys {
+  readonly index: string | undefined;
+  readonly keys: readonly string[];
+}
+
+/** The values of the equalities, or undefined when one fails (BIGINT overflow): the scan decides whether it fails. */
+function valuesOf(equal: readonly Equality[]): Map<number, SqlValue> | undefined {
+  const values = new Map<number, SqlValue>();
   try {
-    for (const p of positions) {
-      const c = schema.columns[p] as ColumnSchema;
-      const v = values.get(p) ?? null;
-      if (v === null) return undefined;
-      row[p] = storeValue({ ...c, nullable: true }, v, { column: c.name, row: 1 }, zone);
-    }
+    for (const q of equal) values.set(q.column, q.value([], []));
   } catch (error) {
     if (error instanceof EvalFailure) return undefined;
     throw error;
   }
-  return encodeKey(schema, positions, row);
+  return values;
+}
+
+/**
+ * The keys the equalities name exactly (exact-key.ts): the first key, primary then unique indexes, whose every
+ * column they equate to a value; or one IN list over a one-column key, one key per value. Undefined when they
+ * name no whole key or a value does not convert exactly: the caller scans.
+ */
+export function keysNamed(schema: TableSchema, equal: readonly Equality[], zone: string | undefined): NamedKeys | undefined {
+  if (equal.length === 0) return undefined;
+  const list = equal.find((q) => q.more !== undefined);
+  if (list !== undefined) {
+    const keys: string[] = [];
+    let index: string | undefined;
+    for (const value of [list.value, ...(list.more ?? [])]) {
+      // Only the list's column: a key of several columns takes plain equalities only.
+      const one = keysNamed(schema, [{ column: list.column, value }], zone);
+      if (one === undefined) return undefined;
+      index = one.index;
+      keys.push(...one.keys);
+    }
+    return { index, keys };
+  }
+  const values = valuesOf(equal);
+  if (values === undefined) return undefined;
+  const pk = exactKey(schema, schema.primaryKey, values, zone);
+  if (pk !== undefined) return { index: undefined, keys: [pk] };
+  for (const ix of schema.indexes) {
+    if (!ix.unique) continue;
+    const key = exactKey(schema, ix.columns, values, zone);
+    if (key !== undefined) return { index: ix.name, keys: [key] };
+  }
+  return undefined;
+}
+
+/** The primary keys of the rows holding `named`, without repeats, in key order (the order a scan reads them in). */
+export function primaryKeysOf(named: NamedKeys, unique: (index: string, key: string) => string | undefined): string[] {
+  const pks = new Set<string>();
+  for (const key of named.keys) {
+    const pk = named.index === undefined ? key : unique(named.index, key);
+    if (pk !== undefined) pks.add(pk);
+  }
+  return [...pks].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
@@ -102,31 +143,12 @@ function keyFrom(schema: TableSchema, positions: readonly number[], values: Read
  * One IN list over a key column reads one row per value; a key of several columns takes plain equalities only.
  */
 export function pointRead(reads: KeyedReads, schema: TableSchema, equal: readonly Equality[], zone: string | undefined): [string, StoredRow][] | undefined {
-  if (equal.length === 0) return undefined;
-  const list = equal.find((q) => q.more !== undefined);
-  if (list !== undefined) {
-    const keyed = [schema.primaryKey, ...schema.indexes.filter((i) => i.unique).map((i) => i.columns)].some((cols) => cols.length === 1 && cols[0] === list.column);
-    if (!keyed) return undefined;
-    const found = new Map<string, StoredRow>();
-    for (const value of [list.value, ...(list.more ?? [])]) {
-      const rows = pointRead(reads, schema, [{ column: list.column, value }], zone);
-      if (rows === undefined) return undefined;
-      for (const [k, row] of rows) found.set(k, row);
-    }
-    return [...found].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const named = keysNamed(schema, equal, zone);
+  if (named === undefined) return undefined;
+  const out: [string, StoredRow][] = [];
+  for (const pk of primaryKeysOf(named, (i, k) => reads.unique(i, k))) {
+    const row = reads.get(pk);
+    if (row !== undefined) out.push([pk, row]);
   }
-  const values = new Map<number, SqlValue>();
-  for (const q of equal) values.set(q.column, q.value([], []));
-  const one = (key: string | undefined): [string, StoredRow][] => {
-    const row = key === undefined ? undefined : reads.get(key);
-    return row === undefined || key === undefined ? [] : [[key, row]];
-  };
-  const pk = keyFrom(schema, schema.primaryKey, values, zone);
-  if (pk !== undefined) return one(pk);
-  for (const ix of schema.indexes) {
-    if (!ix.unique) continue;
-    const key = keyFrom(schema, ix.columns, values, zone);
-    if (key !== undefined) return one(reads.unique(ix.name, key));
-  }
-  return undefined;
+  return out;
 }
