@@ -75,6 +75,12 @@ function snapshotBlob(execArgv: readonly string[]): string | undefined {
   return undefined;
 }
 
+function workerScriptOrThrow(): string {
+  const script = workerScript();
+  if (script === null) throw new Error('a query worker without a worker script: check offloadAvailable() first');
+  return script;
+}
+
 export function offloadAvailable(): boolean {
   return workerScript() !== null;
 }
@@ -139,8 +145,9 @@ function acquire(script: string): PooledWorker | Promise<PooledWorker> {
   return new Promise((resolve) => waiting.push(resolve));
 }
 
-function take(script: string, idle?: PooledWorker): PooledWorker {
-  const w = idle ?? spawnWorker(script);
+/** Marks a worker busy: the idle one given, or a new one of `script`. */
+function take(script: string | null, idle?: PooledWorker): PooledWorker {
+  const w = idle ?? spawnWorker(script ?? workerScriptOrThrow());
   w.busy = true;
   if (w.idleTimer !== null) clearTimeout(w.idleTimer);
   w.idleTimer = null;
@@ -151,7 +158,7 @@ function release(w: PooledWorker): void {
   w.busy = false;
   const next = waiting.shift();
   if (next !== undefined) {
-    next(take('', w));
+    next(take(null, w));
     return;
   }
   w.idleTimer = setTimeout(() => void w.worker.terminate(), IDLE_MS);
@@ -163,10 +170,9 @@ function release(w: PooledWorker): void {
  * of its budget (ob_query_timeout, the memory bound, max_allowed_packet); `timeoutError` when its time runs out there.
  */
 export function offloadSelect(stmt: QueryExpression, catalog: Catalog, ctx: EvalContext, budget: StatementBudget & { remainingMs(): number }, timeoutError: ObError): OffloadedQuery {
-  const script = workerScript();
-  if (script === null) throw new Error('offloadSelect without a worker script: check offloadAvailable() first');
-  // A plain copy: the context may be a Proxy (the plan cache watches what a plan reads), which cannot be cloned.
+  const script = workerScriptOrThrow();
   handedOff++;
+  // A plain copy of the context: it may be a Proxy (the plan cache watches what a plan reads), which cannot be cloned.
   const job: WorkerJob = { stmt, ctx: { ...ctx }, tables: copyTables(stmt, catalog, ctx), remainingMs: budget.remainingMs(), maxHeldValues: budget.maxHeldValues, ...(budget.maxAllowedPacket === undefined ? {} : { maxAllowedPacket: budget.maxAllowedPacket }), timeoutError };
   let settle: (answer: ResultSet | ObError) => void = () => undefined;
   let ended = false;
