@@ -12,6 +12,7 @@ import { isObError } from '../src/errors.js';
 import { decodeSnapshot, encodeSnapshot } from '../src/persist/snapshot.js';
 import { advance, createCluster, execute, executeData, findUserTable, getRow, scanRows } from '../src/engine/index.js';
 import type { Cluster, RowWrite, SessionContext, StoredRow, TableSchema } from '../src/engine/index.js';
+import { gcRss } from './data-support.js';
 
 const START_US = Date.UTC(2024, 0, 1) * 1000;
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 1_000_000);
@@ -50,12 +51,6 @@ function row(id: number): StoredRow {
   return [id, `customer${id % 10_000}`, id % 100, `${id % 1000}.${String(id % 100).padStart(2, '0')}`];
 }
 
-function rss(): number {
-  gc?.();
-  gc?.();
-  return process.memoryUsage().rss;
-}
-
 const cluster = createCluster({ startTimeUs: START_US, seed: 7, macroBlocksPerTenant: 50, writeRateBytesPerSec: 0, tenants: [{ name: 't1' }] });
 const sys = session(1);
 const t1 = session(1002);
@@ -72,7 +67,7 @@ const tableId = findUserTable(cluster.state, 1002, 'test', 'orders')!.tableId;
 // Each 1,000-row statement's writes are built as the SQL layer would hand them over, inside the timed loop (the
 // building is a small share); the RSS is measured after the rows are in, so it holds the rows and their keys.
 const heapBefore = (gc?.(), process.memoryUsage().heapUsed);
-const rssBefore = rss();
+const rssBefore = gcRss();
 const t0 = process.hrtime.bigint();
 for (let i = 0; i < ROWS; i += BATCH) {
   const writes: RowWrite[] = [];
@@ -81,7 +76,7 @@ for (let i = 0; i < ROWS; i += BATCH) {
   if (isObError(out)) throw new Error(out.message);
 }
 const insertMs = Number(process.hrtime.bigint() - t0) / 1e6;
-const rssAfter = rss();
+const rssAfter = gcRss();
 const heapAfter = process.memoryUsage().heapUsed;
 // With a backup set live, each commit also keeps its before-images (MVCC): the figure includes them.
 const bytesPerRow = (rssAfter - rssBefore) / ROWS;

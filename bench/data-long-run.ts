@@ -12,21 +12,11 @@
  * realtime × 10,000 clock of the issue would need a million rows per real second. What stays flat at one rate
  * stays flat at another: what is kept is bounded by the recovery window, not by the run's length.
  */
-import { createEmulator, type EmulatorSession } from '../src/index.js';
+import { createEmulator } from '../src/index.js';
+import { gcRss, ok } from './data-support.js';
 
 const DAYS = Number(process.env['BENCH_DAYS'] ?? 30);
 const MB = 1024 * 1024;
-
-function ok(s: EmulatorSession, sql: string): void {
-  const r = s.execute(sql);
-  if (r.kind === 'ObError') throw new Error(`${sql}: ${r.message}`);
-}
-
-function gcRss(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().rss;
-}
 
 /** One run: RSS after a GC at the end of each day; `writes` false is the reference (the same schedule, no rows). */
 function run(writes: boolean): { rss: number[]; versions: number; seconds: number } {

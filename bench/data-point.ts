@@ -11,6 +11,7 @@
  * Run: npx tsc -p tsconfig.json && node dist/bench/data-point.js
  */
 import { loadavg } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { startServer } from '../src/index.js';
 import { runAlternating, type LoadSpec } from './server-load.js';
 import { connect, end, mariadbAvailable, mariadbVersion, prepareMariaDb, run, startEmulator, type ConnectOptions, type Started } from './server-procs.js';
@@ -76,10 +77,9 @@ function spec(login: ConnectOptions, pid: number | undefined, mode: LoadSpec['mo
   };
 }
 
-async function main(): Promise<void> {
+/** The measurement: both servers loaded alike, their answers compared, then text and prepared in alternating slices. */
+export async function measurePointSelects(): Promise<{ readonly lines: Line[]; readonly emuLoadS: number; readonly server: string }> {
   if (!mariadbAvailable()) throw new Error('mariadb-server is not installed');
-  const started = new Date();
-  const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' ');
   const emu = await emulator();
   const maria = prepareMariaDb();
   const db = await maria.start();
@@ -98,9 +98,7 @@ async function main(): Promise<void> {
       lines.push({ kind: 'qps', label: `point SELECT by pk, ${ROWS} rows, ${mode === 'query' ? 'text' : 'prepared'}`, connections: 1, emulator: e, mariadb: m });
     }
     const server = IN_PROCESS ? 'startServer in the bench process' : 'npm start (snapshot) as a child process';
-    process.stdout.write(`${machine(started, mariadbVersion(), { seconds: SECONDS, slices: SLICES, starts: 0 })}\n`);
-    process.stdout.write(`Emulator: ${server}; ${ROWS} rows loaded in ${emuLoadS.toFixed(1)} s; load average at the start ${loadBefore}\n\n`);
-    process.stdout.write(`${renderTable(lines)}\n`);
+    return { lines, emuLoadS, server };
   } finally {
     await emu.stop();
     await db.stop();
@@ -108,7 +106,19 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exit(1);
-});
+async function main(): Promise<void> {
+  const started = new Date();
+  const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const { lines, emuLoadS, server } = await measurePointSelects();
+  process.stdout.write(`${machine(started, mariadbVersion(), { seconds: SECONDS, slices: SLICES, starts: 0 })}\n`);
+  process.stdout.write(`Emulator: ${server}; ${ROWS} rows loaded in ${emuLoadS.toFixed(1)} s; load average at the start ${loadBefore}\n\n`);
+  process.stdout.write(`${renderTable(lines)}\n`);
+}
+
+// Run on its own (node dist/bench/data-point.js), or imported by bench/data.ts for its point SELECT lines.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });
+}

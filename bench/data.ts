@@ -3,21 +3,21 @@
  *
  * - bulk INSERT in process: 100,000 rows in 1,000-row statements into a 4-column table, rows per second (target
  *   ≥ 200,000), against parsing the same statements alone;
- * - primary-key point SELECT over the wire, 1 connection, text and prepared: the emulator (as `npm start` runs it)
- *   against MariaDB holding the same rows, in alternating slices (target ≥ 1.0× MariaDB's qps);
+ * - primary-key point SELECT over the wire, 1 connection, text and prepared (`WHERE id = ?`): bench/data-point.ts's
+ *   measurement, the emulator (as `npm start` runs it) against MariaDB holding the same rows, in alternating slices
+ *   (target ≥ 1.0× MariaDB's qps);
  * - RESTORE of a tenant holding 1,000,000 rows: real milliseconds from the statement to the restored tenant's rows
  *   being readable (virtual time is irrelevant), against the same restore of a tenant without rows (target < 2 s);
  * - resident memory per row of that 1,000,000-row table (after a full GC; target ≤ 200 bytes).
  *
- * Environment: BENCH_SECONDS (measured seconds per load, default 10), BENCH_SLICES (default 5).
+ * Environment: data-point.ts's settings (BENCH_SECONDS, BENCH_SLICES, BENCH_ROWS, BENCH_SERVER).
  */
-import { createEmulator, type EmulatorSession } from '../src/index.js';
+import { createEmulator } from '../src/index.js';
 import { parseSql } from '../src/sql/parse.js';
-import { runAlternating } from './server-load.js';
-import { connect, end, mariadbAvailable, prepareMariaDb, run, startEmulator, type ConnectOptions } from './server-procs.js';
+import { measurePointSelects } from './data-point.js';
+import { gcRss, ok } from './data-support.js';
+import { mariadbAvailable } from './server-procs.js';
 
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
-const SLICES = Number(process.env['BENCH_SLICES'] ?? 5);
 const TABLE = 'CREATE TABLE t (id BIGINT PRIMARY KEY, k INT NOT NULL, v VARCHAR(32), d DECIMAL(10,2))';
 
 /** Row `i` of the 4-column table, as SQL values. */
@@ -33,19 +33,8 @@ function inserts(from: number, rows: number, perStatement: number): string[] {
   return out;
 }
 
-function ok(s: EmulatorSession, sql: string): void {
-  const r = s.execute(sql);
-  if (r.kind === 'ObError') throw new Error(`${sql.slice(0, 80)}: ${r.message}`);
-}
-
 function line(label: string, value: string, reference: string, ratio: string, target: string, pass: boolean): void {
   process.stdout.write(`${label.padEnd(52)} ${value.padStart(16)}  ${reference.padEnd(34)} ${ratio.padEnd(22)} ${target.padEnd(12)} ${pass ? 'ok' : 'MISSED'}\n`);
-}
-
-function gcRss(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().rss;
 }
 
 function bulkInsert(): void {
@@ -115,39 +104,18 @@ function restoreMillion(): void {
 let restoreReferenceMs = 0;
 let heapPerRow = 0;
 
-async function fill(login: ConnectOptions, rows: number): Promise<void> {
-  const c = await connect(login);
-  await run(c, 'CREATE DATABASE IF NOT EXISTS bench');
-  await run(c, 'USE bench');
-  await run(c, TABLE);
-  for (const sql of inserts(0, rows, 1000)) await run(c, sql);
-  await end(c);
-}
-
+/** bench/data-point.ts's measurement (answers compared first; prepared with `?`), as this table's two lines. */
 async function pointSelects(): Promise<void> {
   if (!mariadbAvailable()) {
     process.stdout.write('point SELECT over the wire: skipped, mariadb-server is not installed\n');
     return;
   }
-  const emulator = await startEmulator([]);
-  const mariadbDir = prepareMariaDb();
-  const mariadb = await mariadbDir.start();
-  try {
-    const ours: ConnectOptions = { host: emulator.host, port: emulator.port, user: 'root@mysql_tenant', database: 'bench' };
-    const theirs: ConnectOptions = { host: mariadb.host, port: mariadb.port, user: 'root', database: 'bench' };
-    await fill({ ...ours, database: undefined }, 100_000);
-    await fill({ ...theirs, database: undefined }, 100_000);
-    for (const mode of ['query', 'execute'] as const) {
-      const sql = 'SELECT * FROM t WHERE id = 4242';
-      const spec = { sql, mode, connections: 1, seconds: SECONDS / SLICES, warmupSeconds: 0.5, rows: 1 };
-      const [a, b] = await runAlternating([{ ...spec, login: ours, pid: emulator.pid }, { ...spec, login: theirs, pid: mariadb.pid }], SLICES);
-      const ratio = a!.qps / b!.qps;
-      line(`point SELECT by primary key, 1 conn, ${mode === 'query' ? 'text' : 'prepared'}`, `${Math.round(a!.qps).toLocaleString('en')} qps`, `MariaDB ${Math.round(b!.qps).toLocaleString('en')} qps`, `${ratio.toFixed(2)} × MariaDB`, '≥ 1.0×', ratio >= 1);
-    }
-  } finally {
-    await emulator.stop();
-    await mariadb.stop();
-    mariadbDir.dispose();
+  const { lines } = await measurePointSelects();
+  for (const l of lines) {
+    if (l.kind !== 'qps' || l.mariadb === undefined) continue;
+    const ratio = l.emulator.qps / l.mariadb.qps;
+    const label = l.label.replace(/^point SELECT by pk, \d+ rows/, 'point SELECT by primary key, 1 conn');
+    line(label, `${Math.round(l.emulator.qps).toLocaleString('en')} qps`, `MariaDB ${Math.round(l.mariadb.qps).toLocaleString('en')} qps`, `${ratio.toFixed(2)} × MariaDB`, '≥ 1.0×', ratio >= 1);
   }
 }
 
